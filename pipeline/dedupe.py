@@ -1,0 +1,164 @@
+"""Boilerplate and duplicates: what may reach the brief, and who else said the same thing.
+
+Site furniture is found three ways, none site-specific: lines a page repeats (titles, footers),
+lines that several articles share but that are not sentences, and a short list of patterns
+every news page uses (copyright, "Source:", timestamps, breadcrumbs). Near-duplicate sentences
+across articles are merged, and the copies are kept as co-citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Protocol
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+
+from .ingest import normalise
+from .types import Corpus, Deduped, Document, Dropped, Sentence
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+FURNITURE = re.compile(
+    r"©|\(c\)\s*\d{4}|all rights reserved|copyright\b|maintained and developed by|powered by\b"
+    r"|^source\s*:|^(?:story highlights|latest news|you are here|related|read more|advertisement)\b"
+    r"|^main\s*»|\bclick here\b|\bsubscribe\b|\bsign up\b|\bfollow us\b|\bcookies?\b"
+    r"|\bGMT\s+\d{1,2}:\d{2}\b|^\s*\d{1,2}:\d{2}\s*(?:am|pm|GMT)?\s*$",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(r",\s(?:left|right|centre|center|pictured|above|below|top|bottom),\s|\b(?:photo|image|file photo|credit)\s*:", re.I)
+# "(CNN)", "WASHINGTON (Reuters) -", "ANKARA, Turkey —": a dateline glued to the first sentence.
+DATELINE = re.compile(
+    r"^(?:\([A-Z][\w .&-]{0,30}\)\s*"
+    r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*[-—–]{1,2}\s+)"
+)
+
+MIN_WORDS = 5
+MAX_WORDS = 80
+NEAR_DUPLICATE_JACCARD = 0.8
+
+
+class Deduper(Protocol):
+    def dedupe(self, corpus: Corpus, sentences: list[Sentence]) -> Deduped: ...
+
+
+def _line_of(doc: Document, sentence: Sentence) -> str:
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    end = doc.text.find("\n", sentence.end)
+    return doc.text[start : end if end >= 0 else len(doc.text)]
+
+
+def trim_dateline(sentence: Sentence) -> Sentence:
+    """Cut a leading dateline; offsets move with it so the round trip still holds."""
+    m = DATELINE.match(sentence.text)
+    rest = sentence.text[m.end() :] if m else ""
+    if not m or len(rest.split()) < MIN_WORDS or not rest[:1].isupper():
+        return sentence
+    start = sentence.start + m.end()
+    return Sentence(f"{sentence.doc_id}:{start}", sentence.doc_id, start, sentence.end, rest)
+
+
+class RuleDeduper:
+    """Model-free: rules for boilerplate, word-set Jaccard for near duplicates."""
+
+    def __init__(self, jaccard: float = NEAR_DUPLICATE_JACCARD, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> None:
+        self.jaccard = jaccard
+        self.min_words = min_words
+        self.max_words = max_words
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def dedupe(self, corpus: Corpus, sentences: list[Sentence]) -> Deduped:
+        docs = {d.id: d for d in corpus.documents}
+        furniture = self._furniture_lines(corpus.documents)
+        kept: list[Sentence] = []
+        dropped: list[Dropped] = []
+        for s in sentences:
+            reason = self._boilerplate_reason(s, _line_of(docs[s.doc_id], s), furniture)
+            if reason:
+                dropped.append(Dropped(s.id, reason))
+            else:
+                kept.append(trim_dateline(s))
+        reps, copies, repeats = self._merge_duplicates(kept)
+        dropped.extend(Dropped(sid, "repeats an earlier sentence of the same article") for sid in repeats)
+        repeat_ids = set(repeats)
+        pool = tuple(s for s in kept if s.id not in repeat_ids)
+        return Deduped(sentences=tuple(reps), copies=copies, pool=pool, dropped=tuple(dropped))
+
+    @staticmethod
+    def _furniture_lines(documents: tuple[Document, ...]) -> set[str]:
+        """Lines repeated inside one page, or shared by pages without being sentences."""
+        in_docs: Counter[str] = Counter()
+        furniture: set[str] = set()
+        for doc in documents:
+            lines = Counter(normalise(line) for line in doc.text.split("\n") if line.strip())
+            furniture.update(line for line, n in lines.items() if n > 1 and len(line) >= 12)
+            in_docs.update(lines.keys())
+        for line, n in in_docs.items():
+            if n > 1 and (len(line.split()) < MIN_WORDS or not SENTENCE_END.search(line)):
+                furniture.add(line)
+        return furniture
+
+    def _boilerplate_reason(self, s: Sentence, line: str, furniture: set[str]) -> str | None:
+        text = s.text
+        norm = normalise(text)
+        if normalise(line) in furniture or norm in furniture:
+            return "boilerplate: repeated page furniture (title, footer or shared label)"
+        if FURNITURE.search(text):
+            return "boilerplate: matches a page-furniture pattern (copyright, source line, timestamp, navigation)"
+        if any(len(f) >= 20 and f in norm for f in furniture):
+            return "boilerplate: contains repeated page furniture"
+        if not SENTENCE_END.search(text):
+            return "headline or label: no sentence ending"
+        if CAPTION.search(text):
+            return "photo caption"
+        words = len(text.split())
+        if words < self.min_words:
+            return f"too short to state a fact ({words} words)"
+        if words > self.max_words:
+            return f"too long for one claim ({words} words): likely a run-on or a list"
+        return None
+
+    def _merge_duplicates(self, kept: list[Sentence]) -> tuple[list[Sentence], dict[str, tuple[str, ...]], list[str]]:
+        """Group sentences whose word sets overlap by >= `jaccard`; the first is the representative."""
+        if not kept:
+            return [], {}, []
+        vec = CountVectorizer(binary=True, lowercase=True, token_pattern=r"(?u)\b\w+\b")
+        x = vec.fit_transform([s.text for s in kept])
+        sizes = np.asarray(x.sum(axis=1)).ravel()
+        inter = (x @ x.T).tocoo()
+        parent = list(range(len(kept)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j, shared in zip(inter.row, inter.col, inter.data):
+            if i < j and shared / (sizes[i] + sizes[j] - shared) >= self.jaccard:
+                parent[find(j)] = find(i)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(kept)):
+            groups[find(i)].append(i)
+        reps, repeats = [], []
+        copies: dict[str, tuple[str, ...]] = {}
+        for members in sorted(groups.values()):
+            rep = kept[members[0]]
+            seen_docs = {rep.doc_id}
+            others = []
+            for i in members[1:]:
+                if kept[i].doc_id in seen_docs:
+                    repeats.append(kept[i].id)
+                else:
+                    seen_docs.add(kept[i].doc_id)
+                    others.append(kept[i].id)
+            reps.append(rep)
+            if others:
+                copies[rep.id] = tuple(others)
+        reps.sort(key=lambda s: kept.index(s))
+        return reps, copies, repeats
+
+
+DEDUPERS = {"rules": RuleDeduper}

@@ -1,0 +1,120 @@
+"""Sentence embeddings: the embedded all-MiniLM-L6-v2, any HF encoder, or a model-free baseline."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from .models import MODELS_DIR, ModelRef, offline_hint, resolve
+
+
+class Embedder(Protocol):
+    name: str
+
+    def warm_up(self) -> None: ...
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Rows are L2-normalised float32 vectors, so a dot product is a cosine."""
+        ...
+
+
+class HashingEmbedder:
+    """Model-free baseline: hashed word uni- and bigrams, stop words out. Stateless, so the
+    same text always gets the same vector whatever else is being embedded."""
+
+    name = "hashing"
+
+    def __init__(self, n_features: int = 4096) -> None:
+        self.n_features = n_features
+        self._vec: HashingVectorizer | None = None
+
+    @property
+    def ref(self) -> dict:
+        return {"name": self.name, "id": "hashing", "revision": f"n_features={self.n_features}"}
+
+    def warm_up(self) -> None:
+        if self._vec is None:
+            self._vec = HashingVectorizer(
+                n_features=self.n_features, ngram_range=(1, 2), stop_words="english", binary=True,
+                alternate_sign=False, norm="l2", token_pattern=r"(?u)\b\w+\b",
+            )
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        assert self._vec is not None
+        if not texts:
+            return np.zeros((0, self.n_features), dtype=np.float32)
+        return self._vec.transform(texts).toarray().astype(np.float32)
+
+
+class TransformerEmbedder:
+    """Mean-pooled encoder embeddings (the sentence-transformers recipe for MiniLM), computed
+    with transformers directly: importing sentence-transformers costs seconds per run."""
+
+    def __init__(self, spec: str = "minilm", device: str = "cpu", batch_size: int = 64, max_length: int = 128) -> None:
+        self.name = spec
+        self.device = device
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self._model = None
+        self._tok = None
+        self._ref: ModelRef | None = None
+
+    @property
+    def ref(self) -> dict:
+        ref = self._ref or resolve("embedder", self.name, MODELS_DIR)
+        return {"name": self.name, "id": ref.id, "revision": ref.revision}
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        self._ref = resolve("embedder", self.name, MODELS_DIR)
+        try:
+            self._tok = AutoTokenizer.from_pretrained(self._ref.location)
+            self._model = AutoModel.from_pretrained(self._ref.location).to(_device(self.device)).eval()
+        except OSError as err:
+            raise offline_hint(self.name, err) from None
+        torch.set_grad_enabled(False)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        self.warm_up()
+        assert self._model is not None and self._tok is not None
+        out = []
+        # Sorting by length keeps padding small; the order is restored below.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for i in range(0, len(order), self.batch_size):
+                batch = [texts[j] for j in order[i : i + self.batch_size]]
+                enc = self._tok(batch, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
+                enc = {k: v.to(self._model.device) for k, v in enc.items()}
+                hidden = self._model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out.append(torch.nn.functional.normalize(pooled, dim=-1).float().cpu().numpy())
+        dim = self._model.config.hidden_size
+        vectors = np.concatenate(out) if out else np.zeros((0, dim), dtype=np.float32)
+        result = np.empty_like(vectors)
+        result[order] = vectors
+        return result
+
+
+def _device(device: str) -> str:
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def make_embedder(spec: str, device: str = "cpu") -> Embedder:
+    """"hashing" is the model-free baseline; anything else is a registry name, path or hub id."""
+    return HashingEmbedder() if spec == "hashing" else TransformerEmbedder(spec, device=device)

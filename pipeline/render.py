@@ -1,0 +1,76 @@
+"""Brief -> Markdown and JSON. Source text is escaped so it can never become markup."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .types import Brief, SourceFile
+
+SCHEMA = "brief/1"
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every character Markdown (and inline HTML) could act on."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def citation_numbers(files: tuple[SourceFile, ...]) -> dict[str, int]:
+    """Used and duplicate files are numbered in path order; a copy is cited with its original."""
+    cited = [f.path for f in files if f.status in ("used", "duplicate")]
+    return {path: i for i, path in enumerate(sorted(cited), start=1)}
+
+
+def copies_of(files: tuple[SourceFile, ...]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in files:
+        if f.status == "duplicate" and f.duplicate_of:
+            out.setdefault(f.duplicate_of, []).append(f.path)
+    return out
+
+
+def to_markdown(brief: Brief) -> str:
+    numbers = citation_numbers(brief.files)
+    copies = copies_of(brief.files)
+    lines = [f"# Incident brief: {escape_markdown(brief.incident)}", ""]
+    for s in brief.sentences:
+        paths = {sp.path for sp in s.sources}
+        paths.update(c for p in list(paths) for c in copies.get(p, []))
+        refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
+        lines.append(f"- {escape_markdown(s.text)} {refs}")
+    lines += ["", "## Sources", ""]
+    for path, n in sorted(numbers.items(), key=lambda kv: kv[1]):
+        lines.append(f"{n}. `{path.replace('`', '')}`")
+    skipped = [f for f in brief.files if f.status == "skipped"]
+    if skipped:
+        lines += ["", "## Not used", ""]
+        lines += [f"- `{f.path.replace('`', '')}`: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
+    return "\n".join(lines) + "\n"
+
+
+def to_dict(brief: Brief) -> dict:
+    copies = copies_of(brief.files)
+    sentences = []
+    for s in brief.sentences:
+        sources = []
+        for sp in s.sources:
+            for path in [sp.path, *copies.get(sp.path, [])]:
+                sources.append({"path": path, "start": sp.start, "end": sp.end, "score": sp.score})
+        entry = {"text": s.text, "method": s.method, "cluster": s.cluster_id, "sources": sources}
+        if s.rejected:
+            entry["rejected"] = [{"candidate": r.candidate, "reason": r.reason} for r in s.rejected]
+        sentences.append(entry)
+    documents = [
+        {"path": f.path, "sha256": f.sha256, "status": f.status, "reason": f.reason, "encoding": f.encoding,
+         **({"duplicate_of": f.duplicate_of} if f.duplicate_of else {}),
+         **({"warnings": list(f.warnings)} if f.warnings else {})}
+        for f in brief.files
+    ]
+    unsupported = [{"text": d.text, "method": d.method, "cluster": d.cluster_id} for d in brief.unsupported]
+    return {"schema": SCHEMA, "incident": brief.incident, "sentences": sentences, "documents": documents,
+            "unsupported": unsupported}
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

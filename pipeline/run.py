@@ -1,0 +1,230 @@
+"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> summarise -> attribute -> render."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from . import render
+from .attribute import ATTRIBUTORS, Attributor
+from .cluster import CLUSTERERS, Clusterer
+from .config import Config
+from .dedupe import DEDUPERS, Deduper
+from .embed import Embedder, make_embedder
+from .ingest import ARTICLE_SUFFIXES, INGESTORS, Ingestor
+from .segment import SEGMENTERS, Segmenter
+from .summarise import SUMMARISERS, Summariser
+from .types import Brief, BriefSentence, Cluster, Corpus, Deduped, Sentence
+
+Progress = Callable[[str], None]
+SPARE_CANDIDATES = 4
+
+
+class StageError(RuntimeError):
+    """A stage failed or returned the wrong thing; the message names the stage."""
+
+    def __init__(self, stage: str, detail: str) -> None:
+        super().__init__(f"stage '{stage}' failed: {detail}")
+        self.stage = stage
+
+
+class NoArticles(ValueError):
+    """The input holds no readable article: a usage error, not a crash."""
+
+
+def make_summariser(config: Config) -> Summariser:
+    if config.summariser not in SUMMARISERS:
+        raise ValueError(f"unknown summariser {config.summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
+    cls = SUMMARISERS[config.summariser]
+    return cls(generator=config.generator, device=config.device) if getattr(cls, "uses_generator", False) else cls()
+
+
+@dataclass
+class Pipeline:
+    """The stage implementations for one config; models load once in warm_up()."""
+
+    config: Config
+    ingestor: Ingestor
+    segmenter: Segmenter
+    deduper: Deduper
+    embedder: Embedder
+    clusterer: Clusterer
+    summariser: Summariser
+    attributor: Attributor
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config) -> "Pipeline":
+        return cls(
+            config=config,
+            ingestor=INGESTORS["files"](),
+            segmenter=SEGMENTERS[config.segmenter](),
+            deduper=DEDUPERS[config.deduper](),
+            embedder=make_embedder(config.embedder, device=config.device),
+            clusterer=CLUSTERERS[config.clusterer](config.cluster_threshold)
+            if config.clusterer == "agglomerative" else CLUSTERERS[config.clusterer](),
+            summariser=make_summariser(config),
+            attributor=ATTRIBUTORS["support"](config.support_threshold),
+        )
+
+    def warm_up(self) -> None:
+        for stage in (self.segmenter, self.deduper, self.embedder, self.clusterer, self.summariser, self.attributor):
+            t = time.perf_counter()
+            stage.warm_up()
+            self.timings[f"warm_up.{type(stage).__name__}"] = round(time.perf_counter() - t, 3)
+
+    def models(self) -> dict[str, Any]:
+        out = {"embedder": getattr(self.embedder, "ref", {"name": self.embedder.name})}
+        ref = getattr(self.summariser, "ref", None)
+        if ref:
+            out["generator"] = ref
+        return out
+
+
+def _check(stage: str, value: Any, expected: type | tuple[type, ...]) -> Any:
+    if not isinstance(value, expected):
+        raise StageError(stage, f"returned {type(value).__name__}, expected {getattr(expected, '__name__', expected)}")
+    return value
+
+
+def _run_stage(stage: str, timings: dict[str, float], progress: Progress, fn: Callable[..., Any], *args: Any) -> Any:
+    progress(stage)
+    t = time.perf_counter()
+    try:
+        result = fn(*args)
+    except (StageError, NoArticles):
+        raise
+    except Exception as err:  # the orchestrator's job is to say which stage broke
+        raise StageError(stage, f"{type(err).__name__}: {err}") from err
+    timings[stage] = round(time.perf_counter() - t, 3)
+    return result
+
+
+def select(clusters: list[Cluster], vectors: dict[str, np.ndarray], config: Config) -> list[Cluster]:
+    """Best clusters first, skipping any that says what a chosen one already says (MMR-style)."""
+    chosen: list[Cluster] = []
+    picked: list[np.ndarray] = []
+    for c in clusters:
+        v = vectors[c.sentence_ids[0]]
+        if picked and max(float(v @ p) for p in picked) >= config.redundancy:
+            continue
+        chosen.append(c)
+        picked.append(v)
+        # A few spares: attribution may reject a draft, the word budget may skip a long one.
+        if len(chosen) == config.max_sentences + SPARE_CANDIDATES:
+            break
+    return chosen
+
+
+def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
+    config, timings = pipeline.config, pipeline.timings
+    corpus: Corpus = _check("ingest", _run_stage("ingest", timings, progress, pipeline.ingestor.ingest, folder), Corpus)
+    if not corpus.documents:
+        raise NoArticles(f"{folder}: no readable article ({len(corpus.files)} files seen; expected .txt, .md or .html)")
+    docs = {d.id: d for d in corpus.documents}
+    paths = {d.id: d.path for d in corpus.documents}
+
+    def segment_all() -> list[Sentence]:
+        return [s for d in corpus.documents for s in _check("segment", pipeline.segmenter.segment(d), list)]
+
+    sentences = _run_stage("segment", timings, progress, segment_all)
+    for s in sentences:
+        if docs[s.doc_id].text[s.start : s.end] != s.text:
+            raise StageError("segment", f"sentence {s.id} does not match its offsets in {paths[s.doc_id]}")
+    deduped: Deduped = _check("dedupe", _run_stage("dedupe", timings, progress, pipeline.deduper.dedupe, corpus, sentences), Deduped)
+    pool = list(deduped.pool)
+    pool_vectors = _run_stage("embed", timings, progress, pipeline.embedder.embed, [s.text for s in pool])
+    by_id = {s.id: s for s in pool}
+    vec_of = {s.id: pool_vectors[i] for i, s in enumerate(pool)}
+    reps = list(deduped.sentences)
+    rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
+    clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
+    chosen = select(clusters, vec_of, config)
+    drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, pipeline.embedder), list)
+    texts = [d.text for d in drafts]
+
+    def attribute() -> list:
+        text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))
+        return pipeline.attributor.attribute(texts, text_vectors, pool, pool_vectors, paths)
+
+    supports = _check("attribute", _run_stage("attribute", timings, progress, attribute), list)
+    kept, unsupported, words = [], [], 0
+    for draft, sources in zip(drafts, supports):
+        n = len(draft.text.split())
+        if not sources:
+            unsupported.append(draft)
+        elif words + n <= config.max_words and len(kept) < config.max_sentences:
+            kept.append(BriefSentence(draft.text, draft.cluster_id, draft.method, sources, draft.rejected))
+            words += n
+    return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run={"n_sentences": len(sentences),
+                 "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped)})
+
+
+def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -> dict:
+    versions = {}
+    for pkg in ("torch", "transformers", "nltk", "scikit-learn", "numpy"):
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            pass
+    return {
+        "incident": brief.incident,
+        "input": str(folder),
+        "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "seconds": round(seconds, 3),
+        "timings": dict(pipeline.timings),
+        "config": pipeline.config.to_dict(),
+        "config_hash": pipeline.config.digest(),
+        "models": pipeline.models(),
+        "inputs": {f.path: f.sha256 for f in brief.files},
+        "skipped": {f.path: f.reason for f in brief.files if f.status == "skipped"},
+        "counts": brief.run,
+        "versions": {"python": platform.python_version(), **versions},
+    }
+
+
+def write_outputs(out_dir: Path, brief: Brief, record: dict) -> Path:
+    """Write the three files through temporary names so a reader never sees half a file."""
+    target = out_dir / safe_name(brief.incident)
+    target.mkdir(parents=True, exist_ok=True)
+    files = {"brief.md": render.to_markdown(brief), "brief.json": render.to_json(brief),
+             "run.json": json.dumps(record, indent=2, ensure_ascii=False) + "\n"}
+    for name, content in files.items():
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target, delete=False, prefix=f".{name}.") as fh:
+            fh.write(content)
+        os.replace(fh.name, target / name)
+    return target
+
+
+def safe_name(name: str) -> str:
+    """An incident name that is one harmless path component."""
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
+    return cleaned or "incident"
+
+
+def find_incidents(path: Path) -> list[Path]:
+    """A folder of articles is one incident; a folder of such folders is a batch."""
+    def has_articles(p: Path) -> bool:
+        return any(f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") for f in p.iterdir())
+
+    if has_articles(path):
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and has_articles(p))
+
+
+def run_incident(folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> tuple[Brief, Path]:
+    pipeline.timings.clear()
+    t = time.perf_counter()
+    brief = build_brief(folder, pipeline, progress)
+    record = run_record(folder, brief, pipeline, time.perf_counter() - t)
+    progress("render")
+    return brief, write_outputs(out_dir, brief, record)

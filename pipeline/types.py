@@ -1,0 +1,138 @@
+"""Frozen records that flow between the stages.
+
+Every derived object keeps the id of the document it came from and `[start, end)` character
+offsets into that document's decoded text, so `doc.text[s.start:s.end] == s.text` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocStatus = Literal["used", "duplicate", "skipped"]
+Method = Literal["extracted", "fused"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One readable article. `id` hashes the normalised text, so copies share it."""
+
+    id: str
+    path: str  # relative to the incident folder, with forward slashes
+    text: str  # decoded text; for HTML the extracted text
+    sha256: str  # of the raw file bytes
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What happened to one input file: the run record lists every file, used or not."""
+
+    path: str
+    sha256: str
+    status: DocStatus
+    reason: str | None = None
+    encoding: str | None = None
+    duplicate_of: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Ingest output: the readable documents plus a record for every file seen."""
+
+    name: str
+    documents: tuple[Document, ...]
+    files: tuple[SourceFile, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "<doc_id>:<start>"
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A sentence kept out of the brief, and why (boilerplate, headline, duplicate...)."""
+
+    sentence_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Deduped:
+    """Dedupe output.
+
+    `sentences` are the unique content sentences that may reach the brief. `copies` maps a kept
+    sentence id to the ids of its (near-)duplicates in other documents: they are co-citations,
+    and they count as independent support. `pool` is every content sentence, copies included:
+    attribution searches it so that a claim cites every source that makes it.
+    """
+
+    sentences: tuple[Sentence, ...]
+    copies: dict[str, tuple[str, ...]]
+    pool: tuple[Sentence, ...]
+    dropped: tuple[Dropped, ...]
+    duplicate_docs: dict[str, str] = field(default_factory=dict)  # doc id -> doc id it copies
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Sentences that report the same fact. `sentence_ids` are ordered best first."""
+
+    id: int
+    sentence_ids: tuple[str, ...]
+    n_sources: int  # distinct documents supporting it, copies included
+    centrality: float  # similarity of the cluster to the whole incident
+    score: float
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A generated candidate that failed verification, kept for the record."""
+
+    candidate: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Summariser output for one cluster."""
+
+    cluster_id: int
+    text: str
+    method: Method
+    base_sentence_id: str  # the source sentence it fuses around or extracts
+    rejected: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    doc_id: str
+    path: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    cluster_id: int
+    method: Method
+    sources: tuple[SourceSpan, ...]
+    rejected: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class Brief:
+    incident: str
+    sentences: tuple[BriefSentence, ...]
+    files: tuple[SourceFile, ...]
+    unsupported: tuple[Draft, ...] = ()  # drafts that no source supported: never printed
+    run: dict = field(default_factory=dict, compare=False)  # timings etc.: not part of the brief

@@ -1,0 +1,65 @@
+"""Shared test set-up: no network, all state under tmp_path, tiny document builders."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Any attempt to open a non-local socket fails the test loudly."""
+    real_connect = socket.socket.connect
+
+    def guarded(sock, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and (host.startswith("127.") or host in ("localhost", "::1") or host.startswith("/")):
+            return real_connect(sock, address)
+        raise NetworkBlocked(f"test tried to reach {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(NetworkBlocked(str(a))))
+    yield
+
+
+def make_doc(text: str, path: str = "a.txt"):
+    from pipeline.ingest import doc_id
+    from pipeline.types import Document
+
+    return Document(id=doc_id(text), path=path, text=text, sha256="0" * 64, encoding="utf-8")
+
+
+def write_incident(folder: Path, articles: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in articles.items():
+        p = folder / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The real embedded embedder, loaded once per test session."""
+    from pipeline.embed import make_embedder
+
+    e = make_embedder("minilm")
+    e.warm_up()
+    return e

@@ -1,0 +1,65 @@
+from conftest import make_doc
+from pipeline.dedupe import RuleDeduper, trim_dateline
+from pipeline.segment import PunktSegmenter
+from pipeline.types import Corpus
+
+
+def _run(texts: dict[str, str]):
+    docs = tuple(make_doc(t, path) for path, t in texts.items())
+    seg = PunktSegmenter()
+    sentences = [s for d in docs for s in seg.segment(d)]
+    corpus = Corpus("inc", docs, ())
+    return RuleDeduper().dedupe(corpus, sentences), {s.id: s for s in sentences}, docs
+
+
+FOOTER = "All rights reserved to Example Media Group 2023 ©"
+
+
+def test_boilerplate_never_survives():
+    a = (
+        "Thursday, 30 March 2017\nLatest news\nMain » Soldiers killed in strike\n\n"
+        "Story highlights\n  • Soldiers killed in strike\n"
+        "(CNN)Three soldiers were killed in the strike near the town on Thursday.\n"
+        "Source: The National\nGMT 12:01 2017 Sunday ,23 April\n"
+        "Unrelated headline about a football matchGMT 03:41 2017 Sunday ,23 April\n"
+        f"{FOOTER}\nMaintained and developed by Example Group SAL.\n{FOOTER}\n"
+    )
+    b = "Officials said the pilots had mistaken the building for a militant base.\n" + "Latest news\n"
+    deduped, _, _ = _run({"a.txt": a, "b.txt": b})
+    kept = [s.text for s in deduped.sentences]
+    assert kept == [
+        "Three soldiers were killed in the strike near the town on Thursday.",
+        "Officials said the pilots had mistaken the building for a militant base.",
+    ]
+
+
+def test_dateline_is_trimmed_and_offsets_still_round_trip():
+    deduped, _, docs = _run({"a.txt": "ANKARA, Turkey — Three soldiers were killed in the strike near the town.\n"})
+    (s,) = deduped.sentences
+    assert s.text == "Three soldiers were killed in the strike near the town."
+    assert docs[0].text[s.start:s.end] == s.text
+
+
+def test_near_duplicates_merge_and_keep_co_citations():
+    a = "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday.\nThe army said the strike was an accident.\n"
+    b = "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, officials said.\nPeace talks will resume next week in Astana.\n"
+    deduped, by_id, docs = _run({"a.txt": a, "b.txt": b})
+    texts = [s.text for s in deduped.sentences]
+    assert len(texts) == 3 and texts[0].startswith("Three Turkish soldiers")
+    rep = deduped.sentences[0]
+    (copy_id,) = deduped.copies[rep.id]
+    assert by_id[copy_id].doc_id == docs[1].id
+    assert {s.id for s in deduped.pool} >= {rep.id, copy_id}
+
+
+def test_repeat_inside_one_article_is_dropped_not_co_cited():
+    a = "The strike killed three soldiers near the town.\nThe strike killed three soldiers near the town!\nOther fact about the talks today.\n"
+    deduped, _, _ = _run({"a.txt": a})
+    assert [s.text for s in deduped.sentences] == ["The strike killed three soldiers near the town.", "Other fact about the talks today."]
+    assert any("repeats" in d.reason for d in deduped.dropped)
+    assert deduped.copies == {}
+
+
+def test_trim_dateline_leaves_ordinary_sentences_alone():
+    (s,) = _run({"a.txt": "NATO said the talks would resume in Brussels next week.\n"})[0].sentences
+    assert trim_dateline(s) == s

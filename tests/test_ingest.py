@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from conftest import write_incident
+from pipeline.ingest import FileIngestor, IngestError, decode, html_to_text
+
+
+def test_reads_txt_md_html_and_records_every_file(tmp_path):
+    folder = write_incident(tmp_path / "inc", {
+        "a.txt": "Plain text article. It has two sentences.",
+        "b.md": "# Title\n\nMarkdown body sentence here.",
+        "c.html": "<html><head><title>T</title><style>p{color:red}</style></head><body><p>Visible text.</p>"
+                  "<script>alert('x')</script><p>Second paragraph.</p></body></html>",
+        "notes.pdf": b"%PDF-1.4",
+    })
+    corpus = FileIngestor().ingest(folder)
+    assert [d.path for d in corpus.documents] == ["a.txt", "b.md", "c.html"]
+    html = corpus.documents[2].text
+    assert "Visible text." in html and "Second paragraph." in html
+    assert "alert" not in html and "color" not in html
+    statuses = {f.path: (f.status, f.reason) for f in corpus.files}
+    assert statuses["notes.pdf"][0] == "skipped" and ".pdf" in statuses["notes.pdf"][1]
+
+
+def test_identical_copy_is_a_duplicate_not_a_second_document(tmp_path):
+    text = "Three soldiers were killed on Thursday. Officials confirmed it."
+    folder = write_incident(tmp_path / "inc", {"a.txt": text, "copy.txt": text})
+    corpus = FileIngestor().ingest(folder)
+    assert len(corpus.documents) == 1
+    dup = [f for f in corpus.files if f.status == "duplicate"]
+    assert [(d.path, d.duplicate_of) for d in dup] == [("copy.txt", "a.txt")]
+
+
+@pytest.mark.parametrize("raw, encoding, expected", [
+    ("café".encode("utf-8"), "utf-8", "café"),
+    (b"\xef\xbb\xbf" + "café".encode("utf-8"), "utf-8-sig", "café"),
+    ("café".encode("utf-16"), "utf-16", "café"),
+    ("café “quoted”".encode("cp1252"), "cp1252", "café “quoted”"),
+])
+def test_decode_never_drops_characters(raw, encoding, expected):
+    assert decode(raw) == (expected, encoding)
+
+
+def test_binary_file_is_refused_with_a_reason():
+    with pytest.raises(IngestError, match="binary"):
+        decode(b"abc\x00\x01\x02")
+
+
+def test_empty_file_is_skipped_with_a_reason(tmp_path):
+    folder = write_incident(tmp_path / "inc", {"a.txt": "A real article sentence here.", "empty.txt": "  \n\t"})
+    corpus = FileIngestor().ingest(folder)
+    skipped = {f.path: f.reason for f in corpus.files if f.status == "skipped"}
+    assert "empty" in skipped["empty.txt"]
+
+
+def test_html_block_elements_become_lines():
+    assert html_to_text("<body><h1>Head</h1><p>One.</p><p>Two.</p></body>").split("\n") == ["Head", "One.", "Two."]
