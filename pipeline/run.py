@@ -125,8 +125,21 @@ def select(clusters: list[Cluster], vectors: dict[str, np.ndarray], config: Conf
     return chosen
 
 
-def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
-    config, timings = pipeline.config, pipeline.timings
+@dataclass(frozen=True)
+class Prepared:
+    """Ingest -> segment -> dedupe -> embed: the pool of content sentences that attribution
+    searches. `brief attribute` (pipeline.check) stops here, so it cites exactly as briefs do."""
+
+    corpus: Corpus
+    paths: dict[str, str]  # doc id -> path relative to the incident folder
+    sentences: list[Sentence]
+    deduped: Deduped
+    pool: list[Sentence]
+    pool_vectors: np.ndarray
+
+
+def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Prepared:
+    timings = pipeline.timings
     corpus: Corpus = _check("ingest", _run_stage("ingest", timings, progress, pipeline.ingestor.ingest, folder), Corpus)
     if not corpus.documents:
         raise NoArticles(f"{folder}: no readable article ({len(corpus.files)} files seen; expected .txt, .md or .html)")
@@ -143,6 +156,14 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     deduped: Deduped = _check("dedupe", _run_stage("dedupe", timings, progress, pipeline.deduper.dedupe, corpus, sentences), Deduped)
     pool = list(deduped.pool)
     pool_vectors = _run_stage("embed", timings, progress, pipeline.embedder.embed, [s.text for s in pool])
+    return Prepared(corpus, paths, sentences, deduped, pool, pool_vectors)
+
+
+def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
+    config, timings = pipeline.config, pipeline.timings
+    prep = prepare_pool(folder, pipeline, progress)
+    corpus, paths, sentences, deduped = prep.corpus, prep.paths, prep.sentences, prep.deduped
+    pool, pool_vectors = prep.pool, prep.pool_vectors
     by_id = {s.id: s for s in pool}
     vec_of = {s.id: pool_vectors[i] for i, s in enumerate(pool)}
     reps = list(deduped.sentences)
