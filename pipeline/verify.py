@@ -1,0 +1,102 @@
+"""Is a generated sentence supported by the source sentences it was made from?
+
+A 135M-parameter model invents facts, so every candidate passes these checks or is replaced by
+the cluster's best source sentence. Each check names a failure a reader would notice: a number
+or name that no source gives, a negation that flips the meaning, words the sources never use, a
+drift in meaning, or a sentence longer than anything it summarises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .attribute import WORD, content_words, numbers, stem
+
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't deny denies denied refuse refused "
+    "refuses reject rejected rejects unable fail failed".split()
+)
+# Chat models like to announce their answer; such text is never part of a brief sentence.
+META = re.compile(
+    r"^(?:sure|here(?:'s| is| are)|the (?:fused|merged|combined|new) sentence|sentence\s*\d*:|summary:|answer:|output:|note:)"
+    r"|\b(?:as an ai|i cannot|i can't|language model)\b",
+    re.IGNORECASE,
+)
+MIN_SIMILARITY = 0.8
+MIN_COVERAGE = 0.85
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str | None = None
+
+
+def clean_candidate(raw: str) -> str:
+    """First line, quotes and list markers off: what the model meant as its one sentence."""
+    text = raw.strip().split("\n")[0].strip()
+    text = re.sub(r"^(?:[-*•]\s+|\d+[.)]\s+)", "", text)
+    if len(text) > 1 and text[0] in "\"“'" and text[-1] in "\"”'" and text.count(text[0]) <= 2:
+        text = text[1:-1].strip()
+    return " ".join(text.split())
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that are not the first word of the sentence: names, places, dates."""
+    words = WORD.findall(text)
+    return {w for i, w in enumerate(words) if w[:1].isupper() and i > 0}
+
+
+def _negations(text: str) -> set[str]:
+    lowered = text.lower().replace("’", "'")
+    found = {w for w in re.findall(r"[a-z']+", lowered) if w in NEGATIONS}
+    if "n't" in lowered:
+        found.add("n't")
+    return found
+
+
+def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray, source_vectors: np.ndarray,
+           min_similarity: float = MIN_SIMILARITY, min_coverage: float = MIN_COVERAGE) -> Verdict:
+    """Check one candidate against the sentences it fuses. Returns the first failure found."""
+    if not candidate or len(candidate.split()) < 4:
+        return Verdict(False, "empty or too short")
+    if META.search(candidate):
+        return Verdict(False, "contains text about the task, not the news")
+    if not re.search(r"[.!?][\"'”’)]*$", candidate):
+        return Verdict(False, "not a complete sentence")
+    joined = " ".join(sources)
+    missing = numbers(candidate) - numbers(joined)
+    if missing:
+        return Verdict(False, f"number not in the sources: {', '.join(sorted(missing))}")
+    source_words = {w for w in WORD.findall(joined)}
+    source_lower = {w.lower() for w in source_words}
+    invented = sorted(n for n in _names(candidate) if n not in source_words and n.lower() not in source_lower)
+    if invented:
+        return Verdict(False, f"name not in the sources: {', '.join(invented)}")
+    extra_negation = _negations(candidate) - _negations(joined)
+    if extra_negation:
+        return Verdict(False, f"negation not in the sources: {', '.join(sorted(extra_negation))}")
+    words = content_words(candidate)
+    covered = content_words(joined)
+    coverage = len(words & covered) / len(words) if words else 0.0
+    if coverage < min_coverage:
+        novel = sorted(words - covered)[:5]
+        return Verdict(False, f"words not in the sources ({coverage:.0%} covered): {', '.join(novel)}")
+    similarity = float(np.max(source_vectors @ candidate_vector)) if len(source_vectors) else 0.0
+    if similarity < min_similarity:
+        return Verdict(False, f"meaning drifts from the sources (similarity {similarity:.2f} < {min_similarity})")
+    longest = max(len(s) for s in sources)
+    if len(candidate) > longest:
+        return Verdict(False, f"longer than the longest source sentence ({len(candidate)} > {longest} characters)")
+    if any(_same(candidate, s) for s in sources):
+        return Verdict(False, "copies a source sentence")
+    return Verdict(True)
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal up to case, spacing and punctuation: then it is an extract, not a fusion."""
+    return [stem(w) for w in WORD.findall(a)] == [stem(w) for w in WORD.findall(b)]
