@@ -11,7 +11,7 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 
-from .config import Config  # noqa: E402
+from .config import DEFAULT_SUMMARISER, Config  # noqa: E402
 from .summarise import SUMMARISERS  # noqa: E402
 
 app = typer.Typer(help="Merge news articles about one incident into a brief where every sentence cites its sources.",
@@ -19,6 +19,20 @@ app = typer.Typer(help="Merge news articles about one incident into a brief wher
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+# `brief status`: some brief needs a rebuild. `brief run`/`watch`: another run holds OUT's lock
+# (75 is EX_TEMPFAIL, "try again later", in sysexits.h).
+EXIT_STALE, EXIT_LOCKED = 4, 75
+
+# Settings shared by `run`, `status` and `watch`, so that "up to date" is judged with exactly the
+# config `run` would build with. Module-level imports stay light (no numpy/sklearn/torch): `run`
+# answers "up to date" before loading anything (tests/test_manifest.py checks this).
+OUT_OPTION = typer.Option(Path("outputs"), "--out", "-o", help="Where OUT/<incident>/brief.md|json and run.json go.")
+SUMMARISER_OPTION = typer.Option(DEFAULT_SUMMARISER, help=f"One of: {', '.join(sorted(SUMMARISERS))}.")
+MAX_SENTENCES_OPTION = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief.")
+MAX_WORDS_OPTION = typer.Option(Config.max_words, min=10, help="Word budget of the brief.")
+EMBEDDER_OPTION = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id.")
+GENERATOR_OPTION = typer.Option(Config.generator, help="'smollm2' (embedded), a local path or HF id (abstractive only).")
+DEVICE_OPTION = typer.Option(Config.device, help="auto, cpu or cuda.")
 
 
 @app.callback()
@@ -32,21 +46,62 @@ def fail(message: str, code: int = EXIT_USAGE) -> None:
     raise typer.Exit(code)
 
 
+def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config, force: bool, wait: float,
+           quiet: bool) -> list[Path]:
+    """The incidents `run` must build, with OUT's lock held until the command ends. When every
+    brief is up to date, says so in one line and exits 0 without taking the lock."""
+    from .layout import output_dir, safe_name
+    from .manifest import plan
+    from .publish import Locked, hold, tidy, tidy_if_idle
+
+    def stale() -> list[Path]:
+        return list(incidents) if force else [v.folder for v in plan(incidents, out, config) if not v.up_to_date]
+
+    todo = stale()
+    if todo:
+        try:
+            ctx.with_resource(hold(out, wait))
+        except Locked as e:
+            fail(str(e), EXIT_LOCKED)
+        todo = stale()  # the run we waited for may have built them
+    fresh = [f for f in incidents if f not in todo]
+    if todo:
+        for f in fresh:
+            tidy(out, safe_name(f.name))
+    else:
+        tidy_if_idle(out, [safe_name(f.name) for f in fresh])  # leftovers of a run killed after publishing
+    if quiet:
+        for f in fresh:
+            typer.echo(str(output_dir(out, f) / "brief.md"))
+    elif len(fresh) == 1 and not todo:
+        err.print(f"up to date: {output_dir(out, fresh[0]) / 'brief.md'} (no input, setting, model or code "
+                  "changed since it was built; --force rebuilds)")
+    elif fresh:
+        names = ", ".join(f.name for f in fresh)
+        err.print(f"up to date: {len(fresh)} of {len(incidents)} incidents ({names}); --force rebuilds")
+    if not todo:
+        raise typer.Exit(EXIT_OK)
+    return todo
+
+
 @app.command()
 def run(
+    ctx: typer.Context,
     path: Path = typer.Argument(..., help="Folder of articles (.txt/.md/.html), or a folder of such folders."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Where OUT/<incident>/brief.md|json and run.json go."),
-    summariser: str = typer.Option(Config.summariser, help=f"One of: {', '.join(sorted(SUMMARISERS))}."),
-    max_sentences: int = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief."),
-    max_words: int = typer.Option(Config.max_words, min=10, help="Word budget of the brief."),
-    embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
-    generator: str = typer.Option(Config.generator, help="'smollm2' (embedded), a local path or HF id (abstractive only)."),
-    device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
+    out: Path = OUT_OPTION,
+    summariser: str = SUMMARISER_OPTION,
+    max_sentences: int = MAX_SENTENCES_OPTION,
+    max_words: int = MAX_WORDS_OPTION,
+    embedder: str = EMBEDDER_OPTION,
+    generator: str = GENERATOR_OPTION,
+    device: str = DEVICE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even the briefs that are up to date."),
+    wait: float = typer.Option(60.0, "--wait", help="Seconds to wait while another run writes to OUT (-1: no limit), then exit 75."),
 ) -> None:
-    """Build one brief per incident folder under PATH."""
+    """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
+    from .layout import find_incidents
     from .models import ModelNotFound
-    from .run import NoArticles, Pipeline, StageError, find_incidents, run_incident
 
     if not path.is_dir():
         fail(f"{path}: no such folder; pass a folder of articles, e.g. `brief run seeds`")
@@ -57,6 +112,9 @@ def run(
         fail(f"{path}: no readable article (.txt, .md or .html) here or in its subfolders")
     config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
                                    embedder=embedder, generator=generator, device=device)
+    incidents = _claim(ctx, incidents, out, config, force, wait, quiet)
+    from .run import NoArticles, Pipeline, StageError, run_incident  # heavy: only once there is work
+
     pipeline = Pipeline.from_config(config)
     status = err.status("loading models") if not quiet else None
     try:
@@ -69,6 +127,7 @@ def run(
         if status:
             status.stop()
     code = EXIT_OK
+    failed: list[str] = []
     for folder in incidents:
         progress = (lambda stage, f=folder: err.print(f"[dim]{f.name}: {stage}[/dim]")) if not quiet else (lambda _: None)
         try:
@@ -76,10 +135,17 @@ def run(
         except NoArticles as e:
             err.print(f"[red]error:[/red] {e}")
             code = max(code, EXIT_USAGE if len(incidents) == 1 else EXIT_FAILED)
+            failed.append(folder.name)
             continue
         except StageError as e:
             err.print(f"[red]error:[/red] {folder.name}: {e}")
             code = EXIT_FAILED
+            failed.append(folder.name)
+            continue
+        except Exception as e:  # e.g. the output folder is not writable: one incident must not stop a batch
+            err.print(f"[red]error:[/red] {folder.name}: {type(e).__name__}: {e}")
+            code = EXIT_FAILED
+            failed.append(folder.name)
             continue
         for f in brief.files:
             if f.status == "skipped":
@@ -91,7 +157,183 @@ def run(
             err.print(f"[green]brief[/green] {target / 'brief.md'} ({len(brief.sentences)} sentences)")
         else:
             typer.echo(str(target / "brief.md"))
+    if len(incidents) > 1 and failed:
+        err.print(f"[red]{len(failed)} of {len(incidents)} incidents failed:[/red] {', '.join(failed)}")
     raise typer.Exit(code)
+
+
+@app.command()
+def attribute(
+    docs_dir: Path = typer.Argument(..., help="Folder of articles to cite (.txt/.md/.html)."),
+    summary: Path = typer.Option(..., "--summary", "-s", help="Text to attribute: one sentence per line, or plain text."),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"sentences\": [{\"text\", \"sources\"}]} instead of a table."),
+    embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
+    device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
+) -> None:
+    """Cite each sentence of any text against DOCS_DIR, with the same attribution stage as a brief."""
+    import json
+
+    from .check import attribute_summary, attribution_pipeline, read_summary, to_dict
+    from .models import ModelNotFound
+    from .run import NoArticles, StageError
+
+    if not docs_dir.is_dir():
+        fail(f"{docs_dir}: no such folder; pass the folder of articles the text should be cited against")
+    try:
+        sentences = read_summary(summary)
+        pipeline = attribution_pipeline(Config().with_options(embedder=embedder, device=device))
+        results = attribute_summary(docs_dir, sentences, pipeline)
+    except (ValueError, ModelNotFound, NoArticles) as e:
+        fail(str(e))
+    except StageError as e:
+        fail(str(e), EXIT_FAILED)
+    if as_json:
+        typer.echo(json.dumps(to_dict(results), indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table("#", "sentence", "sources: path [start:end] score", show_lines=True)
+    for i, r in enumerate(results, start=1):
+        cites = "\n".join(f"{s.path} [{s.start}:{s.end}] {s.score:.2f}" for s in r.sources) or "[red]no support[/red]"
+        table.add_row(str(i), r.text, cites)
+    Console().print(table)
+
+
+@app.command("eval")
+def evaluate(
+    data: Path = typer.Argument(..., help="Multi-News JSON Lines: `documents`, `summary`, optional `alignments`."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where report.md, report.json and report.png go."),
+    systems: str = typer.Option("brief,lead,lexrank", help="Comma-separated: brief, lead, lexrank."),
+    words: int = typer.Option(230, min=10, help="Word budget, the same for every system."),
+    summariser: str = typer.Option(Config.summariser, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."),
+    embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
+    device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
+    max_sentences: int = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief."),
+    attribution: bool = typer.Option(True, help="Also attribute the reference summaries and score against gold links."),
+    limit: int = typer.Option(0, min=0, help="Only the first N clusters (0: all)."),
+    resamples: int = typer.Option(1000, min=10, help="Bootstrap resamples for the 95% intervals."),
+    seed: int = typer.Option(0, help="Bootstrap seed."),
+) -> None:
+    """Score the brief, lead and LexRank (ROUGE, length, time) and the attribution (gold links)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .evaluate import EvalDataError, Settings, write_report
+    from .evaluate import evaluate as run_eval
+    from .models import ModelNotFound
+
+    if summariser not in SUMMARISERS:
+        fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
+    settings = Settings(systems=tuple(s.strip() for s in systems.split(",") if s.strip()), words=words,
+                        summariser=summariser, embedder=embedder, device=device, max_sentences=max_sentences,
+                        attribution=attribution, resamples=resamples, seed=seed, limit=limit or None)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("loading", total=None)
+
+        def progress(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, description=label)
+
+        try:
+            result = run_eval(data, settings, progress)
+        except (EvalDataError, ValueError, ModelNotFound) as e:
+            bar.stop()
+            fail(str(e))
+    summary, paths = write_report(result, out)
+    for name, e in summary["systems"].items():
+        typer.echo(f"{name:8} R1 {e['rouge1']['mean']:.3f}  R2 {e['rouge2']['mean']:.3f}  RL {e['rougeL']['mean']:.3f}  "
+                   f"RLsum {e['rougeLsum']['mean']:.3f}  {e['words']:.0f} words  {e['seconds']:.2f} s/cluster")
+    if summary["attribution"]:
+        a = summary["attribution"]
+        typer.echo(f"attribution ({a['sentences']} sentences): document P {a['doc']['precision']:.3f} R {a['doc']['recall']:.3f} "
+                   f"F1 {a['doc']['f1']:.3f}; character F1 {a['char']['f1']:.3f}")
+    typer.echo(f"report: {paths['md']} ({paths['json'].name}, {paths['png'].name})")
+
+
+def _incidents(path: Path, summariser: str, allow_none: bool = False) -> list[Path]:
+    from .layout import find_incidents
+
+    if not path.is_dir():
+        fail(f"{path}: no such folder; pass a folder of articles, e.g. `brief status seeds`")
+    if summariser not in SUMMARISERS:
+        fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
+    incidents = find_incidents(path)
+    if not incidents and not allow_none:
+        fail(f"{path}: no readable article (.txt, .md or .html) here or in its subfolders")
+    return incidents
+
+
+@app.command()
+def status(
+    path: Path = typer.Argument(..., help="Folder of articles, or a folder of such folders."),
+    out: Path = OUT_OPTION,
+    summariser: str = SUMMARISER_OPTION,
+    max_sentences: int = MAX_SENTENCES_OPTION,
+    max_words: int = MAX_WORDS_OPTION,
+    embedder: str = EMBEDDER_OPTION,
+    generator: str = GENERATOR_OPTION,
+    device: str = DEVICE_OPTION,
+) -> None:
+    """Say per incident whether `brief run` with these options would rebuild it, and why. Runs
+    nothing. Exit codes: 0 all up to date; 4 at least one needs a rebuild; 2 usage error."""
+    from .manifest import plan
+
+    incidents = _incidents(path, summariser)
+    config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
+                                   embedder=embedder, generator=generator, device=device)
+    verdicts = plan(incidents, out, config)
+    shown = 20
+    for v in verdicts:
+        if v.up_to_date:
+            typer.echo(f"{v.folder.name}: up to date ({v.target / 'brief.md'})")
+            continue
+        typer.echo(f"{v.folder.name}: needs a rebuild")
+        for reason in v.reasons[:shown]:
+            typer.echo(f"  {reason}")
+        if len(v.reasons) > shown:
+            typer.echo(f"  ... and {len(v.reasons) - shown} more")
+    raise typer.Exit(EXIT_OK if all(v.up_to_date for v in verdicts) else EXIT_STALE)
+
+
+@app.command()
+def watch(
+    path: Path = typer.Argument(..., help="Folder of articles, or a folder of such folders."),
+    out: Path = OUT_OPTION,
+    summariser: str = SUMMARISER_OPTION,
+    max_sentences: int = MAX_SENTENCES_OPTION,
+    max_words: int = MAX_WORDS_OPTION,
+    embedder: str = EMBEDDER_OPTION,
+    generator: str = GENERATOR_OPTION,
+    device: str = DEVICE_OPTION,
+    debounce: int = typer.Option(1600, min=0, help="Milliseconds to gather file changes before rebuilding."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr."),
+) -> None:
+    """Keep the briefs under PATH up to date: rebuild an incident when its articles change.
+    Models load once; a failed rebuild is reported and watching goes on; Ctrl-C stops (exit 0)."""
+    from .models import ModelNotFound
+    from .watch import watch as watch_loop
+
+    if not _incidents(path, summariser, allow_none=True):
+        err.print(f"{path}: no incident yet; watching for articles")
+    config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
+                                   embedder=embedder, generator=generator, device=device)
+
+    def report(line: str) -> None:
+        if line.startswith("error:"):
+            err.print(f"[red]error:[/red]{line[len('error:'):]}")
+        elif not quiet:
+            err.print(line)
+
+    try:
+        if not quiet:
+            err.print(f"watching {path} (outputs in {out}); Ctrl-C stops")
+        watch_loop(path, out, config, report=report, debounce_ms=debounce)
+    except ModelNotFound as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        pass
+    if not quiet:
+        err.print("stopped")
+    raise typer.Exit(EXIT_OK)
 
 
 def main() -> None:

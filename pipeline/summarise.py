@@ -6,10 +6,12 @@ the cluster's best statement, the member that most sources echo and that reads o
 
 from __future__ import annotations
 
-from typing import Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
-from .embed import Embedder
 from .types import Cluster, Draft, Rejection, Sentence
+
+if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
+    from .embed import Embedder
 
 class Summariser(Protocol):
     name: str
@@ -77,6 +79,9 @@ EXAMPLES = [
     ),
 ]
 MAX_MEMBERS = 4
+# Members this close (cosine) to the cluster's best statement report the same fact; looser ones
+# are left out of the prompt so the model cannot splice two facts into one false sentence.
+SAME_FACT = 0.7
 
 
 def fusion_prompt(members: Sequence[str]) -> list[dict[str, str]]:
@@ -114,12 +119,19 @@ class AbstractiveSummariser:
     def warm_up(self) -> None:
         self.generator.warm_up()
 
+    @staticmethod
+    def _same_fact(cluster: Cluster, sentences: Mapping[str, Sentence], embedder: Embedder) -> list[str]:
+        texts = [sentences[i].text for i in cluster.sentence_ids[: MAX_MEMBERS * 2]]
+        vectors = embedder.embed(texts)
+        close = [t for t, v in zip(texts[1:], vectors[1:]) if float(v @ vectors[0]) >= SAME_FACT]
+        return [texts[0], *close][:MAX_MEMBERS]
+
     def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
         from .verify import clean_candidate, verify
 
         if not clusters:
             return []
-        members = [[sentences[i].text for i in c.sentence_ids[:MAX_MEMBERS]] for c in clusters]
+        members = [self._same_fact(c, sentences, embedder) for c in clusters]
         raw = self.generator.generate([fusion_prompt(m) for m in members], batch_size=self.batch_size)
         candidates = [clean_candidate(r) for r in raw]
         vectors = embedder.embed(candidates + [t for m in members for t in m])

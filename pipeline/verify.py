@@ -26,7 +26,7 @@ META = re.compile(
     r"|\b(?:as an ai|i cannot|i can't|language model)\b",
     re.IGNORECASE,
 )
-MIN_SIMILARITY = 0.8
+MIN_SIMILARITY = 0.75
 MIN_COVERAGE = 0.85
 
 
@@ -46,9 +46,16 @@ def clean_candidate(raw: str) -> str:
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words that are not the first word of the sentence: names, places, dates."""
+    """Capitalised words that are not the first word of the sentence: names, places, dates.
+    "Al-Assad" gives "Al" and "Assad", "Turkey's" gives "Turkey", so spelling variants the
+    sources also use are not mistaken for invented names."""
     words = WORD.findall(text)
-    return {w for i, w in enumerate(words) if w[:1].isupper() and i > 0}
+    names = set()
+    for i, w in enumerate(words):
+        if w[:1].isupper() and i > 0:
+            w = re.sub(r"['’]s$", "", w)
+            names.update(p for p in re.split(r"[-'’]", w) if p[:1].isupper())
+    return names
 
 
 def _negations(text: str) -> set[str]:
@@ -72,7 +79,7 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
     missing = numbers(candidate) - numbers(joined)
     if missing:
         return Verdict(False, f"number not in the sources: {', '.join(sorted(missing))}")
-    source_words = {w for w in WORD.findall(joined)}
+    source_words = {p for w in WORD.findall(joined) for p in re.split(r"[-'’]", w) if p}
     source_lower = {w.lower() for w in source_words}
     invented = sorted(n for n in _names(candidate) if n not in source_words and n.lower() not in source_lower)
     if invented:

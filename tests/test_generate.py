@@ -13,7 +13,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
-from tokenizers import Tokenizer, models, pre_tokenizers  # noqa: E402
+from tiny_models import WORDS, _tiny_llama, _tokenizer, tiny_causal, tiny_seq2seq  # noqa: E402,F401
 
 from pipeline import generate as gen  # noqa: E402
 from pipeline import models as registry  # noqa: E402
@@ -25,15 +25,6 @@ from pipeline.generate import (  # noqa: E402
     resolve_generator,
 )
 
-WORDS = (
-    "the river flooded the town on monday and police closed the bridge while rescue teams "
-    "moved residents to a school officials said power was cut across the city after a storm "
-    "write one sentence about what happened system user assistant"
-).split()
-CHAT_TEMPLATE = (
-    "{% for m in messages %}<s> {{ m['role'] }} : {{ m['content'] }} </s> {% endfor %}"
-    "{% if add_generation_prompt %}<s> assistant : {% endif %}"
-)
 PROMPTS = [
     [{"role": "user", "content": "write one sentence"}],
     [
@@ -56,67 +47,14 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
 
 
-def _tokenizer(chat_template: str | None) -> transformers.PreTrainedTokenizerFast:
-    specials = ["<pad>", "<s>", "</s>", "<unk>"]
-    vocab = {t: i for i, t in enumerate(specials + sorted(set(WORDS) | {":"}))}
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok = transformers.PreTrainedTokenizerFast(
-        tokenizer_object=backend, bos_token="<s>", eos_token="</s>", pad_token="<pad>", unk_token="<unk>"
-    )
-    if chat_template:
-        tok.chat_template = chat_template
-    return tok
-
-
-def _save(model: torch.nn.Module, tok: transformers.PreTrainedTokenizerFast, path: Path) -> Path:
-    model.save_pretrained(path)
-    tok.save_pretrained(path)
-    return path
-
-
-def _tiny_llama(tok: transformers.PreTrainedTokenizerFast, path: Path) -> Path:
-    torch.manual_seed(0)
-    config = transformers.LlamaConfig(
-        vocab_size=len(tok),
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        num_key_value_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=128,
-        # A wide init keeps random logits far apart, so float noise cannot flip an argmax.
-        initializer_range=0.5,
-        bos_token_id=tok.bos_token_id,
-        eos_token_id=tok.eos_token_id,
-        pad_token_id=tok.pad_token_id,
-    )
-    return _save(transformers.LlamaForCausalLM(config), tok, path)
-
-
 @pytest.fixture(scope="module")
 def causal_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _tiny_llama(_tokenizer(CHAT_TEMPLATE), tmp_path_factory.mktemp("tiny-llama"))
+    return tiny_causal(tmp_path_factory.mktemp("tiny-llama"))
 
 
 @pytest.fixture(scope="module")
 def seq2seq_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tok = _tokenizer(None)
-    torch.manual_seed(0)
-    config = transformers.T5Config(
-        vocab_size=len(tok),
-        d_model=16,
-        d_kv=8,
-        d_ff=32,
-        num_layers=1,
-        num_decoder_layers=1,
-        num_heads=2,
-        pad_token_id=tok.pad_token_id,
-        eos_token_id=tok.eos_token_id,
-        decoder_start_token_id=tok.pad_token_id,
-        initializer_factor=5.0,
-    )
-    return _save(transformers.T5ForConditionalGeneration(config), tok, tmp_path_factory.mktemp("tiny-t5"))
+    return tiny_seq2seq(tmp_path_factory.mktemp("tiny-t5"))
 
 
 def test_constructor_is_cheap_and_lazy(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ B = ("An air strike near the town of Alpha killed three soldiers on Thursday, of
 
 
 def _pipeline(**options):
-    p = Pipeline.from_config(Config(embedder="hashing").with_options(**options))
+    p = Pipeline.from_config(Config(embedder="hashing", summariser="extractive").with_options(**options))
     p.warm_up()
     return p
 
@@ -60,7 +60,7 @@ def test_outputs_schema_and_determinism(tmp_path):
     for path, start, end in spans:
         assert (folder / path).read_text()[start:end].strip()
     run = json.loads((out1 / "run.json").read_text())
-    assert run["config_hash"] == Config(embedder="hashing").digest() and "timings" in run
+    assert run["config_hash"] == Config(embedder="hashing", summariser="extractive").digest() and "timings" in run
 
 
 def test_max_sentences_and_word_budget(tmp_path):

@@ -1,0 +1,53 @@
+import numpy as np
+import pytest
+
+from pipeline.embed import HashingEmbedder
+from pipeline.verify import clean_candidate, verify
+
+SOURCES = [
+    "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.",
+    "A Russian air strike killed three Turkish soldiers near al-Bab, the army said.",
+    "Turkey and Russia back opposing sides, with Moscow supporting Mr Al Assad.",
+]
+EMB = HashingEmbedder()
+
+
+def _check(candidate: str, **kw):
+    vectors = EMB.embed([candidate, *SOURCES])
+    return verify(candidate, SOURCES, vectors[0], vectors[1:], **kw)
+
+
+def test_faithful_fusion_passes():
+    assert _check("A Russian air strike killed three Turkish soldiers and wounded 11 near al-Bab on Thursday.", min_similarity=0.5).ok
+
+
+@pytest.mark.parametrize("candidate, reason", [
+    ("A Russian air strike killed four Turkish soldiers near al-Bab on Thursday.", "number not in the sources: 4"),
+    ("A Russian air strike killed three Turkish soldiers near al-Bab on 12 March.", "number not in the sources: 12"),
+    ("A Russian air strike killed three Turkish soldiers near Aleppo on Thursday.", "name not in the sources: Aleppo"),
+    ("Russian strike did not kill three Turkish soldiers near al-Bab on Thursday.", "negation not in the sources"),
+    ("Three Turkish soldiers were killed near al-Bab, sparking mass protests across the capital.", "words not in the sources"),
+    ("Here is the sentence: three Turkish soldiers were killed near al-Bab.", "about the task"),
+    ("Three Turkish soldiers were killed near al-Bab", "not a complete sentence"),
+    ("A Russian air strike killed three Turkish soldiers near al-Bab, the army said.", "copies a source sentence"),
+])
+def test_each_kind_of_unsupported_candidate_is_rejected_with_its_reason(candidate, reason):
+    verdict = _check(candidate, min_similarity=0.0)
+    assert not verdict.ok and reason in verdict.reason
+
+
+def test_spelling_variants_of_source_names_are_not_invented():
+    assert _check("Moscow backs Mr Al-Assad, and Turkey and Russia back opposing sides.", min_similarity=0.0, min_coverage=0.5).ok
+
+
+def test_meaning_drift_and_length_are_rejected():
+    drift = _check("Three Turkish soldiers were killed near al-Bab on Thursday.", min_similarity=0.99)
+    assert not drift.ok and "meaning drifts" in drift.reason
+    long = " ".join(["Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said"] * 2) + "."
+    verdict = _check(long, min_similarity=0.0)
+    assert not verdict.ok and "longer than the longest source" in verdict.reason
+
+
+def test_clean_candidate_takes_the_first_line_without_wrapping():
+    assert clean_candidate('"Three soldiers were killed."\nSecond line') == "Three soldiers were killed."
+    assert clean_candidate("1. Three soldiers were killed.") == "Three soldiers were killed."
