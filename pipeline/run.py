@@ -173,18 +173,23 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, pipeline.embedder), list)
     texts = [d.text for d in drafts]
 
+    text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))
+
     def attribute() -> list:
-        text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))
         return pipeline.attributor.attribute(texts, text_vectors, pool, pool_vectors, paths)
 
     supports = _check("attribute", _run_stage("attribute", timings, progress, attribute), list)
-    kept, unsupported, words = [], [], 0
-    for draft, sources in zip(drafts, supports):
+    kept, unsupported, words, kept_vectors = [], [], 0, []
+    for draft, sources, vector in zip(drafts, supports, text_vectors):
         n = len(draft.text.split())
         if not sources:
             unsupported.append(draft)
+        # Fusion can make two clusters' sentences say the same thing: the later one goes.
+        elif any(float(vector @ v) >= config.redundancy for v in kept_vectors):
+            continue
         elif words + n <= config.max_words and len(kept) < config.max_sentences:
             kept.append(BriefSentence(draft.text, draft.cluster_id, draft.method, sources, draft.rejected))
+            kept_vectors.append(vector)
             words += n
     return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run={"n_sentences": len(sentences),
                  "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped)})
