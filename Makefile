@@ -31,4 +31,5 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
 
 clean-outputs:
-	rm -rf outputs/*/
+	# outputs/<incident> are links into outputs/.brief/versions (see pipeline/publish.py)
+	rm -rf outputs/* outputs/.brief

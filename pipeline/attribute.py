@@ -14,9 +14,9 @@ from typing import Protocol, Sequence
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .config import SUPPORT_THRESHOLD  # noqa: F401  (tuned value, kept with the settings)
 from .types import Sentence, SourceSpan
 
-SUPPORT_THRESHOLD = 0.6
 WORD = re.compile(r"[\w'’-]+")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = {

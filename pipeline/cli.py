@@ -38,7 +38,8 @@ DEVICE_OPTION = typer.Option(Config.device, help="auto, cpu or cuda.")
 @app.callback()
 def _root() -> None:
     """Exit codes: 0 brief built; 1 built, but some files were skipped; 2 usage error
-    (missing path, no readable article, unknown option value); 3 an incident failed."""
+    (missing path, no readable article, unknown option value); 3 an incident failed; 75 another
+    run held the output folder longer than --wait. `brief status`: 0 up to date, 4 stale."""
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -324,8 +325,6 @@ def watch(
             err.print(line)
 
     try:
-        if not quiet:
-            err.print(f"watching {path} (outputs in {out}); Ctrl-C stops")
         watch_loop(path, out, config, report=report, debounce_ms=debounce)
     except ModelNotFound as e:
         fail(str(e))

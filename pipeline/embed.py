@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from .models import MODELS_DIR, ModelRef, offline_hint, resolve
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 
 class Embedder(Protocol):
@@ -36,6 +38,9 @@ class HashingEmbedder:
 
     def warm_up(self) -> None:
         if self._vec is None:
+            # Imported here: scikit-learn takes ~1 s to import, and the CLI imports this module.
+            from sklearn.feature_extraction.text import HashingVectorizer
+
             self._vec = HashingVectorizer(
                 n_features=self.n_features, ngram_range=(1, 2), stop_words="english", binary=True,
                 alternate_sign=False, norm="l2", token_pattern=r"(?u)\b\w+\b",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import platform
-import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -20,7 +18,10 @@ from .cluster import CLUSTERERS, Clusterer
 from .config import Config
 from .dedupe import DEDUPERS, Deduper
 from .embed import Embedder, make_embedder
-from .ingest import ARTICLE_SUFFIXES, INGESTORS, Ingestor
+from .ingest import INGESTORS, Ingestor
+from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
+from .manifest import Snapshot, manifest_json, snapshot
+from .publish import publish
 from .segment import SEGMENTERS, Segmenter
 from .summarise import SUMMARISERS, Summariser
 from .types import Brief, BriefSentence, Cluster, Corpus, Deduped, Sentence
@@ -218,39 +219,22 @@ def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -
     }
 
 
-def write_outputs(out_dir: Path, brief: Brief, record: dict) -> Path:
-    """Write the three files through temporary names so a reader never sees half a file."""
-    target = out_dir / safe_name(brief.incident)
-    target.mkdir(parents=True, exist_ok=True)
+def write_outputs(out_dir: Path, brief: Brief, record: dict, snap: Snapshot | None = None) -> Path:
+    """Publish brief.md, brief.json and run.json as one complete new OUT/<incident>, atomically
+    (pipeline.publish); with `snap`, also the manifest that lets the next run skip the work."""
     files = {"brief.md": render.to_markdown(brief), "brief.json": render.to_json(brief),
              "run.json": json.dumps(record, indent=2, ensure_ascii=False) + "\n"}
-    for name, content in files.items():
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target, delete=False, prefix=f".{name}.") as fh:
-            fh.write(content)
-        os.replace(fh.name, target / name)
-    return target
-
-
-def safe_name(name: str) -> str:
-    """An incident name that is one harmless path component."""
-    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
-    return cleaned or "incident"
-
-
-def find_incidents(path: Path) -> list[Path]:
-    """A folder of articles is one incident; a folder of such folders is a batch."""
-    def has_articles(p: Path) -> bool:
-        return any(f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") for f in p.iterdir())
-
-    if has_articles(path):
-        return [path]
-    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and has_articles(p))
+    if snap is not None:
+        files["manifest.json"] = manifest_json(snap, files)
+    return publish(out_dir, safe_name(brief.incident), files)
 
 
 def run_incident(folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> tuple[Brief, Path]:
     pipeline.timings.clear()
+    # Taken before the articles are read: one edited during the run leaves the brief stale, not "built".
+    snap = snapshot(folder, pipeline.config)
     t = time.perf_counter()
     brief = build_brief(folder, pipeline, progress)
     record = run_record(folder, brief, pipeline, time.perf_counter() - t)
     progress("render")
-    return brief, write_outputs(out_dir, brief, record)
+    return brief, write_outputs(out_dir, brief, record, snap)

@@ -1,0 +1,137 @@
+"""`brief watch`: rebuild on change, ignore our own writes, survive failures, stop cleanly."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from conftest import ROOT, write_incident
+from pipeline.config import Config
+from pipeline.manifest import code_fingerprint
+from pipeline.run import Pipeline
+from pipeline.watch import _input_filter, watch
+
+FAST = ["--embedder", "hashing", "--summariser", "extractive"]
+CONFIG = Config(embedder="hashing", summariser="extractive")
+A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+     "The defence ministry said the strike was an accident.\n")
+
+
+@pytest.fixture(autouse=True)
+def fresh_code_fingerprint():
+    code_fingerprint.cache_clear()
+
+
+class Watcher:
+    """watch() in a thread, with its report lines collected and a stop event."""
+
+    def __init__(self, monkeypatch, path, out, **kwargs):
+        self.lines: list[str] = []
+        self.stop = threading.Event()
+        self.warm_ups = 0
+        real = Pipeline.warm_up
+
+        def counted(pipeline):
+            self.warm_ups += 1
+            real(pipeline)
+
+        monkeypatch.setattr(Pipeline, "warm_up", counted)
+        self.result = None
+        self.thread = threading.Thread(target=self._run, args=(path, out, kwargs), daemon=True)
+
+    def _run(self, path, out, kwargs):
+        self.result = watch(path, out, CONFIG, report=self.lines.append, stop_event=self.stop, debounce_ms=200, **kwargs)
+
+    def wait_for(self, text, count=1, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if sum(text in line for line in self.lines) >= count:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"no {count}x {text!r} in {self.lines}")
+
+    def __enter__(self):
+        self.thread.start()
+        self.wait_for("watching")
+        time.sleep(0.3)  # the file watcher starts just after the line
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive()
+
+
+def test_rebuilds_on_change_once_and_ignores_its_own_outputs_inside_the_watched_folder(tmp_path, monkeypatch):
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    out = folder / "_briefs"  # inside the watched folder: our writes must not trigger rebuilds
+    with Watcher(monkeypatch, folder, out) as w:
+        assert sum("rebuilding" in line for line in w.lines) == 1  # the initial build
+        (folder / "a.txt").write_text(A.replace("Thursday", "Friday"))
+        w.wait_for("inc: brief ", count=2)
+        time.sleep(1.5)  # several debounce periods: a feedback loop would have rebuilt again
+        assert sum("rebuilding" in line for line in w.lines) == 2, w.lines
+        assert any("rebuilding (changed a.txt)" in line for line in w.lines)
+    assert "Friday" in (out / "inc" / "brief.md").read_text()
+    documents = json.loads((out / "inc" / "brief.json").read_text())["documents"]
+    assert [d["path"] for d in documents if d["status"] != "skipped"] == ["a.txt"]
+    assert w.warm_ups == 1 and w.result == 0
+
+
+def test_a_failed_rebuild_is_reported_and_watching_goes_on(tmp_path, monkeypatch):
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    out = tmp_path / "out"
+    with Watcher(monkeypatch, folder, out) as w:
+        (folder / "a.txt").write_text("   \n")  # no readable article left: this rebuild fails
+        w.wait_for("error: inc:")
+        (folder / "a.txt").write_text(A.replace("Thursday", "Sunday"))
+        w.wait_for("inc: brief ", count=2)
+    assert "Sunday" in (out / "inc" / "brief.md").read_text()
+    assert w.result == 1
+
+
+def test_max_batches_ends_the_loop(tmp_path, monkeypatch):
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    w = Watcher(monkeypatch, folder, tmp_path / "out", max_batches=1)
+    w.thread.start()
+    w.wait_for("watching")
+    time.sleep(0.3)
+    (folder / "b.txt").write_text(A.replace("Alpha", "Bravo"))
+    w.thread.join(timeout=30)
+    assert not w.thread.is_alive() and w.result == 0
+    assert any("added b.txt" in line for line in w.lines)
+
+
+def test_filter_drops_output_paths_only(tmp_path):
+    import watchfiles
+
+    keep = _input_filter(tmp_path / "inc" / "out")
+    assert keep(watchfiles.Change.modified, str(tmp_path / "inc" / "a.txt"))
+    assert not keep(watchfiles.Change.added, str(tmp_path / "inc" / "out" / ".brief" / "versions" / "x" / "brief.md"))
+    assert not keep(watchfiles.Change.added, str(tmp_path / "inc" / "out"))
+    assert keep(watchfiles.Change.added, str(tmp_path / "inc" / "outer.txt"))
+
+
+def test_ctrl_c_stops_the_command_cleanly(tmp_path):
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", str(folder), "--out", str(tmp_path / "out"),
+                             *FAST, "--debounce", "200"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            if line.startswith("watching"):
+                break
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        watchdog.cancel()
+    assert "Traceback" not in rest and "stopped" in rest
+    assert (tmp_path / "out" / "inc" / "brief.md").is_file()
+    assert os.path.islink(tmp_path / "out" / "inc")
