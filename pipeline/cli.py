@@ -64,6 +64,8 @@ def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config,
             ctx.with_resource(hold(out, wait))
         except Locked as e:
             fail(str(e), EXIT_LOCKED)
+        except OSError as e:
+            fail(f"{out}: cannot write the output folder ({e.strerror or e}); pass a writable --out DIR")
         todo = stale()  # the run we waited for may have built them
     fresh = [f for f in incidents if f not in todo]
     if todo:

@@ -183,3 +183,11 @@ def test_two_concurrent_runs_never_interleave(tmp_path):
     assert json.loads((out / "inc" / "brief.json").read_text())["sentences"]
     versions, links = leftovers(out, "inc")
     assert len(versions) == 1 and not links
+
+
+def test_an_output_folder_that_cannot_be_created_is_a_usage_error(tmp_path):
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    (tmp_path / "file").write_text("in the way")  # works as root too, unlike chmod
+    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "file" / "out"), *FAST])
+    assert result.exit_code == 2 and "cannot write the output folder" in result.stderr
+    assert "Traceback" not in result.output
