@@ -77,16 +77,24 @@ def support_matrix(texts: Sequence[str], vectors: np.ndarray, semantic_weight: f
 class SupportAttributor:
     """Embedding cosine + content-word coverage; works with any Embedder's vectors."""
 
-    def __init__(self, threshold: float = SUPPORT_THRESHOLD, semantic_weight: float = 0.5, per_document: int = 1) -> None:
+    def __init__(self, threshold: float = SUPPORT_THRESHOLD, semantic_weight: float = 0.5, per_document: int = 1,
+                 require_numbers: bool = True, fallback: float | None = None) -> None:
+        """`require_numbers` and `fallback` keep their defaults in briefs, whose sentences state one
+        fact each and must be dropped when unsupported. For a person's summary (`brief attribute
+        --mode summary`), whose sentences gather facts and numbers from several source sentences,
+        numbers are not required and, when no document reaches the threshold, the best span
+        scoring at least `fallback` is cited anyway (see pipeline.check)."""
         self.threshold = threshold
         self.semantic_weight = semantic_weight
         self.per_document = per_document
+        self.require_numbers = require_numbers
+        self.fallback = fallback
 
     def warm_up(self) -> None:
         """Nothing to load."""
 
     def score(self, claim: str, claim_vector: np.ndarray, source: Sentence, source_vector: np.ndarray) -> float:
-        claim_numbers = numbers(claim)
+        claim_numbers = numbers(claim) if self.require_numbers else set()
         if claim_numbers and not claim_numbers <= numbers(source.text):
             return 0.0
         cosine = float(np.clip(claim_vector @ source_vector, 0.0, 1.0))
@@ -96,14 +104,22 @@ class SupportAttributor:
                   pool_vectors: np.ndarray, paths: dict[str, str]) -> list[tuple[SourceSpan, ...]]:
         results = []
         sims = text_vectors @ pool_vectors.T if len(pool) else np.zeros((len(texts), 0))
+        floor = self.threshold if self.fallback is None else min(self.threshold, self.fallback)
         for t, text in enumerate(texts):
             best: dict[str, list[SourceSpan]] = {}
+            below: list[SourceSpan] = []
             # Only sentences that are at least loosely close in meaning are scored in full.
-            for j in np.flatnonzero(sims[t] >= self.threshold * self.semantic_weight):
+            for j in np.flatnonzero(sims[t] >= floor * self.semantic_weight):
                 s = pool[j]
                 score = round(self.score(text, text_vectors[t], s, pool_vectors[j]), 4)
+                span = SourceSpan(s.doc_id, paths[s.doc_id], s.start, s.end, score)
                 if score >= self.threshold:
-                    best.setdefault(s.doc_id, []).append(SourceSpan(s.doc_id, paths[s.doc_id], s.start, s.end, score))
+                    best.setdefault(s.doc_id, []).append(span)
+                elif score >= floor:
+                    below.append(span)
+            if not best and below:
+                top = min(below, key=lambda x: (-x.score, x.path, x.start))
+                best[top.doc_id] = [top]
             spans = [sp for group in best.values() for sp in sorted(group, key=lambda x: (-x.score, x.start))[: self.per_document]]
             results.append(tuple(sorted(spans, key=lambda x: (-x.score, x.path, x.start))))
         return results

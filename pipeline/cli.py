@@ -170,22 +170,26 @@ def attribute(
     docs_dir: Path = typer.Argument(..., help="Folder of articles to cite (.txt/.md/.html)."),
     summary: Path = typer.Option(..., "--summary", "-s", help="Text to attribute: one sentence per line, or plain text."),
     as_json: bool = typer.Option(False, "--json", help="Print {\"sentences\": [{\"text\", \"sources\"}]} instead of a table."),
+    mode: str = typer.Option("brief", help="'brief': the settings briefs are cited with; 'summary': looser, for a "
+                             "person's summary whose sentences each gather several facts."),
     embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
     device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
 ) -> None:
     """Cite each sentence of any text against DOCS_DIR, with the same attribution stage as a brief."""
     import json
 
-    from .check import attribute_summary, attribution_pipeline, read_summary, to_dict
+    from .check import MODES, attribute_summary, attribution_pipeline, attributor_for, read_summary, to_dict
     from .models import ModelNotFound
     from .run import NoArticles, StageError
 
     if not docs_dir.is_dir():
         fail(f"{docs_dir}: no such folder; pass the folder of articles the text should be cited against")
+    if mode not in MODES:
+        fail(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
     try:
         sentences = read_summary(summary)
         pipeline = attribution_pipeline(Config().with_options(embedder=embedder, device=device))
-        results = attribute_summary(docs_dir, sentences, pipeline)
+        results = attribute_summary(docs_dir, sentences, pipeline, attributor_for(mode, pipeline))
     except (ValueError, ModelNotFound, NoArticles) as e:
         fail(str(e))
     except StageError as e:
@@ -208,7 +212,7 @@ def evaluate(
     out: Path = typer.Option(..., "--out", "-o", help="Where report.md, report.json and report.png go."),
     systems: str = typer.Option("brief,lead,lexrank", help="Comma-separated: brief, lead, lexrank."),
     words: int = typer.Option(230, min=10, help="Word budget, the same for every system."),
-    summariser: str = typer.Option(Config.summariser, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."),
+    summariser: str = typer.Option(DEFAULT_SUMMARISER, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."),
     embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
     device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
     max_sentences: int = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief."),
@@ -247,8 +251,9 @@ def evaluate(
                    f"RLsum {e['rougeLsum']['mean']:.3f}  {e['words']:.0f} words  {e['seconds']:.2f} s/cluster")
     if summary["attribution"]:
         a = summary["attribution"]
-        typer.echo(f"attribution ({a['sentences']} sentences): document P {a['doc']['precision']:.3f} R {a['doc']['recall']:.3f} "
-                   f"F1 {a['doc']['f1']:.3f}; character F1 {a['char']['f1']:.3f}")
+        for mode, m in a["modes"].items():
+            typer.echo(f"attribution, mode {mode} ({a['sentences']} sentences): document P {m['doc']['precision']:.3f} "
+                       f"R {m['doc']['recall']:.3f} F1 {m['doc']['f1']:.3f}; character F1 {m['char']['f1']:.3f}")
     typer.echo(f"report: {paths['md']} ({paths['json'].name}, {paths['png'].name})")
 
 
