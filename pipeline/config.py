@@ -37,6 +37,8 @@ class Config:
     redundancy: float = 0.65
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD
+    # "source": the brief reads in story order (run.reading_order); "rank": best supported first.
+    order: str = "source"
 
     def with_options(self, **options: object) -> "Config":
         return replace(self, **{k: v for k, v in options.items() if v is not None})

@@ -160,6 +160,22 @@ def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _
     return Prepared(corpus, paths, sentences, deduped, pool, pool_vectors)
 
 
+def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_lengths: dict[str, int]) -> list[BriefSentence]:
+    """The chosen sentences in the order the story is told: by where each one's source sentence
+    sits in its article (as a share of the article's length), the rank breaking ties.
+
+    Rank decides what goes in; this decides how it reads. Articles open with the main event and
+    end with background, so this is chronological ordering's cheap stand-in (Barzilay, Elhadad
+    & McKeown 2002). On multinews_full_dev_28 it lifts ROUGE-L from 0.208 to 0.228 with the
+    same sentences (README, "Evaluation").
+    """
+    def position(k: int) -> tuple[float, int]:
+        base = bases[k]
+        return (base.start / max(doc_lengths.get(base.doc_id, 1), 1) if base else 1.0, k)
+
+    return [kept[k] for k in sorted(range(len(kept)), key=position)]
+
+
 def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
     config, timings = pipeline.config, pipeline.timings
     prep = prepare_pool(folder, pipeline, progress)
@@ -180,7 +196,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
         return pipeline.attributor.attribute(texts, text_vectors, pool, pool_vectors, paths)
 
     supports = _check("attribute", _run_stage("attribute", timings, progress, attribute), list)
-    kept, unsupported, words, kept_vectors = [], [], 0, []
+    kept, unsupported, words, kept_vectors, kept_bases = [], [], 0, [], []
     for draft, sources, vector in zip(drafts, supports, text_vectors):
         n = len(draft.text.split())
         if not sources:
@@ -191,7 +207,10 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
         elif words + n <= config.max_words and len(kept) < config.max_sentences:
             kept.append(BriefSentence(draft.text, draft.cluster_id, draft.method, sources, draft.rejected))
             kept_vectors.append(vector)
+            kept_bases.append(by_id.get(draft.base_sentence_id))
             words += n
+    if config.order == "source":
+        kept = reading_order(kept, kept_bases, {d.id: len(d.text) for d in corpus.documents})
     return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run={"n_sentences": len(sentences),
                  "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped)})
 

@@ -111,3 +111,22 @@ def test_eval_of_baselines_alone_loads_no_model(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "o" / "report.json").read_text())
     assert set(report["systems"]) == {"lead", "lexrank"} and report["attribution"] is None
+
+
+def test_brief_reads_in_story_order_but_ranks_by_support(tmp_path):
+    from conftest import write_incident
+    from pipeline.config import Config
+    from pipeline.run import Pipeline, build_brief
+
+    echoed = "Eleven other soldiers were wounded and taken to a hospital in Charlie on Friday."
+    folder = write_incident(tmp_path / "inc", {
+        "a.txt": f"A lone gunman opened fire at the border post near Alpha before dawn.\n{echoed}\n",
+        "b.txt": f"Officials in Bravo promised a full investigation into the attack.\n{echoed}\n",
+    })
+    briefs = {}
+    for order in ("rank", "source"):
+        p = Pipeline.from_config(Config(embedder="hashing", summariser="extractive", order=order))
+        p.warm_up()
+        briefs[order] = [s.text for s in build_brief(folder, p).sentences]
+    assert briefs["rank"][0] == echoed  # two sources outrank one
+    assert sorted(briefs["rank"]) == sorted(briefs["source"]) and briefs["source"][-1] == echoed
