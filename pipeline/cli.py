@@ -43,8 +43,36 @@ def _root() -> None:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True)
+    err.print(f"[red]error:[/red] {shown(message)}", markup=True)
     raise typer.Exit(code)
+
+
+def shown(text: object) -> str:
+    """Untrusted text (file and folder names, reasons) for the console: one line, and no Rich
+    markup, so that a file named "[/x].txt" neither crashes the run nor recolours the output."""
+    from rich.markup import escape
+
+    from .ingest import printable
+
+    return escape(printable(str(text)))
+
+
+def report_files(incident: str, files: tuple, quiet: bool, verbose: bool) -> bool:
+    """One stderr line per file that was skipped, copied or warned about (and, with --verbose,
+    per file read). True when a file was skipped."""
+    skipped = False
+    for f in files:
+        where = shown(f"{incident}/{f.path}")
+        if f.status == "skipped":
+            err.print(f"[yellow]skipped[/yellow] {where}: {shown(f.reason)}")
+            skipped = True
+        elif f.status == "duplicate" and not quiet:
+            err.print(f"[dim]duplicate[/dim] {where}: {shown(f.reason)}")
+        elif verbose:
+            err.print(f"[dim]read[/dim] {where}: {f.encoding}, sha256 {f.sha256[:12]}")
+        for w in f.warnings:
+            err.print(f"[yellow]warning[/yellow] {where}: {shown(w)}")
+    return skipped
 
 
 def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config, force: bool, wait: float,
@@ -101,6 +129,7 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
     force: bool = typer.Option(False, "--force", help="Rebuild even the briefs that are up to date."),
     wait: float = typer.Option(60.0, "--wait", help="Seconds to wait while another run writes to OUT (-1: no limit), then exit 75."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Per-file details (encoding, hash) and the traceback of a failed stage."),
 ) -> None:
     """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
     from .layout import find_incidents
@@ -132,36 +161,38 @@ def run(
     code = EXIT_OK
     failed: list[str] = []
     for folder in incidents:
-        progress = (lambda stage, f=folder: err.print(f"[dim]{f.name}: {stage}[/dim]")) if not quiet else (lambda _: None)
+        name = shown(folder.name)
+        progress = (lambda stage, n=name: err.print(f"[dim]{n}: {stage}[/dim]")) if not quiet else (lambda _: None)
         try:
             brief, target = run_incident(folder, out, pipeline, progress)
         except NoArticles as e:
-            err.print(f"[red]error:[/red] {e}")
+            report_files(folder.name, getattr(e, "files", ()), quiet, verbose)
+            err.print(f"[red]error:[/red] {shown(e)}")
             code = max(code, EXIT_USAGE if len(incidents) == 1 else EXIT_FAILED)
             failed.append(folder.name)
             continue
         except StageError as e:
-            err.print(f"[red]error:[/red] {folder.name}: {e}")
+            if verbose:
+                import traceback
+
+                err.print("".join(traceback.format_exception(e)), markup=False, end="")
+            err.print(f"[red]error:[/red] {name}: {shown(e)}" + ("" if verbose else " (--verbose shows the traceback)"))
             code = EXIT_FAILED
             failed.append(folder.name)
             continue
         except Exception as e:  # e.g. the output folder is not writable: one incident must not stop a batch
-            err.print(f"[red]error:[/red] {folder.name}: {type(e).__name__}: {e}")
+            err.print(f"[red]error:[/red] {name}: {type(e).__name__}: {shown(e)}")
             code = EXIT_FAILED
             failed.append(folder.name)
             continue
-        for f in brief.files:
-            if f.status == "skipped":
-                err.print(f"[yellow]skipped[/yellow] {folder.name}/{f.path}: {f.reason}")
-                code = max(code, EXIT_SKIPPED)
-            for w in f.warnings:
-                err.print(f"[yellow]warning[/yellow] {folder.name}/{f.path}: {w}")
+        if report_files(folder.name, brief.files, quiet, verbose):
+            code = max(code, EXIT_SKIPPED)
         if not quiet:
-            err.print(f"[green]brief[/green] {target / 'brief.md'} ({len(brief.sentences)} sentences)")
+            err.print(f"[green]brief[/green] {shown(target / 'brief.md')} ({len(brief.sentences)} sentences)")
         else:
             typer.echo(str(target / "brief.md"))
     if len(incidents) > 1 and failed:
-        err.print(f"[red]{len(failed)} of {len(incidents)} incidents failed:[/red] {', '.join(failed)}")
+        err.print(f"[red]{len(failed)} of {len(incidents)} incidents failed:[/red] {shown(', '.join(failed))}")
     raise typer.Exit(code)
 
 
@@ -238,6 +269,8 @@ def evaluate(
         task = bar.add_task("loading", total=None)
 
         def progress(done: int, total: int, label: str) -> None:
+            if not err.is_terminal and label.endswith(settings.systems[0]):  # a log file gets one line per cluster
+                err.print(f"[{done + 1}/{total}] {label.split(':')[0]}")
             bar.update(task, completed=done, total=total, description=label)
 
         try:

@@ -21,7 +21,7 @@ from typing import Callable
 from . import metrics
 from .baselines import BASELINES, n_words, split_sentences
 from .check import MODES, attribute_prepared, attributor_for
-from .config import Config
+from .config import DEFAULT_SUMMARISER, Config
 from .run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
 
 SYSTEMS = ("brief", *BASELINES)
@@ -52,7 +52,7 @@ class EvalCluster:
 class Settings:
     systems: tuple[str, ...] = SYSTEMS
     words: int = 230
-    summariser: str = Config.summariser
+    summariser: str = DEFAULT_SUMMARISER  # what `brief run` uses
     embedder: str = Config.embedder
     device: str = Config.device
     max_sentences: int = Config.max_sentences
@@ -127,7 +127,7 @@ def score_attribution(predicted: list, cluster: EvalCluster) -> list[dict]:
 
 @dataclass
 class Evaluation:
-    """Per-cluster records as they come in; `summary()` aggregates them."""
+    """Per-cluster records as they come in; summarise_results() aggregates them."""
 
     settings: Settings
     data: str
@@ -196,6 +196,10 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                 rows = []
                 try:
                     prep = prepare_pool(folder, pipeline)
+                    # Gold offsets index the strings as given; ingest must not have changed them.
+                    shifted = [d.path for d in prep.corpus.documents if d.text != cluster.documents[doc_index(d.path)]]
+                    if shifted:
+                        record["offsets_shifted"] = shifted
                     for mode in MODES:
                         predicted = attribute_prepared(prep, gold_sentences(cluster), pipeline, attributor_for(mode, pipeline))
                         rows += [{"cluster": cluster.id, "mode": mode, **r} for r in score_attribution(predicted, cluster)]
@@ -242,6 +246,7 @@ def summarise_results(ev: Evaluation) -> dict:
     if ev.attribution:
         first = [r for r in ev.attribution if r["mode"] == MODES[0]]
         attribution = {"sentences": len(first), "clusters": len({r["cluster"] for r in first}),
+                       "offsets_shifted": sum(len(c.get("offsets_shifted", ())) for c in ev.clusters),
                        "embedder": (ev.pipeline_config or {}).get("embedder"),
                        "pool": "deduped content sentences, as in the pipeline", "modes": {}}
         for mode in MODES:
