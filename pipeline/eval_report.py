@@ -64,6 +64,9 @@ def to_markdown(summary: dict) -> str:
                 r = m[level]
                 lines.append(f"| {mode} | {st} | {m['with_prediction']:.0%} | {label} | {_f(r['precision'])} | "
                              f"{_f(r['recall'])} | {_f(r['f1'])} [{_f(r['f1_low'])}, {_f(r['f1_high'])}] |")
+        if a.get("all_documents"):
+            r = a["all_documents"]
+            lines.append(f"| (every document cited) | | 100% | document | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} |")
         if a.get("offsets_shifted"):
             lines += ["", f"Warning: ingest changed the text of {a['offsets_shifted']} documents (line endings, byte order "
                       "mark or length), so their character scores compare shifted offsets."]

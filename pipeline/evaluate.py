@@ -121,7 +121,9 @@ def score_attribution(predicted: list, cluster: EvalCluster) -> list[dict]:
         for sp in item.sources:
             pred_spans.setdefault(doc_index(sp.path), []).append((sp.start, sp.end))
         rows.append({"sentence": item.text, "predicted_docs": sorted(pred_spans), "gold_docs": sorted(gold_docs),
-                     "doc": metrics.prf(set(pred_spans), gold_docs), "char": metrics.char_overlap(pred_spans, gold_spans)})
+                     "doc": metrics.prf(set(pred_spans), gold_docs), "char": metrics.char_overlap(pred_spans, gold_spans),
+                     # the trivial answer, for scale: every article of the cluster supports every sentence
+                     "all_docs": metrics.prf({i for i, d in enumerate(cluster.documents) if d.strip()}, gold_docs)})
     return rows
 
 
@@ -258,6 +260,8 @@ def summarise_results(ev: Evaluation) -> dict:
                 lo, hi = metrics.bootstrap_interval([row[level][2] for row in rows], s.resamples, s.seed)
                 entry[level] = {"precision": p, "recall": r, "f1": f, "f1_low": lo, "f1_high": hi}
             attribution["modes"][mode] = entry
+        p, r, f = metrics.macro([row["all_docs"] for row in first])
+        attribution["all_documents"] = {"precision": p, "recall": r, "f1": f}
     return {"data": ev.data, "clusters": len(ev.clusters), "settings": asdict(s), "pipeline_config": ev.pipeline_config,
             "warm_up_seconds": ev.warm_up_seconds, "systems": systems, "comparisons": comparisons,
             "attribution": attribution}

@@ -85,7 +85,7 @@ def test_eval_end_to_end_on_a_tiny_jsonl(tmp_path):
     attribution = report["attribution"]
     assert attribution["sentences"] == 2 and attribution["clusters"] == 1
     assert attribution["modes"]["brief"]["doc"]["f1"] == 1.0 and attribution["modes"]["brief"]["settings"]["per_document"] == 1
-    assert 0 < attribution["modes"]["brief"]["char"]["recall"] <= 1 and attribution["modes"]["summary"]["doc"]["recall"] == 1.0
+    assert attribution["all_documents"]["precision"] == 0.75 and 0 < attribution["modes"]["brief"]["char"]["recall"] <= 1 and attribution["modes"]["summary"]["doc"]["recall"] == 1.0
     md = (out / "report.md").read_text()
     assert "| brief |" in md and "| lexrank |" in md and "## Attribution" in md
     assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
