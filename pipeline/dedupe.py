@@ -13,9 +13,13 @@ from collections import Counter, defaultdict
 from typing import Protocol
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .ingest import normalise
+from .injection import REASON as INJECTION_REASON
+from .injection import instruction_like
 from .types import Corpus, Deduped, Document, Dropped, Sentence
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -36,16 +40,23 @@ DATELINE = re.compile(
 MIN_WORDS = 5
 MAX_WORDS = 80
 NEAR_DUPLICATE_JACCARD = 0.8
+# Rows of the sentence x sentence overlap computed at once: bounds memory on a giant article.
+PAIR_BLOCK = 512
 
 
 class Deduper(Protocol):
     def dedupe(self, corpus: Corpus, sentences: list[Sentence]) -> Deduped: ...
 
 
-def _line_of(doc: Document, sentence: Sentence) -> str:
+def _line_bounds(doc: Document, sentence: Sentence) -> tuple[int, int]:
     start = doc.text.rfind("\n", 0, sentence.start) + 1
     end = doc.text.find("\n", sentence.end)
-    return doc.text[start : end if end >= 0 else len(doc.text)]
+    return start, end if end >= 0 else len(doc.text)
+
+
+def _line_of(doc: Document, sentence: Sentence) -> str:
+    start, end = _line_bounds(doc, sentence)
+    return doc.text[start:end]
 
 
 def trim_dateline(sentence: Sentence) -> Sentence:
@@ -74,8 +85,13 @@ class RuleDeduper:
         furniture = self._furniture_lines(corpus.documents)
         kept: list[Sentence] = []
         dropped: list[Dropped] = []
+        lines: dict[tuple[str, int], str] = {}  # a 200,000-character line is normalised once, not per sentence
         for s in sentences:
-            reason = self._boilerplate_reason(s, _line_of(docs[s.doc_id], s), furniture)
+            doc = docs[s.doc_id]
+            start, end = _line_bounds(doc, s)
+            if (s.doc_id, start) not in lines:
+                lines[s.doc_id, start] = normalise(doc.text[start:end])
+            reason = self._boilerplate_reason(s, lines[s.doc_id, start], furniture)
             if reason:
                 dropped.append(Dropped(s.id, reason))
             else:
@@ -100,10 +116,12 @@ class RuleDeduper:
                 furniture.add(line)
         return furniture
 
-    def _boilerplate_reason(self, s: Sentence, line: str, furniture: set[str]) -> str | None:
+    def _boilerplate_reason(self, s: Sentence, line_norm: str, furniture: set[str]) -> str | None:
         text = s.text
+        if instruction_like(text):
+            return INJECTION_REASON
         norm = normalise(text)
-        if normalise(line) in furniture or norm in furniture:
+        if line_norm in furniture or norm in furniture:
             return "boilerplate: repeated page furniture (title, footer or shared label)"
         if FURNITURE.search(text):
             return "boilerplate: matches a page-furniture pattern (copyright, source line, timestamp, navigation)"
@@ -125,23 +143,28 @@ class RuleDeduper:
         if not kept:
             return [], {}, []
         vec = CountVectorizer(binary=True, lowercase=True, token_pattern=r"(?u)\b\w+\b")
-        x = vec.fit_transform([s.text for s in kept])
+        try:
+            x = vec.fit_transform([s.text for s in kept]).tocsr()
+        except ValueError:  # no word at all in any sentence (e.g. only symbols): nothing to merge
+            x = coo_matrix((len(kept), 1), dtype=np.int64).tocsr()
         sizes = np.asarray(x.sum(axis=1)).ravel()
-        inter = (x @ x.T).tocoo()
-        parent = list(range(len(kept)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j, shared in zip(inter.row, inter.col, inter.data):
-            if i < j and shared / (sizes[i] + sizes[j] - shared) >= self.jaccard:
-                parent[find(j)] = find(i)
+        n = len(kept)
+        rows, cols = [], []
+        # Vectorised over blocks of rows: a page that repeats one sentence 3,000 times gives ~10^7
+        # pairs, too many for a Python loop and, at once, for memory.
+        for lo in range(0, n, PAIR_BLOCK):
+            inter = (x[lo : lo + PAIR_BLOCK] @ x.T).tocoo()
+            i, j, shared = inter.row + lo, inter.col, inter.data
+            union = sizes[i] + sizes[j] - shared
+            near = (i < j) & (shared / np.maximum(union, 1) >= self.jaccard)
+            rows.append(i[near])
+            cols.append(j[near])
+        i, j = np.concatenate(rows), np.concatenate(cols)
+        graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+        _, labels = connected_components(graph, directed=False)
         groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(kept)):
-            groups[find(i)].append(i)
+        for idx, label in enumerate(labels):
+            groups[int(label)].append(idx)
         reps, repeats = [], []
         copies: dict[str, tuple[str, ...]] = {}
         for members in sorted(groups.values()):
@@ -157,8 +180,7 @@ class RuleDeduper:
             reps.append(rep)
             if others:
                 copies[rep.id] = tuple(others)
-        reps.sort(key=lambda s: kept.index(s))
-        return reps, copies, repeats
+        return reps, copies, repeats  # groups sorted by first member: reps keep the text order
 
 
 DEDUPERS = {"rules": RuleDeduper}

@@ -6,14 +6,29 @@ Kept free of numpy/sklearn/torch imports on purpose: `brief run` and `brief stat
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from .ingest import ARTICLE_SUFFIXES
+from .ingest import ARTICLE_SUFFIXES, printable
+
+# Well under the 255-byte file name limit, leaving room for publish's ".<name>.link-xxxxxxxx".
+MAX_NAME_BYTES = 120
 
 
 def safe_name(name: str) -> str:
-    """An incident name that is one harmless path component."""
+    """An incident name that is one harmless path component: only letters, digits, '-', '_'
+    and '.', so no '/', '..', NUL or control character; not hidden; at most MAX_NAME_BYTES
+    bytes (a longer one is cut and ends with a hash of the whole name, so two stay apart)."""
+    name = printable(name)  # folder names that are not UTF-8 arrive as surrogates
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).strip("._")
+    if len(cleaned.encode("utf-8")) > MAX_NAME_BYTES:
+        head, size = [], 0
+        for c in cleaned:
+            size += len(c.encode("utf-8"))
+            if size > MAX_NAME_BYTES - 9:
+                break
+            head.append(c)
+        cleaned = "".join(head).rstrip("._") + "-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
     return cleaned or "incident"
 
 

@@ -8,12 +8,21 @@ import re
 from .types import Brief, SourceFile
 
 SCHEMA = "brief/1"
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # '&': "&lt;" stays five characters, not "<"
+# At the start of a list item these open a nested list or a rule: "1. ", "2) ", "- ", "---".
+MD_LINE_START = re.compile(r"^(\d+)([.)])|^([-=])")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown (and inline HTML) could act on."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Backslash-escape every character Markdown (and inline HTML) could act on, on one line."""
+    text = MD_SPECIAL.sub(r"\\\1", " ".join(CONTROL.sub("\ufffd", text).split()))
+    return MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def code_span(text: str) -> str:
+    """A file name as inline code: no backtick can close it, no line break can end the item."""
+    return f"`{' '.join(CONTROL.sub('?', text.replace('`', '')).split())}`"
 
 
 def citation_numbers(files: tuple[SourceFile, ...]) -> dict[str, int]:
@@ -41,11 +50,11 @@ def to_markdown(brief: Brief) -> str:
         lines.append(f"- {escape_markdown(s.text)} {refs}")
     lines += ["", "## Sources", ""]
     for path, n in sorted(numbers.items(), key=lambda kv: kv[1]):
-        lines.append(f"{n}. `{path.replace('`', '')}`")
+        lines.append(f"{n}. {code_span(path)}")
     skipped = [f for f in brief.files if f.status == "skipped"]
     if skipped:
         lines += ["", "## Not used", ""]
-        lines += [f"- `{f.path.replace('`', '')}`: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
+        lines += [f"- {code_span(f.path)}: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
     return "\n".join(lines) + "\n"
 
 

@@ -30,6 +30,9 @@ BULLET = re.compile(r"[ \t]*(?:[•·▪‣◦●○■□\-–—*+>]|\d{1,2}[.
 # "confirmed.The head": a period glued to the next sentence. Two lower-case letters before it
 # keep "U.S.Army" style tokens intact.
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# Fallback when Punkt gives up on a line: NLTK runs its regexes under a wall-clock limit (5 s,
+# nltk.redos) and raises TimeoutError on hostile text such as "?? ?? ??" repeated for 200 kB.
+SIMPLE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 
 
 class Segmenter(Protocol):
@@ -82,8 +85,13 @@ class PunktSegmenter:
 
     def _spans(self, body: str) -> list[tuple[int, int]]:
         assert self._punkt is not None
+        try:
+            punkt = list(self._punkt.span_tokenize(body))
+        except TimeoutError:  # one hostile line must not fail the incident: split it plainly
+            ends = [m.end() for m in SIMPLE_END.finditer(body)]
+            punkt = [(a, b) for a, b in zip([0, *ends], [*ends, len(body)]) if body[a:b].strip()]
         spans: list[tuple[int, int]] = []
-        for s, e in self._punkt.span_tokenize(body):
+        for s, e in punkt:
             cuts = [m.start() for m in GLUED.finditer(body, s, e)]
             for a, b in zip([s, *cuts], [*cuts, e]):
                 # Punkt splits "area of ??the city" at the question marks; a piece that starts
