@@ -77,7 +77,12 @@ def input_hashes(folder: Path) -> dict[str, str]:
     hashes = {}
     for path, rel in list_files(folder):
         try:
-            hashes[rel] = f"link:{os.readlink(path)}" if path.is_symlink() else _sha256_file(path)
+            if path.is_symlink():
+                hashes[rel] = f"link:{os.readlink(path)}"
+            elif not path.is_file():  # a pipe: opening it to hash would block the run forever
+                hashes[rel] = "not a regular file"
+            else:
+                hashes[rel] = _sha256_file(path)
         except OSError as err:
             hashes[rel] = f"unreadable:{err.strerror or err}"
     return hashes

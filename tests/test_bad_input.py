@@ -359,3 +359,18 @@ def test_verbose_shows_how_each_file_was_read(tmp_path):
     assert result.exit_code == 0, result.output
     assert "read inc/a.txt: utf-8, sha256 " in result.stderr
     assert "read inc/b.txt: utf-8" in result.stderr  # plain ASCII is valid UTF-8
+
+
+def test_a_pipe_in_the_folder_does_not_hang_the_command(tmp_path):
+    """Every step that opens input files (the up-to-date snapshot too) must not wait on a pipe.
+    Run in a subprocess with a timeout, so a regression fails instead of hanging the suite."""
+    folder = write_incident(tmp_path / "inc", {"a.txt": A})
+    os.mkfifo(folder / "pipe.txt")
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(tmp_path / "out"),
+           "--embedder", "hashing", "--summariser", "extractive"]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("brief run blocked on a named pipe in the input folder")
+    assert out.returncode == 1, out.stderr
+    assert "skipped inc/pipe.txt: not a regular file" in out.stderr
