@@ -308,7 +308,8 @@ class FileIngestor:
                 "file name has control characters or bytes that are not UTF-8; rename it"
             if not reason and (chars >= self.max_total_chars or sentences >= self.max_total_sentences):
                 reason = (f"the incident already has {chars:,} characters and about {sentences:,} sentences (limits "
-                          f"{self.max_total_chars:,} and {self.max_total_sentences:,}); split the folder into smaller incidents")
+                          f"{self.max_total_chars:,} and {self.max_total_sentences:,}); "
+                          "split the folder into smaller incidents")
             if reason:
                 files.append(SourceFile(path=rel, sha256="", status="skipped", reason=reason))
                 continue
@@ -382,7 +383,8 @@ def _link_reason(path: Path, folder: Path) -> str:
         return "symbolic link pointing outside the incident folder; not followed"
     inside = printable(target.relative_to(root).as_posix())
     kind = "folder" if target.is_dir() else "file"
-    return f"symbolic link to the {kind} {inside!r} in this folder; links are not followed, the {kind} counts under its own name"
+    return (f"symbolic link to the {kind} {inside!r} in this folder; links are not followed, "
+            f"the {kind} counts under its own name")
 
 
 INGESTORS = {"files": FileIngestor}

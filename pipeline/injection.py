@@ -15,14 +15,16 @@ import re
 
 REASON = "instruction-like text (possible prompt injection)"
 
-_MODEL = r"(?:ai|a\.i\.|llm|large language model|language model|chatbot|chat bot|summari[sz]er|gpt|ai (?:model|assistant|system)s?)"
+_MODEL = (r"(?:ai|a\.i\.|llm|large language model|language model|chatbot|chat bot|summari[sz]er|gpt"
+          r"|ai (?:model|assistant|system)s?)")
 _READING = r"(?:reading|summari[sz]ing|processing|parsing|analy[sz]ing|that\s+(?:reads?|summari[sz]es|process(?:es)?))"
 _VERB = r"(?:write|say|state|report|output|print|respond|reply|answer|summari[sz]e|conclude|claim|declare)"
 
 INSTRUCTION_LIKE = re.compile(
     "|".join([
         # "Ignore (all) previous instructions", "disregard the prompt above", "forget your rules"
-        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?\b(?:instructions?|prompts?|directives|guardrails)\b",
+        r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?"
+        r"\b(?:instructions?|prompts?|directives|guardrails)\b",
         r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+)?(?:your|previous|prior|earlier|preceding|above)"
         r"\s+(?:\w+\s+)?(?:rules|guidelines|context)\b",
         r"\bsystem\s+prompt\b|\bprompt\s+injection\b",
