@@ -13,7 +13,7 @@ from .attribute import numbers
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 # A capitalised word that is not the first of its sentence: a cheap stand-in for a name.
-NAME = re.compile(r"(?<=[\s\"“(‘'])([A-Z][\w’'-]*[a-z][\w’'-]*)")
+NAME = re.compile(r"(?<=[\s\"“(‘'])(?<!\w['’])([A-Z][\w’'-]*[a-z][\w’'-]*)")  # not the "Malley" of O'Malley
 
 Span = tuple[int, int]
 

@@ -63,3 +63,7 @@ def test_unsupported_numbers_and_names_are_counted():
     assert faithful == {"numbers": 2, "numbers_unsupported": 0, "names": 2, "names_unsupported": 0}
     invented = metrics.unsupported_facts(["In Bravo 12 soldiers died, Demir said."], sources)
     assert invented == {"numbers": 1, "numbers_unsupported": 1, "names": 2, "names_unsupported": 1}
+
+
+def test_names_inside_a_word_are_not_names():
+    assert metrics.names("Then O'Malley met 'Selfie Kid' and Smith.") == {"O'Malley", "Selfie", "Kid", "Smith"}
