@@ -84,7 +84,8 @@ def main() -> None:
     if opts.cold_cache:
         shutil.rmtree(ROOT / "models" / "cache", ignore_errors=True)
     with tempfile.TemporaryDirectory() as out:
-        args = [opts.path, "--out", out, *(["--summariser", opts.summariser] if opts.summariser else []),
+        # --force: each run builds; otherwise the second would find the brief up to date.
+        args = [opts.path, "--out", out, "--force", *(["--summariser", opts.summariser] if opts.summariser else []),
                 *[a for a in opts.extra if a != "--"]]
         runs = [one_run(args) for _ in range(opts.runs)]
     options = {"summariser": opts.summariser} if opts.summariser else {}

@@ -27,7 +27,7 @@ from .summarise import SUMMARISERS, Summariser
 from .types import Brief, BriefSentence, Cluster, Corpus, Deduped, Sentence
 
 Progress = Callable[[str], None]
-SPARE_CANDIDATES = 4
+SPARE_CANDIDATES = 2
 
 
 class StageError(RuntimeError):

@@ -104,6 +104,15 @@ class PunktSegmenter:
         return spans
 
 
+_SHARED = PunktSegmenter()
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a short text that has no Document, such as a model's answer."""
+    _SHARED.warm_up()
+    return [text[a:b].strip() for a, b in _SHARED._spans(text) if text[a:b].strip()]
+
+
 class LineSegmenter:
     """Model-free baseline: one sentence per non-empty line. Used as a test fake."""
 

@@ -15,6 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from .attribute import WORD, content_words, numbers, stem
+from .segment import split_sentences
 
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't deny denies denied refuse refused "
@@ -37,9 +38,12 @@ class Verdict:
 
 
 def clean_candidate(raw: str) -> str:
-    """First line, quotes and list markers off: what the model meant as its one sentence."""
+    """First sentence of the first line, quotes and list markers off: the one sentence the model
+    was asked for. A small model often runs on into a second sentence; that part is dropped
+    unread, and what is kept is verified like any other candidate."""
     text = raw.strip().split("\n")[0].strip()
     text = re.sub(r"^(?:[-*•]\s+|\d+[.)]\s+)", "", text)
+    text = next(iter(split_sentences(text)), text)
     if len(text) > 1 and text[0] in "\"“'" and text[-1] in "\"”'" and text.count(text[0]) <= 2:
         text = text[1:-1].strip()
     return " ".join(text.split())

@@ -79,6 +79,36 @@ def test_causal_batched_equals_one_by_one(causal_dir: Path, tmp_path: Path) -> N
     assert g.generate([]) == []
 
 
+def test_shared_prefix_is_read_once_and_changes_nothing(causal_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prompts that open alike (as fusion prompts do) share one cached prefix; answers stay the same."""
+    system = {"role": "system", "content": " ".join(WORDS[:30])}
+    prompts = [[system, *p[-1:]] for p in PROMPTS]
+    g = Generator(str(causal_dir), device="cpu", models_dir=tmp_path, max_new_tokens=8)
+    g.warm_up()
+    seen: list[int] = []
+    real = g._shared_prefix
+    monkeypatch.setattr(g, "_shared_prefix", lambda ids: seen.append(real(ids)[0]) or real(ids))
+    batched = g.generate(prompts, batch_size=2)
+    assert seen[0] >= gen.MIN_SHARED_PREFIX  # the system message was shared
+    assert batched == [g.generate([p])[0] for p in prompts]  # a lone prompt shares nothing
+    assert any(batched)
+
+
+def test_budgets_cap_each_answer(causal_dir: Path, tmp_path: Path) -> None:
+    g = Generator(str(causal_dir), device="cpu", models_dir=tmp_path, max_new_tokens=8)
+    free = g.generate(PROMPTS)
+    capped = g.generate(PROMPTS, budgets=[2] * len(PROMPTS))
+    assert g.stats["tokens"] <= 2 * len(PROMPTS)
+    for long, short in zip(free, capped):
+        assert long.startswith(short)  # greedy: a shorter budget gives a prefix of the same answer
+    with pytest.raises(ValueError):
+        g.generate(PROMPTS, budgets=[2])
+    # `done` ends an answer as soon as the caller has what it needs.
+    stopped = g.generate(PROMPTS, done=lambda text: len(text.split()) >= 1)
+    assert all(len(s.split()) <= 1 for s in stopped)
+    assert [s.split()[:1] for s in stopped] == [s.split()[:1] for s in free]
+
+
 def test_seq2seq_path(seq2seq_dir: Path, tmp_path: Path) -> None:
     g = Generator(str(seq2seq_dir), device="auto", models_dir=tmp_path, max_new_tokens=6)
     batched = g.generate(PROMPTS, batch_size=2)

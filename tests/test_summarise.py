@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS, write_incident
 from pipeline.config import Config
 from pipeline.run import Pipeline, build_brief, run_incident
-from pipeline.summarise import AbstractiveSummariser, fusion_prompt
+from pipeline.summarise import EXAMPLES, AbstractiveSummariser, fusion_prompt
 
 A = ("Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
      "Officials in Bravo promised an investigation into the strike.\n")
@@ -27,8 +27,12 @@ class ScriptedGenerator:
     def warm_up(self):
         pass
 
-    def generate(self, prompts, batch_size=8):
+    def count_tokens(self, text):
+        return len(text.split())
+
+    def generate(self, prompts, batch_size=8, budgets=None, done=None):
         self.prompts.extend(prompts)
+        self.budgets = budgets
         return [self.answer(p[-1]["content"]) for p in prompts]
 
 
@@ -67,11 +71,13 @@ def test_unfaithful_fusion_falls_back_to_the_best_source_sentence(tmp_path):
     assert data["sentences"][0]["rejected"][0]["candidate"].startswith("The war is over")
 
 
-def test_prompt_is_few_shot_and_lists_the_cluster():
-    messages = fusion_prompt(["First sentence.", "Second sentence."])
+def test_prompt_shows_a_worked_example_then_lists_the_cluster():
+    messages = fusion_prompt(["First sentence.", "Second sentence.", "Third.", "Fourth."])
     assert messages[0]["role"] == "system" and "exactly as written" in messages[0]["content"]
-    assert [m["role"] for m in messages[1:]] == ["user", "assistant", "user", "assistant", "user"]
-    assert "1. First sentence.\n2. Second sentence." in messages[-1]["content"]
+    assert [m["role"] for m in messages[1:]] == ["user", "assistant"] * len(EXAMPLES) + ["user"]
+    # At most MAX_MEMBERS sentences: the prompt's length is what a CPU pays for.
+    assert "1. First sentence.\n2. Second sentence.\n3. Third.\n" in messages[-1]["content"]
+    assert "Fourth" not in messages[-1]["content"]
 
 
 @pytest.fixture(scope="module")

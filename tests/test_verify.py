@@ -51,3 +51,11 @@ def test_meaning_drift_and_length_are_rejected():
 def test_clean_candidate_takes_the_first_line_without_wrapping():
     assert clean_candidate('"Three soldiers were killed."\nSecond line') == "Three soldiers were killed."
     assert clean_candidate("1. Three soldiers were killed.") == "Three soldiers were killed."
+
+
+def test_clean_candidate_keeps_only_the_first_sentence_of_a_run_on_answer():
+    raw = "Russian jets struck a building near al-Bab on Thursday. The report says that the Russian"
+    assert clean_candidate(raw) == "Russian jets struck a building near al-Bab on Thursday."
+    # Abbreviations are not sentence ends: the segmenter's list applies to model output too.
+    raw = "Gen. Valery Gerasimov called Gen. Hulusi Akar about the U.S. position. He said more."
+    assert clean_candidate(raw) == "Gen. Valery Gerasimov called Gen. Hulusi Akar about the U.S. position."
