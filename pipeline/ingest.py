@@ -30,6 +30,15 @@ from typing import Protocol
 from .injection import find_instruction
 from .types import Corpus, Document, SourceFile
 
+# An output folder of `brief run` holds this state folder (pipeline.publish). When --out lies
+# inside the input, the briefs must not be read back as articles, nor reported as skipped files.
+OUTPUT_STATE_DIR = ".brief"
+
+
+def is_output_folder(path: Path) -> bool:
+    return (path / OUTPUT_STATE_DIR).is_dir()
+
+
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 # A news article is rarely over 100 kB; segmenting, embedding and clustering cost grows with length.
 MAX_CHARS = 200_000
@@ -263,7 +272,8 @@ def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
     """Every file under `folder` (recursively, sorted, symlinks not followed, hidden folders
     not entered) with its relative path, made printable (see `printable`: a name that is not
     UTF-8 must not break a JSON file). With `folders`, also each folder that was not entered
-    (hidden, a symbolic link, unreadable), so that it can be reported."""
+    (hidden, a symbolic link, unreadable), so that it can be reported. Output folders of
+    `brief run` are passed over without a word: they hold briefs, not articles."""
     found: list[tuple[Path, str]] = []
 
     def unreadable(err: OSError) -> None:
@@ -274,6 +284,8 @@ def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
         entered = []
         for d in dirnames:
             p = Path(dirpath) / d
+            if not p.is_symlink() and is_output_folder(p):
+                continue
             if d.startswith(".") or p.is_symlink():
                 if folders:
                     found.append((p, printable(p.relative_to(folder).as_posix())))

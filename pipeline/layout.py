@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .ingest import ARTICLE_SUFFIXES, printable
+from .ingest import ARTICLE_SUFFIXES, is_output_folder, printable
 
 # Well under the 255-byte file name limit, leaving room for publish's ".<name>.link-xxxxxxxx".
 MAX_NAME_BYTES = 120
@@ -33,13 +33,17 @@ def safe_name(name: str) -> str:
 
 
 def find_incidents(path: Path) -> list[Path]:
-    """A folder of articles is one incident; a folder of such folders is a batch."""
+    """A folder of articles is one incident; a folder of such folders is a batch. Links and
+    output folders (--out inside the batch root, whose entries link to briefs) are not incidents."""
     def has_articles(p: Path) -> bool:
         return any(f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") for f in p.iterdir())
 
     if has_articles(path):
         return [path]
-    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and has_articles(p))
+    return sorted(
+        p for p in path.iterdir()
+        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and not is_output_folder(p) and has_articles(p)
+    )
 
 
 def output_dir(out: Path, folder: Path) -> Path:

@@ -30,7 +30,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Mapping
 
-STATE_DIR = ".brief"
+from .ingest import OUTPUT_STATE_DIR
+
+STATE_DIR = OUTPUT_STATE_DIR  # ingest must know it to skip output folders inside the input
 TMP_PREFIX = "tmp-"
 # How long a library caller of publish() waits for another run's lock before giving up.
 PUBLISH_WAIT = 600.0
@@ -137,14 +139,24 @@ def _point(out: Path, dest: Path, version: Path) -> None:
     link = out / f".{dest.name}.link-{secrets.token_hex(4)}"
     os.symlink(os.path.relpath(version, out), link)
     _pause("link")
-    if dest.is_dir() and not dest.is_symlink():
+    if dest.is_dir() and not dest.is_symlink() and _holds_only_a_brief(dest):
         _adopt_real_dir(out, dest, link)
     elif dest.exists() and not dest.is_symlink():
+        # Anything else in the way may be the user's own data (with --out at the input root,
+        # OUT/<incident> IS the incident's folder of articles): never replace or delete it.
         os.unlink(link)
         raise PublishError(f"{dest} exists and is not a brief folder; move it away or pick another --out")
     else:
         os.replace(link, dest)
     _fsync_dir(out)
+
+
+BRIEF_FILES = frozenset({"brief.md", "brief.json", "run.json", "manifest.json"})
+
+
+def _holds_only_a_brief(folder: Path) -> bool:
+    entries = list(folder.iterdir())
+    return bool(entries) and all(p.name in BRIEF_FILES and p.is_file() and not p.is_symlink() for p in entries)
 
 
 def _adopt_real_dir(out: Path, dest: Path, link: Path) -> None:

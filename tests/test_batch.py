@@ -81,3 +81,31 @@ def test_an_unexpected_error_after_the_stages_fails_only_its_incident(tmp_path, 
     assert "alpha: PermissionError" in result.stderr and "Traceback" not in result.output
     assert result.stdout.strip() == str(out / "delta" / "brief.md")
     assert "2 of 3 incidents failed: alpha, binary" in result.stderr
+
+
+def test_an_output_folder_inside_the_input_is_neither_read_nor_reported(tmp_path):
+    """--out inside the input: the briefs must not come back as articles or as skipped files."""
+    folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": B})
+    first = _run(folder, folder / "out")
+    assert first.exit_code == 0, first.output  # 1 would mean files were skipped
+    data = json.loads((folder / "out" / "inc" / "brief.json").read_text())
+    assert sorted(d["path"] for d in data["documents"]) == ["a.txt", "b.txt"]
+    assert "up to date" in _run(folder, folder / "out").output  # its own outputs changed nothing
+
+
+
+def test_out_at_the_batch_root_never_replaces_an_incident_folder(tmp_path):
+    """OUT/<incident> would be the incident's own folder: each incident fails, no article is lost."""
+    root = _batch(tmp_path)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = _run(root, root)
+    assert result.exit_code == 3 and "is not a brief folder" in result.output
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".brief" not in p.parts} == before
+    assert not any(p.is_symlink() for p in root.iterdir())
+
+    # A folder whose brief gets another name ("night shift" -> OUT/night_shift) publishes beside
+    # itself; on the next run that link is not taken for an incident.
+    write_incident(tmp_path / "two" / "night shift", {"a.txt": A})
+    assert _run(tmp_path / "two", tmp_path / "two").exit_code == 0
+    assert (tmp_path / "two" / "night_shift").is_symlink()
+    assert [p.name for p in find_incidents(tmp_path / "two")] == ["night shift"]

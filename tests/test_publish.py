@@ -59,6 +59,18 @@ def test_a_plain_folder_from_before_is_converted(tmp_path, monkeypatch, exchange
     assert len(leftovers(out, "inc")[0]) == 1
 
 
+def test_a_folder_that_is_not_a_brief_is_never_replaced(tmp_path):
+    """With --out at a batch root, OUT/<incident> is the incident's own folder of articles."""
+    out = tmp_path / "out"
+    (out / "inc").mkdir(parents=True)
+    (out / "inc" / "article.txt").write_text("The river flooded the town.\n")
+    (out / "inc" / "brief.md").write_text("old\n")
+    with pytest.raises(pub.PublishError, match="is not a brief folder"):
+        publish(out, "inc", {"brief.md": "new\n"})
+    assert (out / "inc" / "article.txt").read_text() == "The river flooded the town.\n"
+    assert not (out / "inc").is_symlink() and not leftovers(out, "inc")[1]
+
+
 def test_a_file_in_the_way_is_a_clear_error(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
