@@ -308,7 +308,7 @@ class Generator:
         for lo in range(0, len(order), batch_size):
             idx = order[lo : lo + batch_size]
             if self.is_seq2seq:
-                rows = self._seq2seq_batch(texts, idx)
+                rows = self._seq2seq_batch(texts, idx, caps, done)
             else:
                 rows = self._causal_batch(ids, idx, shared, caps, done)
             for row, i in zip(rows, idx, strict=True):
@@ -347,7 +347,9 @@ class Generator:
 
         with torch.inference_mode():
             out = self._model(input_ids=torch.tensor([ids[0][:n]], device=self.device), use_cache=True)
-        return n, out.past_key_values
+        cache = getattr(out, "past_key_values", None)
+        # A model whose cache cannot be copied per row reads the prefix with each prompt, as before.
+        return (n, cache) if hasattr(cache, "batch_repeat_interleave") else (0, None)
 
     def _causal_batch(
         self, ids: list[list[int]], idx: list[int], shared: Any, caps: list[int], done: Callable[[str], bool] | None
@@ -355,7 +357,6 @@ class Generator:
         import copy
 
         import torch
-        from transformers import StoppingCriteria, StoppingCriteriaList
 
         n, prefix_cache = shared
         tails = [ids[i][n:] for i in idx]
@@ -370,32 +371,17 @@ class Generator:
             cache = copy.deepcopy(prefix_cache)
             cache.batch_repeat_interleave(len(idx))
             kwargs["past_key_values"] = cache
-        budget = torch.tensor([caps[i] for i in idx], device=self.device)
         start = n + width
-        decode = self._tokenizer.decode
-
-        class RowStop(StoppingCriteria):
-            def __call__(self, input_ids: Any, scores: Any, **_: Any) -> Any:
-                stop = (input_ids.shape[1] - start) >= budget
-                if done is not None:
-                    texts = [decode(row, skip_special_tokens=True) for row in input_ids[:, start:].tolist()]
-                    stop |= torch.tensor([done(t) for t in texts], device=stop.device)
-                return stop
-
         with torch.inference_mode():
             out = self._model.generate(
                 input_ids=torch.tensor(input_ids, device=self.device),
                 attention_mask=torch.tensor(mask, device=self.device),
-                do_sample=False,
-                num_beams=1,
-                max_new_tokens=int(budget.max()),
-                pad_token_id=pad,
-                stopping_criteria=StoppingCriteriaList([RowStop()]),
+                **self._greedy([caps[i] for i in idx], start, done),
                 **kwargs,
             )
         return out[:, start:].tolist()
 
-    def _seq2seq_batch(self, texts: list[str], idx: list[int]) -> list[list[int]]:
+    def _seq2seq_batch(self, texts: list[str], idx: list[int], caps: list[int], done: Callable[[str], bool] | None) -> list[list[int]]:
         import torch
 
         tok = self._tokenizer
@@ -406,7 +392,25 @@ class Generator:
             truncation=tok.model_max_length < 1_000_000,
         ).to(self.device)
         with torch.inference_mode():
-            out = self._model.generate(
-                **enc, do_sample=False, num_beams=1, max_new_tokens=self.max_new_tokens, pad_token_id=tok.pad_token_id
-            )
-        return out[:, 1:].tolist()  # seq2seq outputs start with the decoder start token
+            # Seq2seq outputs start with the decoder start token.
+            out = self._model.generate(**enc, **self._greedy([caps[i] for i in idx], 1, done))
+        return out[:, 1:].tolist()
+
+    def _greedy(self, caps: list[int], start: int, done: Callable[[str], bool] | None) -> dict[str, Any]:
+        """generate() arguments: greedy, and each row stops at its own budget or when `done`."""
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        budget = torch.tensor(caps, device=self.device)
+        decode = self._tokenizer.decode
+
+        class RowStop(StoppingCriteria):
+            def __call__(self, input_ids: Any, scores: Any, **_: Any) -> Any:
+                stop = (input_ids.shape[1] - start) >= budget
+                if done is not None:
+                    texts = [decode(row, skip_special_tokens=True) for row in input_ids[:, start:].tolist()]
+                    stop |= torch.tensor([done(t) for t in texts], device=stop.device)
+                return stop
+
+        return {"do_sample": False, "num_beams": 1, "max_new_tokens": max(caps),
+                "pad_token_id": self._tokenizer.pad_token_id, "stopping_criteria": StoppingCriteriaList([RowStop()])}

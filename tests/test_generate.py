@@ -115,6 +115,8 @@ def test_seq2seq_path(seq2seq_dir: Path, tmp_path: Path) -> None:
     assert g.is_seq2seq
     assert len(batched) == len(PROMPTS) and any(batched)
     assert batched == [g.generate([p])[0] for p in PROMPTS]
+    capped = g.generate(PROMPTS, batch_size=2, budgets=[2] * len(PROMPTS), done=lambda t: len(t.split()) >= 1)
+    assert g.stats["tokens"] <= 2 * len(PROMPTS) and all(len(c.split()) <= 1 for c in capped)
 
 
 def test_causal_without_chat_template_uses_plain_text(tmp_path: Path) -> None:
