@@ -96,7 +96,7 @@ def _start_paused(folder, out, step, seconds="60"):
     env = {**os.environ, pub.PAUSE_ENV: step, "BRIEF_TEST_PAUSE_SECONDS": seconds}
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), *FAST,
                              "--force"], cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    watchdog = threading.Timer(90, proc.kill)
+    watchdog = threading.Timer(300, proc.kill)  # a guard against a hung test, not a timing
     watchdog.start()
     try:
         for line in proc.stderr:
