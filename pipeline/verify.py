@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .attribute import WORD, content_words, numbers, stem
 from .segment import split_sentences
@@ -79,6 +80,9 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
         return Verdict(False, "contains text about the task, not the news")
     if not re.search(r"[.!?][\"'”’)]*$", candidate):
         return Verdict(False, "not a complete sentence")
+    if not any(w[:1].islower() and len(w) > 2 and w.lower() not in ENGLISH_STOP_WORDS for w in WORD.findall(candidate)):
+        # "Peter Shumlin in Vermont and Jack Markell in Delaware.": a list of names says nothing.
+        return Verdict(False, "names only, no statement")
     joined = " ".join(sources)
     missing = numbers(candidate) - numbers(joined)
     if missing:

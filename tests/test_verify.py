@@ -28,6 +28,7 @@ def test_faithful_fusion_passes():
     ("Russian strike did not kill three Turkish soldiers near al-Bab on Thursday.", "negation not in the sources"),
     ("Three Turkish soldiers were killed near al-Bab, sparking mass protests across the capital.", "words not in the sources"),
     ("Here is the sentence: three Turkish soldiers were killed near al-Bab.", "about the task"),
+    ("Moscow and Turkey with Mr Al Assad.", "names only"),
     ("Three Turkish soldiers were killed near al-Bab", "not a complete sentence"),
     ("A Russian air strike killed three Turkish soldiers near al-Bab, the army said.", "copies a source sentence"),
 ])
