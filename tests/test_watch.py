@@ -121,18 +121,24 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", str(folder), "--out", str(tmp_path / "out"),
                              *FAST, "--debounce", "200"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    # Only a guard against a hung test: a loaded 2-core machine can take a minute to start up.
+    # Only a guard against a hung start-up: a loaded 2-core machine can take a minute.
     watchdog = threading.Timer(300, proc.kill)
     watchdog.start()
     try:
+        seen = []
         for line in proc.stderr:
+            seen.append(line)
             if line.startswith("watching"):
                 break
         proc.send_signal(signal.SIGINT)
-        rest = proc.stderr.read()
-        assert proc.wait(timeout=30) == 0
+        try:
+            rest = proc.communicate(timeout=60)[1]
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail("brief watch did not stop on Ctrl-C; stderr so far:\n" + "".join(seen) + proc.communicate()[1])
     finally:
         watchdog.cancel()
+    assert proc.returncode == 0, "".join(seen) + rest
     assert "Traceback" not in rest and "stopped" in rest
     assert (tmp_path / "out" / "inc" / "brief.md").is_file()
     assert os.path.islink(tmp_path / "out" / "inc")
