@@ -120,7 +120,10 @@ def test_filter_drops_output_paths_only(tmp_path):
 def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", str(folder), "--out", str(tmp_path / "out"),
-                             *FAST, "--debounce", "200"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                             *FAST, "--debounce", "200"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            # A job started in the background (`make test &`, some CI runners) ignores
+                            # SIGINT, and its children inherit that: give back the terminal default.
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # Only a guard against a hung start-up: a loaded 2-core machine can take a minute.
     watchdog = threading.Timer(300, proc.kill)
     watchdog.start()
