@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 from .types import Cluster, Draft, Rejection, Sentence
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
+    import numpy as np
+
     from .embed import Embedder
 
 class Summariser(Protocol):
@@ -122,30 +124,36 @@ class AbstractiveSummariser:
         self.generator.warm_up()
 
     @staticmethod
-    def _same_fact(cluster: Cluster, sentences: Mapping[str, Sentence], embedder: Embedder) -> list[str]:
-        texts = [sentences[i].text for i in cluster.sentence_ids[: MAX_MEMBERS * 2]]
-        vectors = embedder.embed(texts)
-        close = [t for t, v in zip(texts[1:], vectors[1:]) if float(v @ vectors[0]) >= SAME_FACT]
-        return [texts[0], *close][:MAX_MEMBERS]
+    def _same_fact(clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
+                   embedder: Embedder) -> list[tuple[list[str], np.ndarray]]:
+        """Per cluster, its best statement and the members close enough to it to report the same
+        fact, with their vectors (reused by verification); one embedding call for all clusters."""
+        heads = [[sentences[i].text for i in c.sentence_ids[: MAX_MEMBERS * 2]] for c in clusters]
+        vectors = embedder.embed([t for h in heads for t in h])
+        out, offset = [], 0
+        for texts in heads:
+            v = vectors[offset : offset + len(texts)]
+            offset += len(texts)
+            keep = [0, *(k for k in range(1, len(texts)) if float(v[k] @ v[0]) >= SAME_FACT)][:MAX_MEMBERS]
+            out.append(([texts[k] for k in keep], v[keep]))
+        return out
 
     def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
         from .verify import clean_candidate, verify
 
         if not clusters:
             return []
-        members = [self._same_fact(c, sentences, embedder) for c in clusters]
+        chosen = self._same_fact(clusters, sentences, embedder)
+        members = [texts for texts, _ in chosen]
         # A fused sentence longer than its longest source is rejected, so its writing is cut there.
         budgets = [max(self.generator.count_tokens(t) for t in m) + BUDGET_SLACK for m in members]
         raw = self.generator.generate(
             [fusion_prompt(m) for m in members], batch_size=self.batch_size, budgets=budgets, done=answered
         )
         candidates = [clean_candidate(r) for r in raw]
-        vectors = embedder.embed(candidates + [t for m in members for t in m])
-        offset = len(candidates)
+        candidate_vectors = embedder.embed(candidates)
         drafts = []
-        for c, texts, candidate, vector in zip(clusters, members, candidates, vectors):
-            source_vectors = vectors[offset : offset + len(texts)]
-            offset += len(texts)
+        for c, (texts, source_vectors), candidate, vector in zip(clusters, chosen, candidates, candidate_vectors):
             base = best_sentence(c, sentences)
             verdict = verify(candidate, texts, vector, source_vectors)
             if verdict.ok:
