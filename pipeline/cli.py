@@ -132,18 +132,10 @@ def run(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Per-file details (encoding, hash) and the traceback of a failed stage."),
 ) -> None:
     """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
-    from .layout import find_incidents
     from .models import ModelNotFound
 
-    if not path.is_dir():
-        fail(f"{path}: no such folder; pass a folder of articles, e.g. `brief run seeds`")
-    if summariser not in SUMMARISERS:
-        fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
-    incidents = find_incidents(path)
-    if not incidents:
-        fail(f"{path}: no readable article (.txt, .md or .html) here or in its subfolders")
-    config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
-                                   embedder=embedder, generator=generator, device=device)
+    incidents = _incidents(path, summariser)
+    config = _config(summariser, max_sentences, max_words, embedder, generator, device)
     incidents = _claim(ctx, incidents, out, config, force, wait, quiet)
     from .run import NoArticles, Pipeline, StageError, run_incident  # heavy: only once there is work
 
@@ -290,11 +282,18 @@ def evaluate(
     typer.echo(f"report: {paths['md']} ({paths['json'].name}, {paths['png'].name})")
 
 
+def _config(summariser: str, max_sentences: int, max_words: int, embedder: str, generator: str, device: str) -> Config:
+    """The settings shared by run, status and watch: the same options must mean the same manifest."""
+    return Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
+                                 embedder=embedder, generator=generator, device=device)
+
+
 def _incidents(path: Path, summariser: str, allow_none: bool = False) -> list[Path]:
+    """The incident folders under PATH, after the usage checks every command makes (exit 2)."""
     from .layout import find_incidents
 
     if not path.is_dir():
-        fail(f"{path}: no such folder; pass a folder of articles, e.g. `brief status seeds`")
+        fail(f"{path}: no such folder; pass a folder of articles, e.g. `seeds`")
     if summariser not in SUMMARISERS:
         fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
     incidents = find_incidents(path)
@@ -319,8 +318,7 @@ def status(
     from .manifest import plan
 
     incidents = _incidents(path, summariser)
-    config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
-                                   embedder=embedder, generator=generator, device=device)
+    config = _config(summariser, max_sentences, max_words, embedder, generator, device)
     verdicts = plan(incidents, out, config)
     shown = 20
     for v in verdicts:
@@ -355,8 +353,7 @@ def watch(
 
     if not _incidents(path, summariser, allow_none=True):
         err.print(f"{path}: no incident yet; watching for articles")
-    config = Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
-                                   embedder=embedder, generator=generator, device=device)
+    config = _config(summariser, max_sentences, max_words, embedder, generator, device)
 
     def report(line: str) -> None:
         if line.startswith("error:"):
