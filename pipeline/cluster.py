@@ -72,12 +72,12 @@ def rank(groups: list[list[int]], sentences: Sequence[Sentence], vectors: np.nda
 
         order = sorted(range(len(members)), key=preference)
         ids = tuple(sentences[members[k]].id for k in order)
-        n_sources = len(support[members[order[0]]])
-        built.append((n_sources, float(centroid @ centre), min(members), ids))
+        counts = tuple(len(support[members[k]]) for k in order)
+        built.append((counts[0], float(centroid @ centre), min(members), ids, counts))
     built.sort(key=lambda b: (-b[0], -round(b[1], 6), b[2]))
     return [
-        Cluster(id=i, sentence_ids=ids, n_sources=n, centrality=round(c, 6), score=round(n + c, 6))
-        for i, (n, c, _, ids) in enumerate(built)
+        Cluster(id=i, sentence_ids=ids, n_sources=n, centrality=round(c, 6), score=round(n + c, 6), support=counts)
+        for i, (n, c, _, ids, counts) in enumerate(built)
     ]
 
 

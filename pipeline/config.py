@@ -35,6 +35,9 @@ class Config:
     max_words: int = 250
     # Two brief sentences closer than this (cosine) say the same thing; the later one goes.
     redundancy: float = 0.65
+    # How much an article's opening outweighs its later sentences when picking facts, in units of
+    # one source's support (pipeline.selection); 0 ranks by support alone.
+    lead_weight: float = 1.5
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD
     # "source": the brief reads in story order (run.reading_order); "rank": best supported first.

@@ -23,11 +23,11 @@ from .layout import find_incidents, safe_name  # noqa: F401  (light module: the 
 from .manifest import Snapshot, manifest_json, snapshot
 from .publish import publish
 from .segment import SEGMENTERS, Segmenter
+from .selection import select
 from .summarise import SUMMARISERS, Summariser
-from .types import Brief, BriefSentence, Cluster, Corpus, Deduped, Sentence
+from .types import Brief, BriefSentence, Corpus, Deduped, Sentence
 
 Progress = Callable[[str], None]
-SPARE_CANDIDATES = 2
 
 
 class StageError(RuntimeError):
@@ -115,22 +115,6 @@ def _run_stage(stage: str, timings: dict[str, float], progress: Progress, fn: Ca
     return result
 
 
-def select(clusters: list[Cluster], vectors: dict[str, np.ndarray], config: Config) -> list[Cluster]:
-    """Best clusters first, skipping any that says what a chosen one already says (MMR-style)."""
-    chosen: list[Cluster] = []
-    picked: list[np.ndarray] = []
-    for c in clusters:
-        v = vectors[c.sentence_ids[0]]
-        if picked and max(float(v @ p) for p in picked) >= config.redundancy:
-            continue
-        chosen.append(c)
-        picked.append(v)
-        # A few spares: attribution may reject a draft, the word budget may skip a long one.
-        if len(chosen) == config.max_sentences + SPARE_CANDIDATES:
-            break
-    return chosen
-
-
 @dataclass(frozen=True)
 class Prepared:
     """Ingest -> segment -> dedupe -> embed: the pool of content sentences that attribution
@@ -192,7 +176,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     reps = list(deduped.sentences)
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
-    chosen = select(clusters, vec_of, config)
+    chosen = select(clusters, by_id, vec_of, config)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, pipeline.embedder), list)
     texts = [d.text for d in drafts]
 

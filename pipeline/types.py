@@ -87,9 +87,10 @@ class Cluster:
 
     id: int
     sentence_ids: tuple[str, ...]
-    n_sources: int  # distinct documents supporting it, copies included
+    n_sources: int  # distinct documents supporting its best member, copies included
     centrality: float  # similarity of the cluster to the whole incident
     score: float
+    support: tuple[int, ...] = ()  # distinct documents supporting each member, as sentence_ids
 
 
 @dataclass(frozen=True)

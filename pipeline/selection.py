@@ -1,0 +1,80 @@
+"""Ranked clusters -> the few the brief says: independent support first, then how high the
+articles put the fact, never the same thing twice.
+
+Support alone fills a brief with what every outlet repeats and leaves out what only one outlet
+reports, however prominently: on the seeds, CNN's lead ("Turkey and Russia on Friday disagreed
+over the events...") and the Turkish military's account of the coordinates. News is written top
+down, so a fact's weight is its support plus `lead_weight / (1 + r)`, where r counts the sentences
+above it in its article that the brief does not already say. Counting only what is not yet said
+lets each article's next new fact rise once the brief has taken its opening ones: a greedy pass,
+re-weighed after every pick. On multinews_full_dev_28 (extractive, 10 sentences) ROUGE-1/2/L went
+from 0.455/0.171/0.229 with support alone to 0.482/0.189/0.237 (README, "Evaluation"); 1.5 was
+the best of lead weights 0 to 2.5 there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping
+
+import numpy as np
+
+from .config import Config
+from .types import Cluster, Sentence
+
+# A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
+# multinews_full_dev_28: 0.5 to 0.7 score alike; 0.6 matches the support threshold.
+COVERED = 0.6
+# Attribution may reject a draft and the word budget may skip a long one: pick a few spares.
+SPARE_CANDIDATES = 2
+
+
+def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
+           config: Config) -> list[Cluster]:
+    """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
+    reordered best first by the same weight. A cluster whose best member is within
+    `config.redundancy` (cosine) of a picked one is dropped: the brief already says it."""
+    if not clusters:
+        return []
+    members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
+    # Each article's content sentences in reading order: r counts the uncovered ones above.
+    order = sorted(range(len(members)), key=lambda m: (sentences[members[m][2]].doc_id, sentences[members[m][2]].start))
+    members = [members[m] for m in order]
+    owner = np.array([c_index for c_index, _, _ in members])
+    support = np.array([clusters[c_index].support[k] for c_index, k, _ in members], dtype=float)
+    docs = [sentences[sid].doc_id for _, _, sid in members]
+    first: dict[str, int] = {}
+    first_of_doc = np.array([first.setdefault(d, i) for i, d in enumerate(docs)])
+    of_cluster: list[list[int]] = [[] for _ in clusters]
+    for m, (c_index, _, _) in enumerate(members):
+        of_cluster[c_index].append(m)
+    matrix = np.array([vectors[sid] for _, _, sid in members])
+    covered = np.zeros(len(members), dtype=bool)
+    # Ties go to rank's order (support, then centrality), as before any position weight.
+    alive = np.ones(len(clusters), dtype=bool)
+    chosen: list[Cluster] = []
+    picked: list[np.ndarray] = []
+    while alive.any() and len(chosen) < config.max_sentences + SPARE_CANDIDATES:
+        uncovered_before = np.cumsum(~covered) - (~covered)
+        r = uncovered_before - uncovered_before[first_of_doc]
+        weight = np.round(support + config.lead_weight / (1.0 + r), 6)
+        best = np.full(len(clusters), -np.inf)
+        np.maximum.at(best, owner, weight)
+        best[~alive] = -np.inf
+        for c_index in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)):
+            alive[c_index] = False
+            # Best member first by weight; at equal weight the one its article puts higher, then
+            # rank's order (support, length, standalone).
+            mine = sorted(of_cluster[c_index], key=lambda m: (-weight[m], r[m], members[m][1]))
+            head = matrix[mine[0]]
+            if picked and max(float(head @ p) for p in picked) >= config.redundancy:
+                continue  # stays redundant: the picked set only grows
+            cluster = clusters[c_index]
+            ids = tuple(members[m][2] for m in mine)
+            chosen.append(replace(cluster, sentence_ids=ids, support=tuple(int(support[m]) for m in mine),
+                                  n_sources=int(support[mine[0]]), score=float(weight[mine[0]])))
+            picked.append(head)
+            covered |= matrix @ head >= COVERED
+            break
+    return chosen
+

@@ -1,0 +1,99 @@
+"""Selection: support first, then how high the articles put the fact, never the same thing twice."""
+
+import numpy as np
+
+from pipeline.config import Config
+from pipeline.selection import SPARE_CANDIDATES, select
+from pipeline.types import Cluster, Sentence
+
+DIM = 12
+
+
+def _axis(k: int, lean: int | None = None, amount: float = 0.0) -> np.ndarray:
+    v = np.zeros(DIM)
+    v[k] = 1.0
+    if lean is not None:
+        v[lean] = amount
+    return v / np.linalg.norm(v)
+
+
+def _incident(rows):
+    """rows: (doc, cluster, support, vector). Sentences sit in each document in row order."""
+    sentences, vectors, groups, starts = {}, {}, {}, {}
+    for doc, cluster, support, vector in rows:
+        start = starts.get(doc, 0)
+        starts[doc] = start + 10
+        s = Sentence(f"{doc}:{start}", doc, start, start + 9, f"{doc} {cluster} {start}")
+        sentences[s.id], vectors[s.id] = s, vector
+        groups.setdefault(cluster, []).append((s.id, support))
+    # As the clusterer returns them: by support of the best member, best member first.
+    ordered = sorted(groups.items(), key=lambda g: -max(n for _, n in g[1]))
+    clusters = []
+    for i, (name, members) in enumerate(ordered):
+        members = sorted(members, key=lambda m: -m[1])
+        clusters.append(Cluster(i, tuple(sid for sid, _ in members), members[0][1], 0.5, 0.0,
+                                tuple(n for _, n in members)))
+    names = {i: name for i, (name, _) in enumerate(ordered)}
+    return clusters, sentences, vectors, names
+
+
+def _names(chosen, names):
+    return [names[c.id] for c in chosen]
+
+
+def test_an_articles_lead_outranks_late_background_that_two_sources_repeat():
+    rows = [("a", "lead", 1, _axis(0)), ("a", "x1", 1, _axis(1)), ("a", "x2", 1, _axis(2)),
+            ("a", "background", 2, _axis(3)), ("b", "y1", 1, _axis(5)), ("b", "y2", 1, _axis(6)),
+            ("b", "y3", 1, _axis(7)), ("b", "background", 2, _axis(3, 4, 0.1))]
+    clusters, sentences, vectors, names = _incident(rows)
+    by_lead = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=1.5))
+    assert _names(by_lead, names)[0] == "lead"  # 1 + 1.5 / 1 beats 2 + 1.5 / 4
+    by_support = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=0.0))
+    assert _names(by_support, names)[0] == "background"
+
+
+def test_sentences_the_brief_already_says_do_not_push_later_ones_down():
+    rows = [("a", "main", 3, _axis(0)), ("a", "restated", 1, _axis(0, 1, 0.5)), ("a", "next", 1, _axis(2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=3, lead_weight=1.5))
+    # "restated" says what "main" says: it is skipped, and it no longer counts above "next".
+    assert _names(chosen, names) == ["main", "next"]
+    assert chosen[1].score == 1 + 1.5  # r = 0, not 2
+
+
+def test_members_are_reordered_by_the_same_weight():
+    rows = [("a", "fact", 1, _axis(0)), *[("b", f"filler{k}", 1, _axis(k + 1)) for k in range(5)],
+            ("b", "fact", 2, _axis(0, 7, 0.2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    fact = next(c for c in clusters if names[c.id] == "fact")
+    assert sentences[fact.sentence_ids[0]].doc_id == "b"  # the clusterer's order: most support
+    picked = next(c for c in select(clusters, sentences, vectors, Config()) if c.id == fact.id)
+    assert sentences[picked.sentence_ids[0]].doc_id == "a"  # a's lead: 1 + 1.5 beats 2 + 1.5 / 6
+    assert picked.support == (1, 2) and picked.n_sources == 1
+    assert set(picked.sentence_ids) == set(fact.sentence_ids)
+
+
+def test_equal_weight_goes_to_the_sentence_its_article_puts_higher():
+    # 3 + 1.5 / 1 == 4 + 1.5 / 3: the lead wins the tie although it has less support.
+    rows = [("a", "fact", 3, _axis(0)), ("b", "other", 1, _axis(1)), ("b", "other2", 1, _axis(2)),
+            ("b", "fact", 4, _axis(0, 3, 0.1))]
+    clusters, sentences, vectors, names = _incident(rows)
+    fact = next(c for c in clusters if names[c.id] == "fact")
+    picked = next(c for c in select(clusters, sentences, vectors, Config()) if c.id == fact.id)
+    assert sentences[picked.sentence_ids[0]].doc_id == "a"
+
+
+def test_never_the_same_thing_twice_and_at_most_the_sentences_asked_plus_spares():
+    rows = [(f"d{k}", f"fact{k}", 1, _axis(k)) for k in range(10)] + [("d0", "echo", 1, _axis(0, 1, 0.2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=3))
+    assert len(chosen) == 3 + SPARE_CANDIDATES
+    heads = np.array([vectors[c.sentence_ids[0]] for c in chosen])
+    sims = heads @ heads.T
+    assert (sims[~np.eye(len(chosen), dtype=bool)] < Config().redundancy).all()
+    everything = select(clusters, sentences, vectors, Config(max_sentences=50))
+    assert "echo" not in _names(everything, names) and len(everything) == 10
+
+
+def test_empty():
+    assert select([], {}, {}, Config()) == []
