@@ -28,6 +28,12 @@ META = re.compile(
     r"|\b(?:as an ai|i cannot|i can't|language model)\b",
     re.IGNORECASE,
 )
+# When a fact happened is part of the fact: a fusion that drops the day its best source gives
+# ("on Thursday morning") leaves the brief without it.
+WHEN = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|[Yy]esterday|[Tt]oday|[Tt]onight|(?:19|20)\d\d)\b"
+)
 MIN_SIMILARITY = 0.75
 MIN_COVERAGE = 0.85
 
@@ -73,7 +79,8 @@ def _negations(text: str) -> set[str]:
 
 def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray, source_vectors: np.ndarray,
            min_similarity: float = MIN_SIMILARITY, min_coverage: float = MIN_COVERAGE) -> Verdict:
-    """Check one candidate against the sentences it fuses. Returns the first failure found."""
+    """Check one candidate against the sentences it fuses, `sources[0]` being the cluster's best
+    statement. Returns the first failure found."""
     if not candidate or len(candidate.split()) < 4:
         return Verdict(False, "empty or too short")
     if META.search(candidate):
@@ -95,6 +102,9 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
     extra_negation = _negations(candidate) - _negations(joined)
     if extra_negation:
         return Verdict(False, f"negation not in the sources: {', '.join(sorted(extra_negation))}")
+    dropped = {w.lower() for w in WHEN.findall(sources[0])} - {w.lower() for w in WHEN.findall(candidate)}
+    if dropped:
+        return Verdict(False, f"drops when it happened: {', '.join(sorted(dropped))}")
     words = content_words(candidate)
     covered = content_words(joined)
     coverage = len(words & covered) / len(words) if words else 0.0

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from pipeline.embed import HashingEmbedder
-from pipeline.verify import clean_candidate, verify
+from pipeline.verify import WHEN, clean_candidate, verify
 
 SOURCES = [
     "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.",
@@ -12,9 +12,9 @@ SOURCES = [
 EMB = HashingEmbedder()
 
 
-def _check(candidate: str, **kw):
-    vectors = EMB.embed([candidate, *SOURCES])
-    return verify(candidate, SOURCES, vectors[0], vectors[1:], **kw)
+def _check(candidate: str, sources=SOURCES, **kw):
+    vectors = EMB.embed([candidate, *sources])
+    return verify(candidate, sources, vectors[0], vectors[1:], **kw)
 
 
 def test_faithful_fusion_passes():
@@ -26,19 +26,30 @@ def test_faithful_fusion_passes():
     ("A Russian air strike killed three Turkish soldiers near al-Bab on 12 March.", "number not in the sources: 12"),
     ("A Russian air strike killed three Turkish soldiers near Aleppo on Thursday.", "name not in the sources: Aleppo"),
     ("Russian strike did not kill three Turkish soldiers near al-Bab on Thursday.", "negation not in the sources"),
-    ("Three Turkish soldiers were killed near al-Bab, sparking mass protests across the capital.", "words not in the sources"),
+    ("Three Turkish soldiers were killed near al-Bab on Thursday, sparking mass protests across the capital.",
+     "words not in the sources"),
+    ("A Russian air strike killed three Turkish soldiers and wounded 11 near al-Bab.", "drops when it happened: thursday"),
     ("Here is the sentence: three Turkish soldiers were killed near al-Bab.", "about the task"),
     ("Moscow and Turkey with Mr Al Assad.", "names only"),
     ("Three Turkish soldiers were killed near al-Bab", "not a complete sentence"),
-    ("A Russian air strike killed three Turkish soldiers near al-Bab, the army said.", "copies a source sentence"),
+    ("Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.", "copies a source sentence"),
 ])
 def test_each_kind_of_unsupported_candidate_is_rejected_with_its_reason(candidate, reason):
     verdict = _check(candidate, min_similarity=0.0)
     assert not verdict.ok and reason in verdict.reason
 
 
+def test_only_the_best_statements_day_must_be_kept():
+    # The day is in SOURCES[0], the cluster's best statement; put another sentence first and the
+    # same candidate may leave it out.
+    candidate = "A Russian air strike killed three Turkish soldiers and wounded 11 near al-Bab."
+    assert _check(candidate, sources=[SOURCES[1], SOURCES[0]], min_similarity=0.0).ok
+    assert WHEN.findall("Officials may say so today, as in May 2016.") == ["today", "May", "2016"]
+
+
 def test_spelling_variants_of_source_names_are_not_invented():
-    assert _check("Moscow backs Mr Al-Assad, and Turkey and Russia back opposing sides.", min_similarity=0.0, min_coverage=0.5).ok
+    assert _check("Moscow backs Mr Al-Assad, and Turkey and Russia back opposing sides.", sources=SOURCES[::-1],
+                  min_similarity=0.0, min_coverage=0.5).ok
 
 
 def test_meaning_drift_and_length_are_rejected():
