@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -14,6 +15,26 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# What a duty editor needs from the seeds brief (issue 2): checked on the extractive brief
+# (tests/test_seeds.py) and on the default, abstractive one (tests/test_summarise.py).
+KEY_FACTS = {
+    "whom: Turkish soldiers, casualties": r"(three|3) turkish soldiers",
+    "wounded": r"\b11\b",
+    "who: a Russian strike": r"russian (air ?strike|fighter jets|aircraft|bombers|warplane)",
+    "where": r"al[- ]bab",
+    "when": r"thursday|february 9",
+    "reactions: condolences": r"condolence",
+    "the agreement": r"agreed to (a )?closer coordinat|agreed to strengthen",
+    "the dispute": r"disagree",
+    "Russia: the Turkish side gave the coordinates": r"coordinates provided by the turkish",
+    "Turkey: it had given Russia its positions": r"turkish (military|armed forces)[^.]*provided russian forces with the coordinates",
+}
+
+
+def key_facts_missing(texts: list[str]) -> list[str]:
+    text = " ".join(texts).lower()
+    return [fact for fact, pattern in KEY_FACTS.items() if not re.search(pattern, text)]
 
 
 class NetworkBlocked(RuntimeError):

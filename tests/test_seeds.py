@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, key_facts_missing
 from pipeline.config import Config
 from pipeline.run import Pipeline, run_incident
 
@@ -45,25 +45,6 @@ def test_spans_point_at_the_supporting_text(seeds_brief):
             text = (SEEDS / src["path"]).read_text(encoding="utf-8")
             span = text[src["start"]:src["end"]]
             assert span and span == span.strip() and "\n" not in span
-
-
-KEY_FACTS = {
-    "whom: Turkish soldiers, casualties": r"(three|3) turkish soldiers",
-    "wounded": r"\b11\b",
-    "who: a Russian strike": r"russian (air ?strike|fighter jets|aircraft|bombers|warplane)",
-    "where": r"al[- ]bab",
-    "when": r"thursday|february 9",
-    "reactions: condolences": r"condolence",
-    "the agreement": r"agreed to (a )?closer coordinat|agreed to strengthen",
-    "the dispute": r"disagree",
-    "Russia: the Turkish side gave the coordinates": r"coordinates provided by the turkish",
-    "Turkey: it had given Russia its positions": r"turkish (military|armed forces)[^.]*provided russian forces with the coordinates",
-}
-
-
-def key_facts_missing(texts: list[str]) -> list[str]:
-    text = " ".join(texts).lower()
-    return [fact for fact, pattern in KEY_FACTS.items() if not re.search(pattern, text)]
 
 
 def test_key_facts_present(seeds_brief):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SEEDS, write_incident
+from conftest import SEEDS, key_facts_missing, write_incident
 from pipeline.config import Config
 from pipeline.run import Pipeline, build_brief, run_incident
 from pipeline.summarise import EXAMPLES, AbstractiveSummariser, fusion_prompt
@@ -115,3 +115,4 @@ def test_embedded_generator_on_the_seeds(tmp_path, minilm):
         for name in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", s.text):
             assert name in sources, name
     assert all(s.sources for s in brief.sentences)
+    assert key_facts_missing([s.text for s in brief.sentences]) == [], [s.text for s in brief.sentences]
