@@ -16,6 +16,7 @@ transformers = pytest.importorskip("transformers")
 from tiny_models import WORDS, _tiny_llama, _tokenizer, tiny_causal, tiny_seq2seq  # noqa: E402,F401
 
 from pipeline import generate as gen  # noqa: E402
+from pipeline import weights  # noqa: E402
 from pipeline import models as registry  # noqa: E402
 from pipeline.generate import (  # noqa: E402
     Generator,
@@ -154,12 +155,12 @@ def test_gguf_hash_is_cached_and_refreshed(tmp_path: Path, monkeypatch: pytest.M
     gguf.write_bytes(b"first")
     first = resolve_generator(str(gguf), tmp_path / "models")
     assert first.kind == "gguf" and first.load_from.endswith(f"tiny-{first.revision[:16]}")
-    index = json.loads((tmp_path / "models" / "cache" / gen._HASHES_FILE).read_text())
+    index = json.loads((tmp_path / "models" / "cache" / weights._HASHES_FILE).read_text())
     assert [v["sha256"] for v in index.values()] == [first.revision]
 
     calls: list[Path] = []
-    real = gen.hashlib.sha256
-    monkeypatch.setattr(gen.hashlib, "sha256", lambda *a: calls.append(gguf) or real(*a))
+    real = weights.hashlib.sha256
+    monkeypatch.setattr(weights.hashlib, "sha256", lambda *a: calls.append(gguf) or real(*a))
     assert resolve_generator(str(gguf), tmp_path / "models").revision == first.revision
     assert calls == []  # served from the index
     gguf.write_bytes(b"second, longer")
@@ -177,7 +178,7 @@ def test_conversion_runs_once_and_is_atomic(tmp_path: Path, monkeypatch: pytest.
         (out / "partial").write_text("x")
         raise RuntimeError("conversion failed")
 
-    monkeypatch.setattr(gen, "_convert_gguf", boom)
+    monkeypatch.setattr(weights, "_convert_gguf", boom)
     with pytest.raises(RuntimeError):
         ensure_converted(source)
     cache = tmp_path / "models" / "cache"
@@ -188,7 +189,7 @@ def test_conversion_runs_once_and_is_atomic(tmp_path: Path, monkeypatch: pytest.
         converted.append(out)
         (out / "config.json").write_text("{}")
 
-    monkeypatch.setattr(gen, "_convert_gguf", fake)
+    monkeypatch.setattr(weights, "_convert_gguf", fake)
     assert ensure_converted(source) == Path(source.load_from)
     assert ensure_converted(source) == Path(source.load_from)
     assert len(converted) == 1
