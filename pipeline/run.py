@@ -1,4 +1,4 @@
-"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> summarise -> attribute -> render."""
+"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> select -> summarise -> attribute -> render."""
 
 from __future__ import annotations
 
@@ -176,7 +176,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     reps = list(deduped.sentences)
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
-    chosen = select(clusters, by_id, vec_of, config)
+    chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, pipeline.embedder), list)
     texts = [d.text for d in drafts]
 

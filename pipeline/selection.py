@@ -41,7 +41,10 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     order = sorted(range(len(members)), key=lambda m: (sentences[members[m][2]].doc_id, sentences[members[m][2]].start))
     members = [members[m] for m in order]
     owner = np.array([c_index for c_index, _, _ in members])
-    support = np.array([clusters[c_index].support[k] for c_index, k, _ in members], dtype=float)
+    # A clusterer of one's own may leave `support` out: then every member counts as its cluster.
+    counts = [c.support if len(c.support) == len(c.sentence_ids) else (c.n_sources,) * len(c.sentence_ids)
+              for c in clusters]
+    support = np.array([counts[c_index][k] for c_index, k, _ in members], dtype=float)
     docs = [sentences[sid].doc_id for _, _, sid in members]
     first: dict[str, int] = {}
     first_of_doc = np.array([first.setdefault(d, i) for i, d in enumerate(docs)])
@@ -50,7 +53,6 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         of_cluster[c_index].append(m)
     matrix = np.array([vectors[sid] for _, _, sid in members])
     covered = np.zeros(len(members), dtype=bool)
-    # Ties go to rank's order (support, then centrality), as before any position weight.
     alive = np.ones(len(clusters), dtype=bool)
     chosen: list[Cluster] = []
     picked: list[np.ndarray] = []
@@ -61,6 +63,7 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         best = np.full(len(clusters), -np.inf)
         np.maximum.at(best, owner, weight)
         best[~alive] = -np.inf
+        # Equal weights go to the clusterer's order (support, then centrality).
         for c_index in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)):
             alive[c_index] = False
             # Best member first by weight; at equal weight the one its article puts higher, then

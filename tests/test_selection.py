@@ -1,5 +1,7 @@
 """Selection: support first, then how high the articles put the fact, never the same thing twice."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from pipeline.config import Config
@@ -93,6 +95,13 @@ def test_never_the_same_thing_twice_and_at_most_the_sentences_asked_plus_spares(
     assert (sims[~np.eye(len(chosen), dtype=bool)] < Config().redundancy).all()
     everything = select(clusters, sentences, vectors, Config(max_sentences=50))
     assert "echo" not in _names(everything, names) and len(everything) == 10
+
+
+def test_clusters_without_member_support_count_each_member_as_the_cluster():
+    rows = [("a", "lead", 1, _axis(0)), ("a", "x", 1, _axis(1)), ("a", "late", 3, _axis(2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    bare = [replace(c, support=()) for c in clusters]
+    assert _names(select(bare, sentences, vectors, Config(max_sentences=1)), names)[0] == "late"
 
 
 def test_empty():
