@@ -177,7 +177,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config), list)
-    drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, pipeline.embedder), list)
+    drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)
     texts = [d.text for d in drafts]
 
     text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))

@@ -20,13 +20,15 @@ class Summariser(Protocol):
 
     def warm_up(self) -> None: ...
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
-        """One Draft per cluster, in the order given."""
+    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
+                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
+        """One Draft per cluster, in the order given. `vectors` embeds every sentence (the
+        pipeline's pool); `embedder` is there for text the summariser writes itself."""
         ...
 
 
 def best_sentence(cluster: Cluster, sentences: Mapping[str, Sentence]) -> Sentence:
-    """Clusters list their members best first (see cluster.rank)."""
+    """Clusters list their members best first (cluster.rank, then selection.select)."""
     return sentences[cluster.sentence_ids[0]]
 
 
@@ -36,7 +38,8 @@ class ExtractiveSummariser:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
+    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
+                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         drafts = []
         for c in clusters:
             s = best_sentence(c, sentences)
@@ -52,7 +55,8 @@ class LeadSummariser:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
+    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
+                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         drafts = []
         for c in clusters:
             s = min((sentences[i] for i in c.sentence_ids), key=lambda x: (x.start, x.doc_id))
@@ -124,26 +128,24 @@ class AbstractiveSummariser:
         self.generator.warm_up()
 
     @staticmethod
-    def _same_fact(clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
-                   embedder: Embedder) -> list[tuple[list[str], np.ndarray]]:
-        """Per cluster, its best statement and the members close enough to it to report the same
-        fact, with their vectors (reused by verification); one embedding call for all clusters."""
-        heads = [[sentences[i].text for i in c.sentence_ids[: MAX_MEMBERS * 2]] for c in clusters]
-        vectors = embedder.embed([t for h in heads for t in h])
-        out, offset = [], 0
-        for texts in heads:
-            v = vectors[offset : offset + len(texts)]
-            offset += len(texts)
-            keep = [0, *(k for k in range(1, len(texts)) if float(v[k] @ v[0]) >= SAME_FACT)][:MAX_MEMBERS]
-            out.append(([texts[k] for k in keep], v[keep]))
-        return out
+    def _same_fact(cluster: Cluster, sentences: Mapping[str, Sentence],
+                   vectors: Mapping[str, np.ndarray]) -> tuple[list[str], np.ndarray]:
+        """The cluster's best statement and the members close enough to it to report the same
+        fact, with their vectors (verification reuses them)."""
+        import numpy as np
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence], embedder: Embedder) -> list[Draft]:
+        ids = cluster.sentence_ids[: MAX_MEMBERS * 2]
+        v = np.array([vectors[i] for i in ids])
+        keep = [0, *(k for k in range(1, len(ids)) if float(v[k] @ v[0]) >= SAME_FACT)][:MAX_MEMBERS]
+        return [sentences[ids[k]].text for k in keep], v[keep]
+
+    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
+                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         from .verify import clean_candidate, verify
 
         if not clusters:
             return []
-        chosen = self._same_fact(clusters, sentences, embedder)
+        chosen = [self._same_fact(c, sentences, vectors) for c in clusters]
         members = [texts for texts, _ in chosen]
         # A fused sentence longer than its longest source is rejected, so its writing is cut there.
         budgets = [max(self.generator.count_tokens(t) for t in m) + BUDGET_SLACK for m in members]

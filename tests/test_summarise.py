@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS, key_facts_missing, write_incident
 from pipeline.config import Config
 from pipeline.run import Pipeline, build_brief, run_incident
-from pipeline.summarise import EXAMPLES, AbstractiveSummariser, fusion_prompt
+from pipeline.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt
 
 A = ("Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
      "Officials in Bravo promised an investigation into the strike.\n")
@@ -52,10 +52,16 @@ def test_verified_fusion_is_printed_as_fused_and_attributed_to_sources(tmp_path)
     def answer(content):
         return fused if "Alpha" in content else "Nothing."
 
-    brief = build_brief(folder, _pipeline(answer))
+    pipeline = _pipeline(answer)
+    brief = build_brief(folder, pipeline)
     top = brief.sentences[0]
     assert top.method == "fused" and top.text == fused
     assert {s.path for s in top.sources} == {"a.txt", "b.txt"}  # attribution, not the generator, cites
+    # Each answer may run as long as its longest source sentence, plus the slack, and no further.
+    generator = pipeline.summariser.generator
+    listed = [[line.split(". ", 1)[1] for line in p[-1]["content"].splitlines() if line[:1].isdigit()]
+              for p in generator.prompts]
+    assert generator.budgets == [max(len(t.split()) for t in m) + BUDGET_SLACK for m in listed]
 
 
 def test_unfaithful_fusion_falls_back_to_the_best_source_sentence(tmp_path):
