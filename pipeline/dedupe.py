@@ -8,6 +8,7 @@ across articles are merged, and the copies are kept as co-citations.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from typing import Protocol
@@ -18,6 +19,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .ingest import normalise
+from .segment import paragraphs
 from .injection import REASON as INJECTION_REASON
 from .injection import instruction_like
 from .types import Corpus, Deduped, Document, Dropped, Sentence
@@ -31,10 +33,11 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 CAPTION = re.compile(r",\s(?:left|right|centre|center|pictured|above|below|top|bottom),\s|\b(?:photo|image|file photo|credit)\s*:", re.I)
-# "(CNN)", "WASHINGTON (Reuters) -", "ANKARA, Turkey —": a dateline glued to the first sentence.
+# "(CNN)", "WASHINGTON (Reuters) -", "ANKARA, Turkey —", wire copy's "TUNIS, Tunisia (AP) _": a
+# dateline glued to the first sentence.
 DATELINE = re.compile(
-    r"^(?:\([A-Z][\w .&-]{0,30}\)\s*"
-    r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*[-—–]{1,2}\s+)"
+    r"^(?:\([A-Z][\w .&-]{0,30}\)\s*(?:[-—–]{1,2}\s+|_\s+)?"
+    r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*(?:[-—–]{1,2}|_)\s+)"
 )
 
 MIN_WORDS = 5
@@ -48,15 +51,11 @@ class Deduper(Protocol):
     def dedupe(self, corpus: Corpus, sentences: list[Sentence]) -> Deduped: ...
 
 
-def _line_bounds(doc: Document, sentence: Sentence) -> tuple[int, int]:
-    start = doc.text.rfind("\n", 0, sentence.start) + 1
-    end = doc.text.find("\n", sentence.end)
-    return start, end if end >= 0 else len(doc.text)
-
-
-def _line_of(doc: Document, sentence: Sentence) -> str:
-    start, end = _line_bounds(doc, sentence)
-    return doc.text[start:end]
+def _paragraph_bounds(spans: list[tuple[int, int]], sentence: Sentence) -> tuple[int, int]:
+    """The paragraph (segment.paragraphs) holding the sentence: a wrapped paragraph is one unit,
+    so a wrap line that two wire stories share is not mistaken for page furniture."""
+    k = bisect.bisect_right(spans, (sentence.start, float("inf"))) - 1
+    return spans[k] if k >= 0 and spans[k][1] >= sentence.end else (sentence.start, sentence.end)
 
 
 def trim_dateline(sentence: Sentence) -> Sentence:
@@ -82,13 +81,14 @@ class RuleDeduper:
 
     def dedupe(self, corpus: Corpus, sentences: list[Sentence]) -> Deduped:
         docs = {d.id: d for d in corpus.documents}
-        furniture = self._furniture_lines(corpus.documents)
+        spans = {d.id: paragraphs(d.text) for d in corpus.documents}
+        furniture = self._furniture_lines(corpus.documents, spans)
         kept: list[Sentence] = []
         dropped: list[Dropped] = []
         lines: dict[tuple[str, int], str] = {}  # a 200,000-character line is normalised once, not per sentence
         for s in sentences:
             doc = docs[s.doc_id]
-            start, end = _line_bounds(doc, s)
+            start, end = _paragraph_bounds(spans[s.doc_id], s)
             if (s.doc_id, start) not in lines:
                 lines[s.doc_id, start] = normalise(doc.text[start:end])
             reason = self._boilerplate_reason(s, lines[s.doc_id, start], furniture)
@@ -103,12 +103,12 @@ class RuleDeduper:
         return Deduped(sentences=tuple(reps), copies=copies, pool=pool, dropped=tuple(dropped))
 
     @staticmethod
-    def _furniture_lines(documents: tuple[Document, ...]) -> set[str]:
-        """Lines repeated inside one page, or shared by pages without being sentences."""
+    def _furniture_lines(documents: tuple[Document, ...], spans: dict[str, list[tuple[int, int]]]) -> set[str]:
+        """Paragraphs repeated inside one page, or shared by pages without being sentences."""
         in_docs: Counter[str] = Counter()
         furniture: set[str] = set()
         for doc in documents:
-            lines = Counter(normalise(line) for line in doc.text.split("\n") if line.strip())
+            lines = Counter(normalise(doc.text[a:b]) for a, b in spans[doc.id] if doc.text[a:b].strip())
             furniture.update(line for line, n in lines.items() if n > 1 and len(line) >= 12)
             in_docs.update(lines.keys())
         for line, n in in_docs.items():

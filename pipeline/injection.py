@@ -49,14 +49,19 @@ INSTRUCTION_LIKE = re.compile(
 _PIECES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
+# A line that goes on in lower case continues a wrapped sentence ("...denied Mahathir's\nclaim that
+# he had approved"): it is not a sentence that starts with an imperative.
+_WRAP = re.compile(r"[ \t]*\n(?=[ \t]*[a-z])")
+
+
 def instruction_like(text: str) -> bool:
     """True when `text` (one sentence) reads as an instruction to a language model, not news."""
-    return INSTRUCTION_LIKE.search(text) is not None
+    return INSTRUCTION_LIKE.search(" ".join(text.split())) is not None
 
 
 def find_instruction(text: str) -> str | None:
     """The first instruction-like sentence of a whole document, or None."""
-    for piece in _PIECES.split(text):
+    for piece in _PIECES.split(_WRAP.sub(" ", text)):
         if INSTRUCTION_LIKE.search(piece):
             return piece.strip()
     return None

@@ -1,8 +1,12 @@
 """Document -> Sentences with exact character offsets.
 
 Punkt (Kiss & Strunk 2006) runs untrained, with a shipped abbreviation list instead of the
-`punkt` data package that cannot be downloaded here. Each line is segmented on its own, so a
-headline, a dateline or a bullet never fuses with the paragraph after it.
+`punkt` data package that cannot be downloaded here.
+
+Text is segmented paragraph by paragraph (`paragraphs`): a headline, a dateline or a bullet
+never fuses with the paragraph after it, and a line break inside a hard-wrapped paragraph (wire
+copy wrapped at 70 columns) is not a sentence boundary. A sentence's span may then hold a
+newline; `display` gives the text a reader sees (whitespace collapsed, wire quotes made real).
 """
 
 from __future__ import annotations
@@ -33,6 +37,17 @@ GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # Fallback when Punkt gives up on a line: NLTK runs its regexes under a wall-clock limit (5 s,
 # nltk.redos) and raises TimeoutError on hostile text such as "?? ?? ??" repeated for 200 kB.
 SIMPLE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+
+
+# Sentence-final punctuation at the end of a line, closing quotes allowed (wire copy closes with '').
+LINE_END = re.compile(r"(?:[.!?…:;]|[.!?…,]['\"”’)\]]+)$")
+# A wrapped document: most lines of some length stop at about the same column, well short of a
+# paragraph. News paragraphs saved one per line run to hundreds of characters.
+MIN_WRAP_LINES = 5
+MAX_WRAP_WIDTH = 100
+# In a wrapped document, a line this much shorter than the wrap width ends its paragraph (or is
+# a headline or slug); a longer one was cut by the wrap and goes on in the next line.
+SHORT_LINE = 0.6
 
 
 class Segmenter(Protocol):
@@ -69,16 +84,12 @@ class PunktSegmenter:
         assert self._punkt is not None
         text = doc.text
         out: list[Sentence] = []
-        pos = 0
-        for line in text.split("\n"):
-            line_start, pos = pos, pos + len(line) + 1
-            marker = BULLET.match(line)
-            offset = marker.end() if marker and marker.end() < len(line) else 0
-            body = line[offset:]
-            if not body.strip():
-                continue
+        for para_start, para_end in paragraphs(text):
+            # A newline inside a paragraph is a wrap: Punkt reads it as a space. Same length, so
+            # offsets into `body` are offsets into the paragraph.
+            body = text[para_start:para_end].replace("\n", " ")
             for s, e in self._spans(body):
-                start, end = _strip(text, line_start + offset + s, line_start + offset + e)
+                start, end = _strip(text, para_start + s, para_start + e)
                 if end - start >= self.min_chars:
                     out.append(Sentence(f"{doc.id}:{start}", doc.id, start, end, text[start:end]))
         return out
@@ -102,6 +113,70 @@ class PunktSegmenter:
                 else:
                     spans.append((a, b))
         return spans
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None when lines are paragraphs."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    if len(lengths) < MIN_WRAP_LINES:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > MAX_WRAP_WIDTH:
+        return None
+    # Wrapped prose breaks lines mid-sentence; a list of short one-line paragraphs does not.
+    cut = sum(not LINE_END.search(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    return width if cut >= 0.3 * len(lengths) else None
+
+
+def _continues(line: str, following: str, width: int | None) -> bool:
+    """Does the paragraph of `line` go on in `following` (the next line, not blank)?"""
+    if BULLET.match(following):
+        return False
+    body = line.rstrip()
+    if width is not None and len(body) >= SHORT_LINE * width:
+        return True
+    # Wherever a line stops mid-sentence and the next goes on in lower case, it is a wrap.
+    nxt = following.lstrip()
+    return not LINE_END.search(body) and bool(nxt) and (nxt[0].islower() or body.endswith((",", "-")))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """`[start, end)` of each paragraph to segment on its own: blank lines and bullets always
+    part paragraphs; within a block, lines join where the text is hard-wrapped (`_wrap_width`)
+    or where a line plainly continues in the next. Bullet markers stay outside the span."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    current: tuple[int, int] | None = None
+    for k, line in enumerate(lines):
+        line_start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            current = None
+            continue
+        if current is None:
+            marker = BULLET.match(line)
+            offset = marker.end() if marker and marker.end() < len(line) else 0
+            current = (line_start + offset, line_start + len(line))
+            out.append(current)
+        else:
+            current = (current[0], line_start + len(line))
+            out[-1] = current
+        if k + 1 >= len(lines) or not lines[k + 1].strip() or not _continues(line, lines[k + 1], width):
+            current = None
+    return out
+
+
+WIRE = (("``", "“"), ("''", "”"), (" _ ", " — "), (" -- ", " — "))
+
+
+def display(text: str) -> str:
+    """What a reader sees of a sentence: whitespace collapsed (a wrapped sentence holds
+    newlines), wire-copy quotes (``...'') and dashes (` _ `, ` -- `) as typeset."""
+    text = " ".join(text.split())
+    for wire, typeset in WIRE:
+        text = text.replace(wire, typeset)
+    return text
 
 
 _SHARED = PunktSegmenter()
