@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -10,6 +9,8 @@ from sklearn.cluster import AgglomerativeClustering
 
 from .attribute import SUPPORT_THRESHOLD, support_matrix
 from .config import DISTANCE_THRESHOLD  # noqa: F401  (tuned value, kept with the settings; see there)
+from .segment import display
+from .standalone import standalone
 from .types import Cluster, Sentence
 
 # Support score (attribute.support_matrix) at which one sentence backs another.
@@ -19,16 +20,6 @@ ECHO = SUPPORT_THRESHOLD
 # Longer members are only preferred when nothing shorter is as well supported: a sentence over
 # ~35 words usually carries a second fact that the cluster does not share.
 READABLE_WORDS = 35
-# A sentence opening like this leans on the one before it and reads badly on its own.
-DEPENDENT_OPENING = re.compile(
-    r"^[\"“'‘]?(?:that|this|these|those|they|it|he|she|his|her|their|its|however|but|and|also|then|meanwhile|"
-    r"hours earlier|earlier|later|despite|still|yet|so|thus|as a result|in this regard)\b",
-    re.IGNORECASE,
-)
-
-
-def standalone(text: str) -> bool:
-    return not DEPENDENT_OPENING.match(text) and " also " not in text
 
 
 class Clusterer(Protocol):
@@ -67,7 +58,7 @@ def rank(groups: list[list[int]], sentences: Sequence[Sentence], vectors: np.nda
         closeness = vectors[members] @ centroid
         def preference(k: int) -> tuple:
             s = sentences[members[k]]
-            return (-len(support[members[k]]), len(s.text.split()) > READABLE_WORDS, not standalone(s.text),
+            return (-len(support[members[k]]), len(s.text.split()) > READABLE_WORDS, not standalone(display(s.text)),
                     -round(float(closeness[k]), 6), members[k])
 
         order = sorted(range(len(members)), key=preference)

@@ -22,7 +22,7 @@ from .ingest import INGESTORS, Ingestor, printable
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, manifest_json, snapshot
 from .publish import publish
-from .segment import SEGMENTERS, Segmenter
+from .segment import SEGMENTERS, Segmenter, display
 from .selection import select
 from .summarise import SUMMARISERS, Summariser
 from .types import Brief, BriefSentence, Corpus, Deduped, Sentence
@@ -146,13 +146,15 @@ def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _
             raise StageError("segment", f"sentence {s.id} does not match its offsets in {paths[s.doc_id]}")
     deduped: Deduped = _check("dedupe", _run_stage("dedupe", timings, progress, pipeline.deduper.dedupe, corpus, sentences), Deduped)
     pool = list(deduped.pool)
-    pool_vectors = _run_stage("embed", timings, progress, pipeline.embedder.embed, [s.text for s in pool])
+    # Embedded as a reader sees them: wire quotes and wraps are noise to the encoder.
+    pool_vectors = _run_stage("embed", timings, progress, pipeline.embedder.embed, [display(s.text) for s in pool])
     return Prepared(corpus, paths, sentences, deduped, pool, pool_vectors)
 
 
 def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_lengths: dict[str, int]) -> list[BriefSentence]:
-    """The chosen sentences in the order the story is told: by where each one's source sentence
-    sits in its article (as a share of the article's length), the rank breaking ties.
+    """The best-ranked sentence first, the incident itself (what most sources say, as high as
+    their articles put it); then the others in the order the story is told: by where each one's
+    source sentence sits in its article (as a share of the article's length), the rank breaking ties.
 
     Rank decides what goes in; this decides how it reads. Articles open with the main event and
     end with background, so this is chronological ordering's cheap stand-in (Barzilay, Elhadad
@@ -163,7 +165,7 @@ def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_l
         base = bases[k]
         return (base.start / max(doc_lengths.get(base.doc_id, 1), 1) if base else 1.0, k)
 
-    return [kept[k] for k in sorted(range(len(kept)), key=position)]
+    return kept[:1] + [kept[k] for k in sorted(range(1, len(kept)), key=position)]
 
 
 def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
@@ -178,7 +180,8 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)
-    texts = [d.text for d in drafts]
+    # What the reader sees: a wrapped source sentence holds newlines, wire copy writes ``quotes''.
+    texts = [display(d.text) for d in drafts]
 
     text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))
 
@@ -187,15 +190,15 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
 
     supports = _check("attribute", _run_stage("attribute", timings, progress, attribute), list)
     kept, unsupported, words, kept_vectors, kept_bases = [], [], 0, [], []
-    for draft, sources, vector in zip(drafts, supports, text_vectors):
-        n = len(draft.text.split())
+    for draft, text, sources, vector in zip(drafts, texts, supports, text_vectors):
+        n = len(text.split())
         if not sources:
             unsupported.append(draft)
         # Fusion can make two clusters' sentences say the same thing: the later one goes.
         elif any(float(vector @ v) >= config.redundancy for v in kept_vectors):
             continue
         elif words + n <= config.max_words and len(kept) < config.max_sentences:
-            kept.append(BriefSentence(draft.text, draft.cluster_id, draft.method, sources, draft.rejected))
+            kept.append(BriefSentence(text, draft.cluster_id, draft.method, sources, draft.rejected))
             kept_vectors.append(vector)
             kept_bases.append(by_id.get(draft.base_sentence_id))
             words += n

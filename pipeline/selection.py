@@ -20,6 +20,8 @@ from typing import Mapping
 import numpy as np
 
 from .config import Config
+from .segment import display
+from .standalone import standalone
 from .types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
@@ -52,6 +54,8 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     for m, (c_index, _, _) in enumerate(members):
         of_cluster[c_index].append(m)
     matrix = np.array([vectors[sid] for _, _, sid in members])
+    # A sentence that cannot stand alone (pipeline.standalone) may support a cluster, never head it.
+    can_head = np.array([standalone(display(sentences[sid].text)) for _, _, sid in members], dtype=bool)
     covered = np.zeros(len(members), dtype=bool)
     alive = np.ones(len(clusters), dtype=bool)
     chosen: list[Cluster] = []
@@ -61,7 +65,7 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         r = uncovered_before - uncovered_before[first_of_doc]
         weight = np.round(support + config.lead_weight / (1.0 + r), 6)
         best = np.full(len(clusters), -np.inf)
-        np.maximum.at(best, owner, weight)
+        np.maximum.at(best, owner[can_head], weight[can_head])  # a cluster weighs what its possible heads weigh
         best[~alive] = -np.inf
         # Equal weights go to the clusterer's order (support, then centrality).
         for c_index in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)):
@@ -69,6 +73,10 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
             # Best member first by weight; at equal weight the one its article puts higher, then
             # rank's order (support, length, standalone).
             mine = sorted(of_cluster[c_index], key=lambda m: (-weight[m], r[m], members[m][1]))
+            heads = [m for m in mine if can_head[m]]
+            if not heads:
+                continue  # nothing in it reads on its own: it never will
+            mine = [heads[0], *(m for m in mine if m != heads[0])]
             head = matrix[mine[0]]
             if picked and max(float(head @ p) for p in picked) >= config.redundancy:
                 continue  # stays redundant: the picked set only grows

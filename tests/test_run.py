@@ -97,3 +97,16 @@ def test_markdown_escapes_source_markup():
     assert render.escape_markdown("a <script>x</script> [x](javascript:y) `z` | *w*") == (
         "a \\<script\\>x\\</script\\> \\[x\\]\\(javascript:y\\) \\`z\\` \\| \\*w\\*"
     )
+
+
+def test_reading_order_opens_with_the_top_ranked_sentence_then_tells_the_story_in_order():
+    from pipeline.run import reading_order
+    from pipeline.types import BriefSentence, Sentence
+
+    def base(doc, start):
+        return Sentence(f"{doc}:{start}", doc, start, start + 5, "x")
+
+    kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(["top", "late", "early", "middle"])]
+    bases = [base("a", 50), base("a", 90), base("b", 0), base("b", 40)]
+    ordered = reading_order(kept, bases, {"a": 100, "b": 100})
+    assert [s.text for s in ordered] == ["top", "early", "middle", "late"]

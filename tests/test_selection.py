@@ -25,7 +25,7 @@ def _incident(rows):
     for doc, cluster, support, vector in rows:
         start = starts.get(doc, 0)
         starts[doc] = start + 10
-        s = Sentence(f"{doc}:{start}", doc, start, start + 9, f"{doc} {cluster} {start}")
+        s = Sentence(f"{doc}:{start}", doc, start, start + 9, f"Desk {doc} reports {cluster} at {start}.")
         sentences[s.id], vectors[s.id] = s, vector
         groups.setdefault(cluster, []).append((s.id, support))
     # As the clusterer returns them: by support of the best member, best member first.
@@ -106,3 +106,18 @@ def test_clusters_without_member_support_count_each_member_as_the_cluster():
 
 def test_empty():
     assert select([], {}, {}, Config()) == []
+
+
+def test_a_sentence_that_cannot_stand_alone_never_heads_a_cluster():
+    rows = [("a", "fact", 3, _axis(0)), ("b", "fact", 1, _axis(0, 1, 0.1)), ("a", "other", 2, _axis(2)),
+            ("c", "lonely", 2, _axis(4))]
+    clusters, sentences, vectors, names = _incident(rows)
+    # The best-supported member of "fact" leans on a missing sentence; "lonely" has nothing that stands alone.
+    lean = {c.sentence_ids[0]: "Hours earlier, officials said the strike was a mistake."
+            for c in clusters if names[c.id] in ("fact", "lonely")}
+    sentences = {sid: replace(s, text=lean.get(sid, s.text)) for sid, s in sentences.items()}
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=5))
+    assert sorted(_names(chosen, names)) == ["fact", "other"]
+    fact = next(c for c in chosen if names[c.id] == "fact")
+    assert not sentences[fact.sentence_ids[0]].text.startswith("Hours earlier")
+    assert sentences[fact.sentence_ids[1]].text.startswith("Hours earlier")  # still a member: it supports and is cited

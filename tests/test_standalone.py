@@ -1,0 +1,74 @@
+"""Which sentences may head a cluster: each kind of sentence that cannot stand alone, in our own words."""
+
+import pytest
+
+from pipeline.standalone import problem, standalone
+
+STANDS_ALONE = [
+    "The port authority closed the northern terminal on Tuesday after a crane collapsed.",
+    "Four dock workers were injured when a crane fell onto two cargo ships, the port authority said.",
+    "“We will not reopen until every crane is inspected,” harbour master Lena Ortiz told reporters.",
+    "Mayor Ana Ruiz called the collapse “a warning we cannot ignore” in a statement on Wednesday.",
+    "The storm, which reached 120 km/h, flooded the coastal road, according to the weather service.",
+    "Engineers found a crack in the crane's base, the council said on Friday.",
+    "Lena Ortiz never received the inspection report before the storm.",
+    "Following the collapse, the union called a one-day strike over safety.",
+    "The inspector said that cranes older than 30 years would be replaced this year.",
+    "The union will meet port managers this week to discuss the crane that failed.",
+]
+
+CANNOT = {
+    "fragment": ["to form a new government failed.", "series and the World Series.", "and injured four workers."],
+    "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm"],
+    "page furniture or a caption": ["Shop the rest of today's sale right here.", "Includes a two-year warranty.",
+                                    "Click here to read the full report."],
+    "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
+    "leans on a missing sentence": [
+        "Hours earlier, the port authority had warned of high winds.",
+        "He called back but could not reach the harbour master.",
+        "That's $146,127 per year.",
+        "Marta never received that letter.",
+        "The council approved the budget despite that warning.",
+        "However, the union disputes the account.",
+        "They also said the terminal would stay closed.",
+        "The two officials disagreed on who had ordered the inspection.",
+        "Both sides have started investigations.",
+        "Two more workers were also hurt in the same area on Wednesday.",
+        "The harbour master, however, rejected that.",
+        "Eventually, the council caught up with the port's plans.",
+        "At the time, the authority called the crane safe.",
+        "The minister fled the city and did not return until the spring.",
+        "After a three-day standoff, they agreed to reopen the southern quay.",
+    ],
+    "quote without a speaker": [
+        "“We will not reopen until every crane has been inspected and certified.”",
+        "I have repeatedly made recommendations to the council about crane safety.",
+        "\"The base was cracked and nobody checked it,\" she said.",
+        "“The collapse was predictable, and the warnings were ignored for months.",
+    ],
+    "pronoun or vague speaker": [
+        "An inquiry is being carried out by the port, it said.",
+        "The cranes had not been checked since 2019, the statement said.",
+    ],
+    "opinion given as fact": [
+        "Under the pretext of safety, the authority mainly punishes small operators.",
+        "The so-called inspection regime is obviously a failure.",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", STANDS_ALONE)
+def test_ordinary_news_sentences_stand_alone(text):
+    assert problem(text) is None and standalone(text)
+
+
+@pytest.mark.parametrize("kind, text", [(k, t) for k, texts in CANNOT.items() for t in texts])
+def test_sentences_that_cannot_stand_alone_say_why(kind, text):
+    reason = problem(text)
+    assert reason is not None, kind
+    assert not standalone(text)
+
+
+def test_wire_quotes_count_as_quotes():
+    assert problem("``We will not reopen,'' harbour master Lena Ortiz said on Tuesday.") is None
+    assert problem("``We will not reopen until every crane has been inspected.") is not None
