@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .metrics import ROUGE_TYPES
+from .metrics import RECALL, ROUGE_TYPES
 
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L", "rougeLsum": "ROUGE-Lsum"}
 
@@ -13,42 +13,51 @@ def _f(x: float | None, digits: int = 3) -> str:
     return "n/a" if x is None or x != x else f"{x:.{digits}f}"
 
 
-def summary_table(summary: dict) -> list[str]:
+def summary_table(summary: dict, recall: bool = False) -> list[str]:
+    """One row per system: ROUGE F1 (or recall) with its interval, words and seconds."""
+    keys = [RECALL[m] if recall else m for m in ROUGE_TYPES]
     head = "| system | " + " | ".join(LABELS[m] for m in ROUGE_TYPES) + " | words | s/cluster |"
     lines = [head, "|" + " --- |" * (len(ROUGE_TYPES) + 3)]
     for name, e in summary["systems"].items():
-        cells = [f"{_f(e[m]['mean'])} [{_f(e[m]['low'])}, {_f(e[m]['high'])}]" for m in ROUGE_TYPES]
+        cells = [f"{_f(e[k]['mean'])} [{_f(e[k]['low'])}, {_f(e[k]['high'])}]" for k in keys]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {e['words']:.0f} | {_f(e['seconds'], 2)} |")
     return lines
 
 
 def to_markdown(summary: dict) -> str:
     s = summary["settings"]
+    refs = summary.get("references_per_cluster", 1)
+    against = "one reference summary" if refs == 1 else f"{refs:g} reference summaries per cluster, averaged over them"
     lines = [f"# Evaluation: `{Path(summary['data']).name}`", "",
              f"{summary['clusters']} clusters; budget {s['words']} words for every system; "
-             f"ROUGE F1 (rouge-score, Porter stemmer), mean over clusters with bootstrap 95% intervals "
-             f"({s['resamples']} resamples of clusters, seed {s['seed']}).", ""]
+             f"ROUGE F1 and recall (rouge-score, Porter stemmer) against {against}, mean over clusters with "
+             f"bootstrap 95% intervals ({s['resamples']} resamples of clusters, seed {s['seed']}).", ""]
     if summary.get("pipeline_config"):
         c = summary["pipeline_config"]
         lines += [f"brief: summariser `{c['summariser']}`, embedder `{c['embedder']}`, max sentences {c['max_sentences']}, "
                   f"redundancy {c['redundancy']}, support threshold {c['support_threshold']}, "
                   f"cluster threshold {c['cluster_threshold']}; models loaded once in {summary['warm_up_seconds']:.1f} s.", ""]
-    lines += ["## Summaries", ""] + summary_table(summary) + [""]
+    lines += ["## Summaries", "", "ROUGE F1:", ""] + summary_table(summary) + ["", "ROUGE recall:", ""]
+    lines += summary_table(summary, recall=True) + [""]
     for pair, wins in summary["comparisons"].items():
         a, b = pair.split(">")
-        shares = ", ".join(f"{LABELS[m]} {wins[m]:.0%}" for m in ROUGE_TYPES)
-        lines.append(f"- {a} beats {b} in this share of paired bootstrap resamples: {shares}.")
+        shares = "; ".join(f"{LABELS[m]} {wins[m]:.0%} (recall {wins[RECALL[m]]:.0%})" for m in ROUGE_TYPES)
+        lines.append(f"- {a} beats {b} in this share of paired bootstrap resamples, F1: {shares}.")
     failed = {n: e["failed"] for n, e in summary["systems"].items() if e["failed"]}
     if failed:
         lines.append(f"- Failed clusters (scored 0): {failed}; see report.json.")
     lines += ["", "## Faithfulness proxies", "",
-              "| system | sentences cited | fused | numbers not in sources | names not in sources |",
-              "| --- | --- | --- | --- | --- |"]
+              "| system | sentences cited | fused | not standalone | numbers not in sources | names not in sources |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for name, e in summary["systems"].items():
         cited = _f(e.get("share_cited"), 2) if "share_cited" in e else "-"
         fused = _f(e.get("share_fused"), 2) if "share_fused" in e else "-"
-        lines.append(f"| {name} | {cited} | {fused} | {e['numbers_unsupported']} of {e['numbers']} "
-                     f"| {e['names_unsupported']} of {e['names']} |")
+        lines.append(f"| {name} | {cited} | {fused} | {e['not_standalone']} of {e['sentences']} "
+                     f"| {e['numbers_unsupported']} of {e['numbers']} | {e['names_unsupported']} of {e['names']} |")
+    lines += ["", "Not standalone: `pipeline.standalone.problem`, per output sentence; reasons (examples in report.json):", ""]
+    for name, e in summary["systems"].items():
+        reasons = "; ".join(f"{reason} {count}" for reason, count in e["not_standalone_reasons"].items()) or "none"
+        lines.append(f"- {name}: {reasons}.")
     a = summary.get("attribution")
     if a:
         lines += ["", "## Attribution of the reference summary", "",

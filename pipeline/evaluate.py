@@ -1,11 +1,13 @@
-"""`brief eval`: the brief against lead and LexRank on Multi-News JSON Lines, and its attribution
-against gold links.
+"""`brief eval`: the brief against lead and LexRank on Multi-News or DUC JSON Lines, and its
+attribution against gold links.
 
 Data is read from the path given and never copied: each cluster's articles go to a temporary
 folder as doc_0.txt, doc_1.txt, ... only for the time the pipeline reads them. A record is
-`{"id", "documents": [str], "summary": str, "alignments"?: [{summary_sentence, doc_index,
-doc_span_offsets}]}`; offsets index the document strings, which are written unchanged, so the
-pipeline's spans and the gold spans share one coordinate system.
+`{"id", "documents": [str], "summary": str, "references"?: [str], "alignments"?: [{summary_sentence,
+doc_index, doc_span_offsets}]}`. With `references` (DUC: four human summaries, one sentence per
+line) ROUGE is averaged over them and `summary` may be left out; without, `summary` is the one
+reference (Multi-News prose). Offsets index the document strings, which are written unchanged, so
+the pipeline's spans and the gold spans share one coordinate system.
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ import json
 import re
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import metrics
 from .baselines import BASELINES, n_words, split_sentences
-from .check import MODES, attribute_prepared, attributor_for
+from .check import MODES, attribute_prepared, attributor_for, split_summary
 from .config import DEFAULT_SUMMARISER, Config
 from .run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
+from .standalone import problem
+
+EXAMPLES = 5  # not-standalone sentences per system quoted in report.json's aggregates
 
 SYSTEMS = ("brief", *BASELINES)
 DOC_NAME = re.compile(r"^doc_(\d+)\.txt$")
@@ -46,6 +52,7 @@ class EvalCluster:
     documents: tuple[str, ...]
     summary: str
     links: tuple[GoldLink, ...] = ()
+    references: tuple[str, ...] = ()  # when given, ROUGE is averaged over these instead of `summary`
 
 
 @dataclass(frozen=True)
@@ -64,30 +71,59 @@ class Settings:
 
 def load_clusters(path: Path, limit: int | None = None) -> list[EvalCluster]:
     if not path.is_file():
-        raise EvalDataError(f"{path}: no such file; pass a Multi-News JSON Lines file (one cluster per line)")
+        raise EvalDataError(f"{path}: no such file; pass a Multi-News or DUC JSON Lines file (one cluster per line)")
     clusters = []
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                docs = row["documents"]
-                if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs) or not isinstance(row["summary"], str):
-                    raise TypeError("`documents` must be a list of strings and `summary` a string")
-                links = tuple(
-                    GoldLink(a["summary_sentence"], int(a["doc_index"]), tuple((int(s), int(e)) for s, e in a["doc_span_offsets"]))
-                    for a in row.get("alignments") or ()
-                )
-            except (ValueError, KeyError, TypeError) as err:
-                raise EvalDataError(f"{path}, line {n}: not a Multi-News record ({type(err).__name__}: {err}); "
-                                    "expected fields `documents` (list of str) and `summary` (str)") from None
-            clusters.append(EvalCluster(str(row.get("id", f"line-{n}")), tuple(docs), row["summary"], links))
+            if line.strip():
+                clusters.append(_parse(line, f"{path}, line {n}", f"line-{n}"))
             if limit and len(clusters) == limit:
                 break
     if not clusters:
         raise EvalDataError(f"{path}: no records found")
     return clusters
+
+
+def _parse(line: str, where: str, default_id: str) -> EvalCluster:
+    """One record; EvalDataError names the file, the line and the field."""
+    def bad(name: str, what: str) -> EvalDataError:
+        return EvalDataError(f"{where}, field `{name}`: {what}; a record is {{\"documents\": [str], \"summary\": str "
+                             "or \"references\": [str], \"alignments\"?: [...]}")
+
+    try:
+        row = json.loads(line)
+    except ValueError as err:
+        raise EvalDataError(f"{where}: not JSON ({err})") from None
+    if not isinstance(row, dict):
+        raise EvalDataError(f"{where}: not a JSON object")
+    docs = row.get("documents")
+    if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+        raise bad("documents", "missing or not a list of strings")
+    references = row.get("references")
+    if references is not None and (not isinstance(references, list) or not references
+                                   or not all(isinstance(r, str) and r.strip() for r in references)):
+        raise bad("references", "not a non-empty list of non-empty strings")
+    summary = row.get("summary", references[0] if references else None)
+    if not isinstance(summary, str):
+        raise bad("summary", "missing or not a string (give `summary`, or `references`)")
+    links = []
+    for i, a in enumerate(row.get("alignments") or ()):
+        try:
+            offsets = tuple((int(start), int(end)) for start, end in a["doc_span_offsets"])
+            links.append(GoldLink(str(a["summary_sentence"]), int(a["doc_index"]), offsets))
+        except (ValueError, KeyError, TypeError) as err:
+            raise bad(f"alignments[{i}]", f"{type(err).__name__}: {err}; expected summary_sentence, doc_index "
+                      "and doc_span_offsets ([[start, end], ...])") from None
+    return EvalCluster(str(row.get("id", default_id)), tuple(docs), summary, tuple(links), tuple(references or ()))
+
+
+def reference_sentences(cluster: EvalCluster) -> list[list[str]]:
+    """Each reference as a list of sentences (ROUGE-Lsum reads them one per line): `references`
+    by `brief attribute`'s rule (one sentence per line when written so, as DUC's are), else the
+    prose `summary` segmented with Punkt as before, so Multi-News scores do not move."""
+    if cluster.references:
+        return [split_summary(r) for r in cluster.references]
+    return [split_sentences([cluster.summary])[0]]
 
 
 def write_documents(folder: Path, documents: tuple[str, ...]) -> None:
@@ -167,8 +203,9 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
             a = attributor_for(mode, pipeline)
             result.attributors[mode] = {k: getattr(a, k, None) for k in ("threshold", "per_document", "require_numbers", "fallback")}
     for n, cluster in enumerate(clusters):
-        reference = split_sentences([cluster.summary])[0]
-        record: dict = {"id": cluster.id, "n_documents": len(cluster.documents), "systems": {}}
+        references = reference_sentences(cluster)
+        record: dict = {"id": cluster.id, "n_documents": len(cluster.documents), "n_references": len(references),
+                        "systems": {}}
         with tempfile.TemporaryDirectory(prefix="brief-eval-") as tmp:
             folder = Path(tmp) / "incident"
             folder.mkdir()
@@ -189,8 +226,9 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                 seconds = time.perf_counter() - t
                 record["systems"][system] = {
                     "sentences": sentences, "words": sum(n_words(s) for s in sentences), "seconds": round(seconds, 3),
-                    **metrics.rouge_scores(sentences, reference),
-                    **metrics.unsupported_facts(sentences, cluster.documents), **extra,
+                    **metrics.rouge_averaged(sentences, references),
+                    **metrics.unsupported_facts(sentences, cluster.documents),
+                    "not_standalone": not_standalone(sentences), **extra,
                 }
             if settings.attribution and cluster.links and pipeline is not None:
                 progress(n, len(clusters), f"{cluster.id}: attribution")
@@ -214,6 +252,22 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
     return result
 
 
+def not_standalone(sentences: list[str]) -> list[dict]:
+    """The output sentences a reader could not take on their own, each with standalone's reason."""
+    return [{"sentence": s, "reason": reason} for s in sentences if (reason := problem(s))]
+
+
+def _standalone_summary(per: list[dict], ids: list[str], n_sent: int) -> dict:
+    rows = [{"cluster": cid, **row} for cid, p in zip(ids, per) for row in p["not_standalone"]]
+    # Examples cover as many reasons as they can before repeating one.
+    firsts = {row["reason"]: row for row in reversed(rows)}
+    examples = sorted(rows, key=lambda row: firsts[row["reason"]] is not row)  # stable: first of each reason, then the rest
+    return {"sentences": n_sent, "not_standalone": len(rows),
+            "share_not_standalone": len(rows) / n_sent if n_sent else float("nan"),
+            "not_standalone_reasons": dict(Counter(row["reason"] for row in rows).most_common()),
+            "not_standalone_examples": examples[:EXAMPLES]}
+
+
 def summarise_results(ev: Evaluation) -> dict:
     """Means with bootstrap intervals over clusters, paired comparisons, attribution macro scores."""
     s = ev.settings
@@ -221,7 +275,7 @@ def summarise_results(ev: Evaluation) -> dict:
     for name in s.systems:
         per = [c["systems"][name] for c in ev.clusters]
         entry: dict = {}
-        for metric in metrics.ROUGE_TYPES:
+        for metric in metrics.ROUGE_KEYS:
             values = [p[metric] for p in per]
             lo, hi = metrics.bootstrap_interval(values, s.resamples, s.seed)
             entry[metric] = {"mean": _mean(values), "low": lo, "high": hi}
@@ -231,6 +285,7 @@ def summarise_results(ev: Evaluation) -> dict:
         n_sent = sum(len(p["sentences"]) for p in per)
         for key in ("numbers", "numbers_unsupported", "names", "names_unsupported"):
             entry[key] = sum(p[key] for p in per)
+        entry.update(_standalone_summary(per, [c["id"] for c in ev.clusters], n_sent))
         if name == "brief":
             entry["share_cited"] = sum(p.get("cited", 0) for p in per) / n_sent if n_sent else float("nan")
             entry["share_fused"] = sum(p.get("fused", 0) for p in per) / n_sent if n_sent else float("nan")
@@ -242,7 +297,7 @@ def summarise_results(ev: Evaluation) -> dict:
                 comparisons[f"brief>{other}"] = {
                     m: metrics.paired_bootstrap([c["systems"]["brief"][m] for c in ev.clusters],
                                                 [c["systems"][other][m] for c in ev.clusters], s.resamples, s.seed)
-                    for m in metrics.ROUGE_TYPES
+                    for m in metrics.ROUGE_KEYS
                 }
     attribution = None
     if ev.attribution:
@@ -262,7 +317,9 @@ def summarise_results(ev: Evaluation) -> dict:
             attribution["modes"][mode] = entry
         p, r, f = metrics.macro([row["all_docs"] for row in first])
         attribution["all_documents"] = {"precision": p, "recall": r, "f1": f}
-    return {"data": ev.data, "clusters": len(ev.clusters), "settings": asdict(s), "pipeline_config": ev.pipeline_config,
+    return {"data": ev.data, "clusters": len(ev.clusters),
+            "references_per_cluster": _mean([c["n_references"] for c in ev.clusters]),
+            "settings": asdict(s), "pipeline_config": ev.pipeline_config,
             "warm_up_seconds": ev.warm_up_seconds, "systems": systems, "comparisons": comparisons,
             "attribution": attribution}
 

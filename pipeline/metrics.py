@@ -5,6 +5,7 @@ cheap faithfulness proxies. Pure functions over plain values, so each can be pin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -12,24 +13,50 @@ import numpy as np
 from .attribute import numbers
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+# `rouge2` stays the F1 (what the Multi-News figures report); DUC reports recall at 100 words.
+RECALL = {name: f"{name}_recall" for name in ROUGE_TYPES}
+ROUGE_KEYS = (*ROUGE_TYPES, *RECALL.values())
 # A capitalised word that is not the first of its sentence: a cheap stand-in for a name.
 NAME = re.compile(r"(?<=[\s\"“(‘'])(?<!\w['’])([A-Z][\w’'-]*[a-z][\w’'-]*)")  # not the "Malley" of O'Malley
 
 Span = tuple[int, int]
 
 
-def rouge_scores(candidate: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
-    """ROUGE F1 (Lin 2004) with the Porter stemmer; Lsum splits summaries one sentence per line.
-
-    Each argument is a list of sentences. An empty candidate scores 0, not an exception.
-    """
+@lru_cache(maxsize=1)
+def _scorer():
     try:
         from rouge_score import rouge_scorer
     except ImportError:  # pragma: no cover - the eval extra is missing
         raise ImportError("ROUGE needs the `eval` extra: pip install -e '.[eval]'") from None
-    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    scores = scorer.score("\n".join(reference), "\n".join(candidate))
-    return {name: float(scores[name].fmeasure) for name in ROUGE_TYPES}
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+def _lines(sentences: Sequence[str]) -> str:
+    # Lsum reads one sentence per line: a sentence that keeps its source's hard wraps would count
+    # as several, so whitespace inside a sentence becomes one space (the other types ignore it).
+    return "\n".join(t for t in (" ".join(s.split()) for s in sentences) if t)
+
+
+def rouge_scores(candidate: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
+    """ROUGE F1 and recall (Lin 2004) with the Porter stemmer; Lsum splits summaries one sentence per line.
+
+    Each argument is a list of sentences. Keys: `rouge1` ... (F1) and `rouge1_recall` ... (RECALL).
+    An empty candidate scores 0, not an exception.
+    """
+    scores = _scorer().score(_lines(reference), _lines(candidate))
+    return {**{name: float(scores[name].fmeasure) for name in ROUGE_TYPES},
+            **{RECALL[name]: float(scores[name].recall) for name in ROUGE_TYPES}}
+
+
+def rouge_averaged(candidate: Sequence[str], references: Sequence[Sequence[str]]) -> dict[str, float]:
+    """rouge_scores against each reference, averaged over the references, as DUC scores its four
+    human summaries (ROUGE-1.5.5's default `-f A`, which pools the counts; per-reference means
+    differ little when the references are of similar length). The best match (`-f B`, rouge-score's
+    `score_multi`) would reward agreeing with one writer. One reference gives rouge_scores."""
+    if not references:
+        raise ValueError("no reference to score against")
+    per = [rouge_scores(candidate, ref) for ref in references]
+    return {key: float(sum(p[key] for p in per) / len(per)) for key in ROUGE_KEYS}
 
 
 def bootstrap_interval(values: Sequence[float], resamples: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:

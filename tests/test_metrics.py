@@ -67,3 +67,45 @@ def test_unsupported_numbers_and_names_are_counted():
 
 def test_names_inside_a_word_are_not_names():
     assert metrics.names("Then O'Malley met 'Selfie Kid' and Smith.") == {"O'Malley", "Selfie", "Kid", "Smith"}
+
+
+def test_rouge_gives_recall_next_to_f1():
+    ref = ["Three soldiers were killed near the town.", "The ministry called it an accident."]
+    scores = metrics.rouge_scores(ref[:1], ref)
+    assert set(scores) == set(metrics.ROUGE_KEYS) and "rouge2" in scores and "rouge2_recall" in scores
+    # half the reference, every word of it right: recall below F1, both below 1
+    for name in metrics.ROUGE_TYPES:
+        assert 0 < scores[metrics.RECALL[name]] < scores[name] < 1
+    assert all(v == 0.0 for v in metrics.rouge_scores([], ref).values())
+
+
+def test_rouge_is_averaged_over_references():
+    # unigrams by hand: "the cat sat" vs "the cat ran" P = R = 2/3; vs "a dog sat" P = R = 1/3
+    avg = metrics.rouge_averaged(["the cat sat"], [["the cat ran"], ["a dog sat"]])
+    assert avg["rouge1"] == pytest.approx(0.5) and avg["rouge1_recall"] == pytest.approx(0.5)
+    assert metrics.rouge_averaged(["the cat sat"], [["the cat ran"]]) == metrics.rouge_scores(["the cat sat"], ["the cat ran"])
+    # and against rouge-score itself, reference by reference
+    from rouge_score import rouge_scorer
+
+    candidate = ["Flood water closed the river road on Monday.", "Crews opened two shelters."]
+    references = [["The river road was closed by flood water.", "Two shelters opened."],
+                  ["Crews closed a road on Monday after the river rose.", "Families moved to shelters."],
+                  ["Flooding shut the road by the river."]]
+    scorer = rouge_scorer.RougeScorer(list(metrics.ROUGE_TYPES), use_stemmer=True)
+    by_hand = [scorer.score("\n".join(ref), "\n".join(candidate)) for ref in references]
+    avg = metrics.rouge_averaged(candidate, references)
+    for name in metrics.ROUGE_TYPES:
+        assert avg[name] == pytest.approx(sum(s[name].fmeasure for s in by_hand) / 3)
+        assert avg[metrics.RECALL[name]] == pytest.approx(sum(s[name].recall for s in by_hand) / 3)
+    with pytest.raises(ValueError):
+        metrics.rouge_averaged(candidate, [])
+
+
+def test_rouge_lsum_reads_a_hard_wrapped_sentence_as_one():
+    # Lsum unions each reference sentence's LCS over the candidate's lines: read as two lines, the
+    # wrapped sentence would match both halves of the reference out of order (0.875, not 0.5).
+    ref = ["The river road closed and two shelters opened."]
+    one = ["Two shelters opened after the river road closed."]
+    wrapped = ["Two shelters opened after \nthe river road closed."]
+    assert metrics.rouge_scores(wrapped, ref) == metrics.rouge_scores(one, ref)
+    assert metrics.rouge_scores(wrapped, ref)["rougeLsum"] == pytest.approx(0.5)
