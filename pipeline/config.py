@@ -37,7 +37,10 @@ class Config:
     redundancy: float = 0.65
     # How much an article's opening outweighs its later sentences when picking facts, in units of
     # one source's support (pipeline.selection); 0 ranks by support alone.
-    lead_weight: float = 1.5
+    lead_weight: float = 2.0
+    # How much being central to the incident (cosine to the mean of its sentences) adds, in the
+    # same units (pipeline.selection); 0 leaves it out.
+    centrality_weight: float = 8.0
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD
     # "source": the brief reads in story order (run.reading_order); "rank": best supported first.

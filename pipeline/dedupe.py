@@ -68,6 +68,29 @@ def trim_dateline(sentence: Sentence) -> Sentence:
     return Sentence(f"{sentence.doc_id}:{start}", sentence.doc_id, start, sentence.end, rest)
 
 
+# "Meanwhile, Russia is Assad's closest ally.", "Hours earlier, Kremlin spokesman Dmitry Peskov
+# said ...": a connective or a time relative to the sentence before. Without it the sentence
+# stands alone and still says what it said; its span just starts later.
+# Only as a sentence adverb (a comma after it, or a bare "And"/"But"): "Besides Russia and
+# Turkey, the powers ... include" starts with a preposition, and cutting it would change the claim.
+CONNECTIVE_OPENING = re.compile(
+    r"^(?:(?:and|but)\s+|(?:however|meanwhile|still|yet|also|moreover|furthermore|in addition|besides|indeed|"
+    r"so|then|now|thus|as a result|in fact|at the same time|earlier|later|(?:hours|days|weeks|a day|a week) "
+    r"(?:earlier|later|before|after)|(?:on )?the same day),\s+)(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def trim_connective(sentence: Sentence) -> Sentence:
+    """Cut a leading connective when what follows starts like a sentence (a capital letter: the
+    text is never re-cased); offsets move with it so the round trip still holds."""
+    m = CONNECTIVE_OPENING.match(sentence.text)
+    if not m or len(sentence.text[m.end():].split()) < MIN_WORDS:
+        return sentence
+    start = sentence.start + m.end()
+    return Sentence(f"{sentence.doc_id}:{start}", sentence.doc_id, start, sentence.end, sentence.text[m.end():])
+
+
 class RuleDeduper:
     """Model-free: rules for boilerplate, word-set Jaccard for near duplicates."""
 
@@ -95,7 +118,7 @@ class RuleDeduper:
             if reason:
                 dropped.append(Dropped(s.id, reason))
             else:
-                kept.append(trim_dateline(s))
+                kept.append(trim_connective(trim_dateline(s)))
         reps, copies, repeats = self._merge_duplicates(kept)
         dropped.extend(Dropped(sid, "repeats an earlier sentence of the same article") for sid in repeats)
         repeat_ids = set(repeats)

@@ -63,3 +63,22 @@ def test_repeat_inside_one_article_is_dropped_not_co_cited():
 def test_trim_dateline_leaves_ordinary_sentences_alone():
     (s,) = _run({"a.txt": "NATO said the talks would resume in Brussels next week.\n"})[0].sentences
     assert trim_dateline(s) == s
+
+
+def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_with_it():
+    from conftest import make_doc
+    from pipeline.dedupe import trim_connective
+    from pipeline.segment import PunktSegmenter
+
+    doc = make_doc("The port closed. Meanwhile, Harbour City opened its second quay to cargo ships. "
+                   "But the crane was never inspected by anyone.")
+    first, second, third = PunktSegmenter().segment(doc)
+    trimmed = trim_connective(second)
+    assert trimmed.text == "Harbour City opened its second quay to cargo ships."
+    assert doc.text[trimmed.start:trimmed.end] == trimmed.text and trimmed.id == f"{doc.id}:{trimmed.start}"
+    assert trim_connective(third) == third  # "the crane ..." would need re-casing: left as written
+    assert trim_connective(first) == first
+    hours = PunktSegmenter().segment(make_doc("Hours earlier, Mayor Ana Ruiz said the quay would reopen."))[0]
+    assert trim_connective(hours).text == "Mayor Ana Ruiz said the quay would reopen."
+    besides = PunktSegmenter().segment(make_doc("Besides Harbour City and Port Elm, the towns on the coast include Bayside."))[0]
+    assert trim_connective(besides) == besides  # a preposition, not a connective: cutting it changes the claim

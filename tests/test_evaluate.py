@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.baselines import fill_budget, lead, lexrank, n_words
@@ -125,8 +126,77 @@ def test_brief_reads_in_story_order_but_ranks_by_support(tmp_path):
     })
     briefs = {}
     for order in ("rank", "source"):
-        p = Pipeline.from_config(Config(embedder="hashing", summariser="extractive", order=order))
+        p = Pipeline.from_config(Config(embedder="hashing", summariser="extractive", order=order, centrality_weight=0))
         p.warm_up()
         briefs[order] = [s.text for s in build_brief(folder, p).sentences]
     assert briefs["rank"][0] == echoed  # two sources outrank one
-    assert sorted(briefs["rank"]) == sorted(briefs["source"]) and briefs["source"][-1] == echoed
+    # Story order opens with the incident (the top-ranked sentence), then follows the articles.
+    assert sorted(briefs["rank"]) == sorted(briefs["source"]) and briefs["source"][0] == echoed
+
+
+# Invented wire copy in the DUC shape: hard-wrapped at ~60 columns, a space before each line end.
+WIRE_A = ("\nFLOODTOWN (AP) _ Flood water closed the river road on Monday \n"
+          "after three days of rain, and crews opened two shelters for \n"
+          "families from the low streets. The mayor said the water would \n"
+          "fall by Wednesday.\n")
+WIRE_B = ("\nHe said the levee had held through the night. Rain pushed the \n"
+          "river over its banks on Monday, officials said, and the road \n"
+          "along the water stayed closed. Two shelters took in families.\n")
+REFERENCES = ["Rain flooded the river road in Floodtown on Monday.\nCrews opened two shelters for families.\n",
+              "The river rose over its banks after three days of rain.\nThe road stayed closed and families went to shelters.\n",
+              "Floodtown closed its river road.\nThe mayor expected the water to fall by Wednesday.\n"]
+
+
+def test_eval_averages_rouge_over_references_and_counts_standalone(tmp_path):
+    from rouge_score import rouge_scorer
+
+    from pipeline.evaluate import EXAMPLES
+    from pipeline.metrics import RECALL, ROUGE_KEYS, ROUGE_TYPES
+    from pipeline.standalone import problem
+
+    data = _write_jsonl(tmp_path / "duc.jsonl", [{"id": "flood", "documents": [WIRE_A, WIRE_B], "references": REFERENCES,
+                                                 "summary": REFERENCES[0]}])
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["eval", str(data), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive",
+                                 "--words", "40", "--resamples", "50"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["references_per_cluster"] == 3 and report["attribution"] is None  # no alignments, no attribution
+    cluster = report["per_cluster"][0]
+    assert cluster["n_references"] == 3
+    # lead's scores by hand: rouge-score against each reference (one sentence per line), then the mean
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    lead_out = cluster["systems"]["lead"]
+    candidate = "\n".join(" ".join(s.split()) for s in lead_out["sentences"])
+    by_hand = [scorer.score(ref.strip(), candidate) for ref in REFERENCES]
+    for name in ROUGE_TYPES:
+        assert lead_out[name] == pytest.approx(sum(s[name].fmeasure for s in by_hand) / 3)
+        assert lead_out[RECALL[name]] == pytest.approx(sum(s[name].recall for s in by_hand) / 3)
+    assert 0 < lead_out["rouge1_recall"]
+    for name, entry in report["systems"].items():
+        assert all(entry[key]["low"] <= entry[key]["mean"] <= entry[key]["high"] for key in ROUGE_KEYS)
+        system = cluster["systems"][name]
+        flagged = [{"sentence": s, "reason": problem(s)} for s in system["sentences"] if problem(s)]
+        assert system["not_standalone"] == flagged and entry["not_standalone"] == len(flagged)
+        assert entry["sentences"] == len(system["sentences"]) and sum(entry["not_standalone_reasons"].values()) == len(flagged)
+        examples = entry["not_standalone_examples"]
+        assert len(examples) == min(len(flagged), EXAMPLES)
+        assert all(e["cluster"] == "flood" and {"sentence": e["sentence"], "reason": e["reason"]} in flagged for e in examples)
+    # lead opens with each article's first sentence, and WIRE_B's leans on one that is not there
+    assert report["systems"]["lead"]["not_standalone"] >= 1
+    assert set(report["comparisons"]["brief>lead"]) == set(ROUGE_KEYS)
+    assert "share_fused" in report["systems"]["brief"] and "share_cited" in report["systems"]["brief"]
+    md = (out / "report.md").read_text()
+    assert "ROUGE recall:" in md and "3 reference summaries per cluster" in md and "not standalone" in md
+    assert "## Attribution" not in md
+    assert "R2 recall" in result.stdout and "not standalone" in result.stdout
+
+
+def test_eval_names_the_field_of_a_bad_reference(tmp_path):
+    good = {"documents": [WIRE_A], "references": REFERENCES}
+    data = _write_jsonl(tmp_path / "bad.jsonl", [good, {**good, "references": ["ok", ""]}])
+    result = runner.invoke(app, ["eval", str(data), "--out", str(tmp_path / "o"), "--systems", "lead"])
+    assert result.exit_code == 2 and "line 2" in result.stderr and "references" in result.stderr
+    data = _write_jsonl(tmp_path / "nosummary.jsonl", [{"documents": [WIRE_A]}])
+    result = runner.invoke(app, ["eval", str(data), "--out", str(tmp_path / "o"), "--systems", "lead"])
+    assert result.exit_code == 2 and "line 1" in result.stderr and "summary" in result.stderr

@@ -119,19 +119,19 @@ def test_sigkill_at_any_step_leaves_a_complete_brief_and_the_next_run_recovers(t
     out = tmp_path / "out"
     assert runner.invoke(app, ["run", str(folder), "--out", str(out), *FAST]).exit_code == 0
     old = {n: (out / "inc" / n).read_bytes() for n in ("brief.md", "brief.json", "run.json", "manifest.json")}
-    (folder / "a.txt").write_text(A.replace("Thursday", "Wednesday"))
+    (folder / "a.txt").write_text(A.replace("an accident", "a tragic mistake"))
     proc, _ = _start_paused(folder, out, step)
     _kill(proc)
     now = {n: (out / "inc" / n).read_bytes() for n in old}
     if step == "swap":  # killed after the switch: the new brief, complete
-        assert b"Wednesday" in now["brief.md"] and json.loads(now["manifest.json"])["inputs"]["a.txt"]
+        assert b"tragic mistake" in now["brief.md"] and json.loads(now["manifest.json"])["inputs"]["a.txt"]
     else:  # killed before it: the previous brief, byte for byte
         assert now == old
     json.loads(now["brief.json"])
     result = runner.invoke(app, ["run", str(folder), "--out", str(out), *FAST])
     assert result.exit_code == 0, result.output
     assert ("up to date" in result.stderr) == (step == "swap")
-    assert "Wednesday" in (out / "inc" / "brief.md").read_text()
+    assert "tragic mistake" in (out / "inc" / "brief.md").read_text()
     versions, links = leftovers(out, "inc")
     assert len(versions) == 1 and not links and not versions[0].startswith(pub.TMP_PREFIX)
 

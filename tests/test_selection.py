@@ -9,6 +9,9 @@ from pipeline.selection import SPARE_CANDIDATES, select
 from pipeline.types import Cluster, Sentence
 
 DIM = 12
+# Support and position only: the toy vectors below are axes, so every sentence is equally
+# (un)central and centrality would only blur what each test pins.
+LEAD_ONLY = Config(lead_weight=1.5, centrality_weight=0)
 
 
 def _axis(k: int, lean: int | None = None, amount: float = 0.0) -> np.ndarray:
@@ -48,16 +51,16 @@ def test_an_articles_lead_outranks_late_background_that_two_sources_repeat():
             ("a", "background", 2, _axis(3)), ("b", "y1", 1, _axis(5)), ("b", "y2", 1, _axis(6)),
             ("b", "y3", 1, _axis(7)), ("b", "background", 2, _axis(3, 4, 0.1))]
     clusters, sentences, vectors, names = _incident(rows)
-    by_lead = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=1.5))
+    by_lead = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=1.5, centrality_weight=0))
     assert _names(by_lead, names)[0] == "lead"  # 1 + 1.5 / 1 beats 2 + 1.5 / 4
-    by_support = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=0.0))
+    by_support = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=0.0, centrality_weight=0))
     assert _names(by_support, names)[0] == "background"
 
 
 def test_sentences_the_brief_already_says_do_not_push_later_ones_down():
     rows = [("a", "main", 3, _axis(0)), ("a", "restated", 1, _axis(0, 1, 0.5)), ("a", "next", 1, _axis(2))]
     clusters, sentences, vectors, names = _incident(rows)
-    chosen = select(clusters, sentences, vectors, Config(max_sentences=3, lead_weight=1.5))
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=3, lead_weight=1.5, centrality_weight=0))
     # "restated" says what "main" says: it is skipped, and it no longer counts above "next".
     assert _names(chosen, names) == ["main", "next"]
     assert chosen[1].score == 1 + 1.5  # r = 0, not 2
@@ -69,7 +72,7 @@ def test_members_are_reordered_by_the_same_weight():
     clusters, sentences, vectors, names = _incident(rows)
     fact = next(c for c in clusters if names[c.id] == "fact")
     assert sentences[fact.sentence_ids[0]].doc_id == "b"  # the clusterer's order: most support
-    picked = next(c for c in select(clusters, sentences, vectors, Config()) if c.id == fact.id)
+    picked = next(c for c in select(clusters, sentences, vectors, LEAD_ONLY) if c.id == fact.id)
     assert sentences[picked.sentence_ids[0]].doc_id == "a"  # a's lead: 1 + 1.5 beats 2 + 1.5 / 6
     assert picked.support == (1, 2) and picked.n_sources == 1
     assert set(picked.sentence_ids) == set(fact.sentence_ids)
@@ -81,7 +84,7 @@ def test_equal_weight_goes_to_the_sentence_its_article_puts_higher():
             ("b", "fact", 4, _axis(0, 3, 0.1))]
     clusters, sentences, vectors, names = _incident(rows)
     fact = next(c for c in clusters if names[c.id] == "fact")
-    picked = next(c for c in select(clusters, sentences, vectors, Config()) if c.id == fact.id)
+    picked = next(c for c in select(clusters, sentences, vectors, LEAD_ONLY) if c.id == fact.id)
     assert sentences[picked.sentence_ids[0]].doc_id == "a"
 
 
@@ -101,7 +104,7 @@ def test_clusters_without_member_support_count_each_member_as_the_cluster():
     rows = [("a", "lead", 1, _axis(0)), ("a", "x", 1, _axis(1)), ("a", "late", 3, _axis(2))]
     clusters, sentences, vectors, names = _incident(rows)
     bare = [replace(c, support=()) for c in clusters]
-    assert _names(select(bare, sentences, vectors, Config(max_sentences=1)), names)[0] == "late"
+    assert _names(select(bare, sentences, vectors, replace(LEAD_ONLY, max_sentences=1)), names)[0] == "late"
 
 
 def test_empty():
@@ -121,3 +124,13 @@ def test_a_sentence_that_cannot_stand_alone_never_heads_a_cluster():
     fact = next(c for c in chosen if names[c.id] == "fact")
     assert not sentences[fact.sentence_ids[0]].text.startswith("Hours earlier")
     assert sentences[fact.sentence_ids[1]].text.startswith("Hours earlier")  # still a member: it supports and is cited
+
+
+def test_centrality_lifts_what_the_whole_incident_is_about_over_an_equally_supported_aside():
+    gist = _axis(0, 1, 1.0)  # close to the centre: most sentences lean this way
+    rows = [("a", "aside", 1, _axis(5)), ("b", "gist", 1, gist),
+            ("c", "near1", 1, _axis(0, 1, 0.9)), ("d", "near2", 1, _axis(1, 0, 0.9))]
+    clusters, sentences, vectors, names = _incident(rows)
+    plain = Config(max_sentences=1, lead_weight=1.5, centrality_weight=0)
+    assert _names(select(clusters, sentences, vectors, plain), names)[0] == "aside"  # ties go to rank order
+    assert _names(select(clusters, sentences, vectors, replace(plain, centrality_weight=8)), names)[0] == "gist"
