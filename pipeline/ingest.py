@@ -4,8 +4,9 @@ Seed folders come from scrapers and people, so bad files are the normal case: ea
 skipped with a reason a person can act on, and the run goes on. Limits (README, "Bad input"):
 
 - an article longer than MAX_CHARS characters is truncated, with a warning;
-- at most MAX_READ_BYTES of a file are read, so memory stays bounded whatever its size, and a
-  file over MAX_FILE_BYTES is not read at all;
+- at most MAX_READ_BYTES of a file are read (MAX_HTML_READ_BYTES of a saved page, which is
+  mostly markup), so memory stays bounded whatever its size, and a file over MAX_FILE_BYTES
+  is not read at all;
 - an incident takes at most MAX_TOTAL_SENTENCES sentences and MAX_TOTAL_CHARS characters: the
   article that reaches a limit is truncated there, with a warning, and the rest are skipped;
 - HTML nested deeper than MAX_HTML_DEPTH is refused (parsing it is quadratic in the depth).
@@ -28,7 +29,8 @@ from pathlib import Path
 from typing import Protocol
 
 from .injection import find_instruction
-from .types import Corpus, Document, SourceFile
+from .textmeta import text_metadata
+from .types import Corpus, DocMeta, Document, SourceFile
 
 # An output folder of `brief run` holds this state folder (pipeline.publish). When --out lies
 # inside the input, the briefs must not be read back as articles, nor reported as skipped files.
@@ -44,6 +46,9 @@ ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", 
 MAX_CHARS = 200_000
 # UTF-8 needs at most 4 bytes a character, so this always holds MAX_CHARS characters.
 MAX_READ_BYTES = 4 * MAX_CHARS
+# A saved page is mostly scripts, styles and markup around a few kB of article: real news pages
+# run to 1.5 MB (the article-extraction benchmark's largest). Its limit applies to the extracted text.
+MAX_HTML_READ_BYTES = 8 << 20
 MAX_FILE_BYTES = 1 << 30
 # Clustering and ranking hold several n x n matrices: about 28 bytes x n^2 in all, measured
 # (5,400 sentences: 1.06 GB peak; 9,000: 2.4 GB). 5,000 keeps a run with the models under 2 GB.
@@ -166,20 +171,6 @@ def html_depth(html: str) -> int:
     return deepest
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block element per line; scripts and styles dropped."""
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
-    tree = HTMLParser(html)
-    tree.strip_tags(["script", "style", "noscript", "template", "svg", "head"])
-    root = tree.body or tree.root
-    if root is None:
-        return ""
-    text = root.text(separator="\n", strip=False)
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def _clean(text: str) -> str:
     # Only line endings are rewritten; every other character is kept so offsets stay honest.
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -197,8 +188,8 @@ def looks_non_english(text: str) -> bool:
     return len(words) >= 20 and sum(w in ENGLISH_WORDS for w in words) / len(words) < ENGLISH_WORD_SHARE
 
 
-def _read(path: Path) -> tuple[bytes, int, str]:
-    """(head of at most MAX_READ_BYTES + 1 bytes, size, sha256 of the whole file)."""
+def _read(path: Path, limit: int = MAX_READ_BYTES) -> tuple[bytes, int, str]:
+    """(head of at most `limit` + 1 bytes, size, sha256 of the whole file)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)  # no link followed, no wait on a pipe swapped in after listing
@@ -214,7 +205,7 @@ def _read(path: Path) -> tuple[bytes, int, str]:
             raise IngestError(f"file is {st.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; "
                               "not an article, not read")
         try:
-            raw = fh.read(MAX_READ_BYTES + 1)
+            raw = fh.read(limit + 1)
             h = hashlib.sha256(raw)
             for block in iter(lambda: fh.read(1 << 20), b""):  # the rest is hashed, never held
                 h.update(block)
@@ -225,27 +216,38 @@ def _read(path: Path) -> tuple[bytes, int, str]:
 
 def read_document(path: Path, rel: str, max_chars: int = MAX_CHARS) -> tuple[Document, str]:
     """Read one file. Returns the document and the sha256 of its bytes; raises IngestError."""
-    raw, size, sha = _read(path)
+    limit = MAX_HTML_READ_BYTES if _is_html(rel) else MAX_READ_BYTES
+    raw, size, sha = _read(path, limit)
     try:
-        return _to_document(raw, size, sha, rel, max_chars), sha
+        return _to_document(raw, size, sha, rel, max_chars, limit), sha
     except IngestError as err:
         err.sha256 = sha
         raise
 
 
-def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int) -> Document:
-    cut = len(raw) > MAX_READ_BYTES
+def _is_html(rel: str) -> bool:
+    return ARTICLE_SUFFIXES.get(Path(rel).suffix.lower()) == "html"
+
+
+def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limit: int = MAX_READ_BYTES) -> Document:
+    cut = len(raw) > limit
     if not raw:
         raise IngestError("empty file (0 bytes)")
-    text, encoding = decode(raw[:MAX_READ_BYTES], final=not cut)
+    text, encoding = decode(raw[:limit], final=not cut)
     text = _clean(text)
-    if ARTICLE_SUFFIXES.get(Path(rel).suffix.lower()) == "html":
+    if _is_html(rel):
         depth = html_depth(text)
         if depth > MAX_HTML_DEPTH:
             raise IngestError(f"HTML nested {depth:,} levels deep (limit {MAX_HTML_DEPTH:,}); not a news page")
-        text = html_to_text(text)
+        from .extract import extract_html  # lxml and trafilatura: only when there is a page to read
+
+        page = extract_html(text)
+        text = page.text
         if not text.strip():
-            raise IngestError("HTML page without visible text")
+            raise IngestError("HTML page without article text (nothing but menus, scripts or markup)")
+        meta = DocMeta(page.title, page.site, page.author, page.published, page.url, page.extractor)
+    else:
+        meta = text_metadata(text)
     warnings: list[str] = []
     if cut or len(text) > max_chars:
         text = text[:max_chars]
@@ -265,7 +267,8 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int) -> D
     if injected:
         shown = injected if len(injected) <= 80 else injected[:77] + "..."
         warnings.append(f"text addressed to an AI model (possible prompt injection), left out of the brief: {shown!r}")
-    return Document(id=doc_id(text), path=rel, text=text, sha256=sha, encoding=encoding, warnings=tuple(warnings))
+    return Document(id=doc_id(text), path=rel, text=text, sha256=sha, encoding=encoding, warnings=tuple(warnings),
+                    meta=meta)
 
 
 def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
@@ -310,12 +313,15 @@ class FileIngestor:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def ingest(self, folder: Path) -> Corpus:
+    def ingest(self, folder: Path, only: frozenset[str] | None = None) -> Corpus:
+        """Every file under `folder`; with `only`, just those relative paths (`brief ingest FILE`)."""
         documents: list[Document] = []
         files: list[SourceFile] = []
         by_id: dict[str, str] = {}
         chars = sentences = 0
         for path, rel in list_files(folder, folders=True):
+            if only is not None and rel not in only:
+                continue
             reason = self._skip_reason(path, folder) if rel == path.relative_to(folder).as_posix() else \
                 "file name has control characters or bytes that are not UTF-8; rename it"
             if not reason and (chars >= self.max_total_chars or sentences >= self.max_total_sentences):
@@ -337,14 +343,14 @@ class FileIngestor:
             if doc.id in by_id:
                 files.append(
                     SourceFile(rel, sha, "duplicate", f"same text as {by_id[doc.id]}; cited with it", doc.encoding,
-                               duplicate_of=by_id[doc.id], warnings=doc.warnings)
+                               duplicate_of=by_id[doc.id], warnings=doc.warnings, meta=doc.meta)
                 )
                 continue
             by_id[doc.id] = rel
             doc = self._within_budget(doc, chars, sentences)
             chars += len(doc.text)
             sentences += len(SENTENCE_PUNCT.findall(doc.text))
-            files.append(SourceFile(rel, sha, "used", None, doc.encoding, warnings=doc.warnings))
+            files.append(SourceFile(rel, sha, "used", None, doc.encoding, warnings=doc.warnings, meta=doc.meta))
             documents.append(doc)
         return Corpus(name=printable(folder.name), documents=tuple(documents), files=tuple(files))
 

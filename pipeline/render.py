@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from .types import Brief, SourceFile
+from .types import Brief, DocMeta, SourceFile
 
 SCHEMA = "brief/1"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # '&': "&lt;" stays five characters, not "<"
@@ -49,13 +49,33 @@ def to_markdown(brief: Brief) -> str:
         refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
         lines.append(f"- {escape_markdown(s.text)} {refs}")
     lines += ["", "## Sources", ""]
+    meta = {f.path: f.meta for f in brief.files}
     for path, n in sorted(numbers.items(), key=lambda kv: kv[1]):
-        lines.append(f"{n}. {code_span(path)}")
+        lines.append(f"{n}. {source_line(path, meta[path])}")
     skipped = [f for f in brief.files if f.status == "skipped"]
     if skipped:
         lines += ["", "## Not used", ""]
         lines += [f"- {code_span(f.path)}: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
     return "\n".join(lines) + "\n"
+
+
+def source_line(path: str, meta: DocMeta) -> str:
+    """`CNN: "Title" (file.txt), 2017-02-11`: what a reader needs to find the article again."""
+    parts = []
+    if meta.site:
+        parts.append(f"{escape_markdown(meta.site)}:" if meta.title else escape_markdown(meta.site))
+    if meta.title:
+        parts.append(f"\"{escape_markdown(meta.title)}\"")
+    if not parts:
+        return code_span(path) + (f", {escape_markdown(meta.published)}" if meta.published else "")
+    parts.append(f"({code_span(path)})")
+    line = " ".join(parts)
+    return line + (f", {escape_markdown(meta.published)}" if meta.published else "")
+
+
+def _meta_dict(meta: DocMeta) -> dict:
+    return {"title": meta.title, "site": meta.site, "author": meta.author, "published": meta.published,
+            "url": meta.url, "extractor": meta.extractor}
 
 
 def to_dict(brief: Brief) -> dict:
@@ -72,6 +92,7 @@ def to_dict(brief: Brief) -> dict:
         sentences.append(entry)
     documents = [
         {"path": f.path, "sha256": f.sha256, "status": f.status, "reason": f.reason, "encoding": f.encoding,
+         **_meta_dict(f.meta),
          **({"duplicate_of": f.duplicate_of} if f.duplicate_of else {}),
          **({"warnings": list(f.warnings)} if f.warnings else {})}
         for f in brief.files

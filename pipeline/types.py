@@ -14,6 +14,18 @@ Method = Literal["extracted", "fused"]
 
 
 @dataclass(frozen=True)
+class DocMeta:
+    """What an article says about itself; None where it does not say (never guessed)."""
+
+    title: str | None = None
+    site: str | None = None  # the outlet: "CNN", "The National"
+    author: str | None = None
+    published: str | None = None  # ISO date
+    url: str | None = None
+    extractor: str | None = None  # how the text was read: "text", "trafilatura", "fallback", ...
+
+
+@dataclass(frozen=True)
 class Document:
     """One readable article. `id` hashes the normalised text, so copies share it."""
 
@@ -23,6 +35,7 @@ class Document:
     sha256: str  # of the raw file bytes
     encoding: str
     warnings: tuple[str, ...] = ()
+    meta: DocMeta = DocMeta()
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,7 @@ class SourceFile:
     encoding: str | None = None
     duplicate_of: str | None = None
     warnings: tuple[str, ...] = ()
+    meta: DocMeta = DocMeta()
 
 
 @dataclass(frozen=True)

@@ -247,7 +247,7 @@ def test_deep_html_is_refused_quickly_and_empty_html_is_skipped(tmp_path):
     assert time.perf_counter() - t < 5  # parsing it would take ~10 s (tree building is O(tags x depth))
     reasons = {f.path: f.reason for f in corpus.files if f.status == "skipped"}
     assert "nested 60,000 levels deep" in reasons["deep.html"]
-    assert "without visible text" in reasons["script.html"]
+    assert "without article text" in reasons["script.html"]
 
 
 def test_limits_on_file_size_and_incident_size(tmp_path, monkeypatch):

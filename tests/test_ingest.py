@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_incident
-from pipeline.ingest import FileIngestor, IngestError, decode, html_to_text
+from pipeline.ingest import FileIngestor, IngestError, decode
 
 
 def test_reads_txt_md_html_and_records_every_file(tmp_path):
@@ -54,5 +54,17 @@ def test_empty_file_is_skipped_with_a_reason(tmp_path):
     assert "empty" in skipped["empty.txt"]
 
 
-def test_html_block_elements_become_lines():
-    assert html_to_text("<body><h1>Head</h1><p>One.</p><p>Two.</p></body>").split("\n") == ["Head", "One.", "Two."]
+def test_html_is_read_by_the_article_extractor_with_its_metadata(tmp_path):
+    page = ("<html><head><title>Crane falls | Harbour Times</title><meta property='og:site_name' content='Harbour Times'>"
+            "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Crane falls</h1>"
+            "<p>A crane fell onto two <em>cargo ships</em> at the northern terminal on Tuesday, the port authority said.</p>"
+            "<p>Four dock workers were taken to hospital with injuries that officials described as minor.</p>"
+            "<p>The terminal will stay closed until engineers have inspected every crane on the quay.</p>"
+            "</article><footer>Copyright 2024 Harbour Times. All rights reserved.</footer></body></html>")
+    folder = write_incident(tmp_path / "inc", {"page.html": page})
+    corpus = FileIngestor().ingest(folder)
+    doc = corpus.documents[0]
+    assert "cargo ships at the northern terminal" in doc.text  # inline elements stay in their sentence
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.meta.site == "Harbour Times" and doc.meta.extractor.startswith(("trafilatura", "fallback"))
+    assert corpus.files[0].meta == doc.meta
