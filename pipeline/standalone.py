@@ -23,7 +23,8 @@ DEPENDENT_OPENING = re.compile(
     r"the (?:two|three|four|five|latter|former|pair|couple|man|woman|boy|girl|victim|suspect|company|"
     r"prince|princess|king|queen|minister|premier|leader|spokesman|spokeswoman|chairman|senator|governor|"
     r"mayor|judge|officer|player|coach|games|"
-    r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case)\b(?! (?:of|who|which|that)\b)|"
+    r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case|agreement|accord|ruling|"
+    r"verdict)\b(?! (?:of|who|which|that)\b)|"
     r"such|both|neither|either|another|other|others|there)\b",
     re.IGNORECASE,
 )
@@ -31,7 +32,9 @@ DEPENDENT_OPENING = re.compile(
 # rest of today's sale") or a caption ("Includes a 90-day warranty").
 IMPERATIVE = re.compile(
     r"^(?:shop|buy|click|tap|check|get|read|watch|see|learn|find|discover|sign|subscribe|follow|join|download|"
-    r"order|save|grab|visit|share|call|contact|email|includes|features|comes|offers|provides)\b",
+    r"order|save|grab|visit|share|call|contact|email|includes|features|comes|offers|provides|look|try|make sure|"
+    r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
+    r"ideal for|available (?:now|in|at|for))\b",
     re.IGNORECASE,
 )
 # A pronoun subject with no antecedent in the sentence: "He called back ...", "After a
@@ -68,14 +71,18 @@ VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|do
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|mine|we|we['’](?:re|ve|ll|d)|us|our|ours)\b")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
-SENTENCE_END = re.compile(r"[.!][\"'”’)\]]*$")
+SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
+# The models are English-only; a sentence with none of these words is in another language.
+ENGLISH = frozenset("the of and to in is was that for on with as by at from it he she they said were are has have "
+                    "had be been not this which who will would but an its after".split())
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
 QUOTE_WORDS = 4
 # Said of events as fact, these words give an outlet's view, not a report of what happened.
 OPINION = re.compile(
-    r"\b(?:under the pretext|so-called|pretext|obviously|undoubtedly|of course|needless to say|"
+    r"\b(?:under the pretext|so-called|pretext|obviously|undoubtedly|of course|needless to say|no doubt|"
+    r"without a doubt|arguably|in my opinion|"
     r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately)\b",
     re.IGNORECASE,
 )
@@ -99,6 +106,9 @@ def problem(text: str) -> str | None:
     t = " ".join(text.split()).replace("``", "“").replace("''", "”")
     if not SENTENCE_START.match(t):
         return "does not start like a sentence"
+    words = re.findall(r"[^\W\d_]+", t.lower())
+    if len(words) >= 6 and not ENGLISH.intersection(words):
+        return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
         return "a question, not a statement"
     if not SENTENCE_END.search(t):

@@ -23,9 +23,12 @@ STANDS_ALONE = [
 
 CANNOT = {
     "fragment": ["to form a new government failed.", "series and the World Series.", "and injured four workers."],
-    "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm"],
+    "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm",
+                        "Crane collapse closes port loading video... loading video..."],
+    "not English": ["Nesta página você terá sempre a classificação atualizada do campeonato!"],
     "page furniture or a caption": ["Shop the rest of today's sale right here.", "Includes a two-year warranty.",
-                                    "Click here to read the full report."],
+                                    "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
+        "Look for cranes with a green inspection tag."],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -37,6 +40,7 @@ CANNOT = {
         "They also said the terminal would stay closed.",
         "The two officials disagreed on who had ordered the inspection.",
         "Both sides have started investigations.",
+        "The agreement will make Ortiz harbour master until 2030.",
         "The harbour master, however, rejected that.",
         "Eventually, the council caught up with the port's plans.",
         "At the time, the authority called the crane safe.",
@@ -56,6 +60,7 @@ CANNOT = {
     "opinion given as fact": [
         "Under the pretext of safety, the authority mainly punishes small operators.",
         "The so-called inspection regime is obviously a failure.",
+        "No doubt the new quay looks far safer than the old one.",
     ],
 }
 
