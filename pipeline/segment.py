@@ -108,7 +108,9 @@ class PunktSegmenter:
                 # Punkt splits "area of ??the city" at the question marks; a piece that starts
                 # in lower case continues the sentence before it.
                 first = next((c for c in body[a:b] if c.isalnum()), "")
-                if spans and first.islower():
+                # Untrained Punkt splits after a name's initials ("President B.J. Habibie"):
+                # a piece that ends with initials goes on in the next.
+                if spans and (first.islower() or _ends_with_initials(body[spans[-1][0]:spans[-1][1]])):
                     spans[-1] = (spans[-1][0], b)
                 else:
                     spans.append((a, b))
@@ -177,6 +179,15 @@ def display(text: str) -> str:
     for wire, typeset in WIRE:
         text = text.replace(wire, typeset)
     return text
+
+
+INITIALS = re.compile(r"(?:^|\s)((?:[A-Z]\.){1,3})$")
+COUNTRY_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})  # these do end sentences
+
+
+def _ends_with_initials(piece: str) -> bool:
+    m = INITIALS.search(piece.rstrip())
+    return bool(m) and m.group(1) not in COUNTRY_INITIALS
 
 
 _SHARED = PunktSegmenter()

@@ -119,3 +119,11 @@ def test_a_line_that_goes_on_in_lower_case_continues_its_sentence_even_unwrapped
 
 def test_display_typesets_wire_quotes_and_dashes():
     assert display("``Not now,'' she said _ twice -- \n  loudly.") == "“Not now,” she said — twice — loudly."
+
+
+def test_initials_of_a_name_do_not_end_a_sentence():
+    doc = make_doc("Leaders including Indonesian President B.J. Habibie have spoken out. George W. Bush did not. "
+                   "The U.N. said nothing.")
+    assert [s.text for s in PunktSegmenter().segment(doc)] == [
+        "Leaders including Indonesian President B.J. Habibie have spoken out.", "George W. Bush did not.",
+        "The U.N. said nothing."]
