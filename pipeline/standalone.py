@@ -24,7 +24,9 @@ DEPENDENT_OPENING = re.compile(
     r"prince|princess|king|queen|minister|premier|leader|spokesman|spokeswoman|chairman|senator|governor|"
     r"mayor|judge|officer|player|coach|games|"
     r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case|agreement|accord|ruling|"
-    r"verdict)\b(?! (?:of|who|which|that)\b)|"
+    r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|"
+    r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
+    r"(?! (?:of|who|which|that)\b)|"
     r"such|both|neither|either|another|other|others|there)\b",
     re.IGNORECASE,
 )
@@ -51,7 +53,10 @@ DEMONSTRATIVE_DET = re.compile(
     r"\b(?:in|on|at|from|after|before|about|of|for|with|by|during|since|until|over|despite|like|to|got|get|gets|"
     r"received|made|heard|saw)\s+(?:that|these|those|this)\s+"
     r"(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|season)s?\b)[a-z]{3,}\b"
-    r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$",
+    r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$"
+    # "these funders", "this opened the door": this/these/those point back wherever they stand.
+    r"|\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
+    r"autumn|season|day|time|century|decade)s?\b)[a-z]{2,}\b|\ball (?:that|this|these|those)\b",
 )
 # "That's $146,127 per year": a demonstrative standing for a sentence that is not there.
 DEMONSTRATIVE = re.compile(r"^[\"“'‘]?(?:that|this|it)(?:['’]s| is| was| means| would)\b", re.IGNORECASE)
@@ -69,7 +74,7 @@ PRONOUN_SPEAKER = re.compile(
 )
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo)\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|mine|we|we['’](?:re|ve|ll|d)|us|our|ours)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
