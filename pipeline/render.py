@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from .types import Brief, DocMeta, SourceFile
+from .types import Brief, Difference, DocMeta, SourceFile
 
 SCHEMA = "brief/1"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # '&': "&lt;" stays five characters, not "<"
@@ -48,6 +48,7 @@ def to_markdown(brief: Brief) -> str:
         paths.update(c for p in list(paths) for c in copies.get(p, []))
         refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
         lines.append(f"- {escape_markdown(s.text)} {refs}")
+    lines += differences_markdown(brief, numbers)
     lines += ["", "## Sources", ""]
     meta = {f.path: f.meta for f in brief.files}
     for path, n in sorted(numbers.items(), key=lambda kv: kv[1]):
@@ -57,6 +58,30 @@ def to_markdown(brief: Brief) -> str:
         lines += ["", "## Not used", ""]
         lines += [f"- {code_span(f.path)}: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
     return "\n".join(lines) + "\n"
+
+
+def describe(d: Difference) -> str:
+    """One line saying what differs: `Killed (soldier): sources give different numbers.`"""
+    if d.kind == "toll":
+        what, _, noun = d.topic.partition(": ")
+        head = what.capitalize() + (f" ({noun})" if noun else "")
+        note = " The figure grew as reports came in: an update, the latest is the current one." if d.update else ""
+        return f"{head}: sources give different numbers.{note}"
+    return f"Accounts of the {d.topic} differ by who gives them."
+
+
+def differences_markdown(brief: Brief, numbers: dict[str, int]) -> list[str]:
+    if not brief.differences:
+        return []
+    lines = ["", "## Where sources differ", ""]
+    for d in brief.differences:
+        lines.append(f"- {escape_markdown(describe(d))}")
+        for v in d.versions:
+            refs = "".join(f"[{n}]" for n in sorted({numbers[sp.path] for sp in v.sources if sp.path in numbers}))
+            who = f"{v.speaker}:" if v.speaker else (f"{v.number}:" if v.number is not None else "")
+            when = f", {v.published}" if v.published else ""
+            lines.append(f"  - {escape_markdown(who)} \u201c{escape_markdown(v.text)}\u201d {refs}{escape_markdown(when)}")
+    return lines
 
 
 def source_line(path: str, meta: DocMeta) -> str:
@@ -98,8 +123,13 @@ def to_dict(brief: Brief) -> dict:
         for f in brief.files
     ]
     unsupported = [{"text": d.text, "method": d.method, "cluster": d.cluster_id} for d in brief.unsupported]
-    return {"schema": SCHEMA, "incident": brief.incident, "sentences": sentences, "documents": documents,
-            "unsupported": unsupported}
+    differences = [{"kind": d.kind, "topic": d.topic, "update": d.update, "summary": describe(d),
+                    "versions": [{"text": v.text, "speaker": v.speaker, "published": v.published, "number": v.number,
+                                  "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in v.sources]}
+                                 for v in d.versions]}
+                   for d in brief.differences]
+    return {"schema": SCHEMA, "incident": brief.incident, "sentences": sentences, "differences": differences,
+            "documents": documents, "unsupported": unsupported}
 
 
 def to_json(brief: Brief) -> str:

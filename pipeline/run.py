@@ -1,4 +1,5 @@
-"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> select -> summarise -> attribute -> render."""
+"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> select -> summarise -> attribute ->
+differences -> render."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import render
+from . import render, render_html
+from .differences import find_differences
 from .attribute import ATTRIBUTORS, Attributor
 from .cluster import CLUSTERERS, Clusterer
 from .config import Config
@@ -22,10 +24,10 @@ from .ingest import INGESTORS, Ingestor, printable
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, manifest_json, snapshot
 from .publish import publish
-from .segment import SEGMENTERS, Segmenter, display
+from .segment import SEGMENTERS, Segmenter, display, paragraphs
 from .selection import select
 from .summarise import SUMMARISERS, Summariser
-from .types import Brief, BriefSentence, Corpus, Deduped, Sentence
+from .types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence
 
 Progress = Callable[[str], None]
 
@@ -204,8 +206,47 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
             words += n
     if config.order == "source":
         kept = reading_order(kept, kept_bases, {d.id: len(d.text) for d in corpus.documents})
+
+    def differences() -> list:
+        return find_differences(corpus.documents, pool, pool_vectors)
+
+    found = tuple(_check("differences", _run_stage("differences", timings, progress, differences), list))
+    for d in found:
+        _check("differences", d, Difference)
+    spans = [sp for s in kept for sp in s.sources] + [sp for d in found for v in d.versions for sp in v.sources]
     return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run={"n_sentences": len(sentences),
-                 "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped)})
+                 "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped)},
+                 differences=found, excerpts=excerpts(corpus.documents, spans))
+
+
+EXCERPT_CHARS = 1200  # a longer paragraph is cut to this much around the span
+
+
+def excerpts(documents: tuple[Document, ...], spans: list) -> dict[tuple[str, int, int], Excerpt]:
+    """The paragraph around each cited span (pipeline.segment.paragraphs), for brief.html: what a
+    reader needs to check a citation, and no more of the article."""
+    docs = {d.id: d for d in documents}
+    paras: dict[str, list[tuple[int, int]]] = {}
+    out = {}
+    for sp in spans:
+        key = (sp.path, sp.start, sp.end)
+        doc = docs.get(sp.doc_id)
+        if key in out or doc is None:
+            continue
+        if doc.id not in paras:
+            paras[doc.id] = paragraphs(doc.text)
+        start, end = sp.start, sp.end
+        for a, b in paras[doc.id]:
+            if a <= sp.start < b or a < sp.end <= b:
+                start, end = min(start, a), max(end, b)
+        if end - start > EXCERPT_CHARS:  # cut at spaces, keeping the whole span
+            room = max(0, EXCERPT_CHARS - (sp.end - sp.start)) // 2
+            lo, hi = max(start, sp.start - room), min(end, sp.end + room)
+            lo = doc.text.find(" ", lo, sp.start) + 1 if lo > start and doc.text.find(" ", lo, sp.start) >= 0 else lo
+            cut = doc.text.rfind(" ", sp.end, hi)
+            start, end = lo, (cut if hi < end and cut > 0 else hi)
+        out[key] = Excerpt(sp.path, sp.start, sp.end, start, doc.text[start:end])
+    return out
 
 
 def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -> dict:
@@ -232,9 +273,10 @@ def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -
 
 
 def write_outputs(out_dir: Path, brief: Brief, record: dict, snap: Snapshot | None = None) -> Path:
-    """Publish brief.md, brief.json and run.json as one complete new OUT/<incident>, atomically
+    """Publish brief.md, brief.json, brief.html and run.json as one complete new OUT/<incident>, atomically
     (pipeline.publish); with `snap`, also the manifest that lets the next run skip the work."""
     files = {"brief.md": render.to_markdown(brief), "brief.json": render.to_json(brief),
+             "brief.html": render_html.to_html(brief, record),
              "run.json": json.dumps(record, indent=2, ensure_ascii=False) + "\n"}
     if snap is not None:
         files["manifest.json"] = manifest_json(snap, files)

@@ -151,3 +151,43 @@ class Brief:
     files: tuple[SourceFile, ...]
     unsupported: tuple[Draft, ...] = ()  # drafts that no source supported: never printed
     run: dict = field(default_factory=dict, compare=False)  # timings etc.: not part of the brief
+    differences: tuple["Difference", ...] = ()  # where sources differ (pipeline.differences)
+    # (path, start, end) -> Excerpt for every cited span: what brief.html embeds, never whole articles
+    excerpts: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One source's account in a Difference: a sentence as the reader sees it, every span that
+    says it, who says it (None when the sentence names nobody), and the earliest ISO date of its
+    articles (None when unknown)."""
+
+    text: str
+    sources: tuple[SourceSpan, ...]
+    speaker: str | None = None
+    published: str | None = None
+    number: int | None = None  # the figure, for a toll
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where sources differ (pipeline.differences): `kind` is "toll" (one quantity, different
+    numbers) or "dispute" (accounts of one fact attributed to different parties); `update` says
+    a toll grew with the publication dates, so the later figure supersedes the earlier."""
+
+    kind: str
+    topic: str
+    versions: tuple[Version, ...]
+    update: bool = False
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The paragraph around one cited span, for a reader to check it: `paragraph` is
+    `doc.text[para_start:para_start+len(paragraph)]`; the span is `paragraph[start-para_start:end-para_start]`."""
+
+    path: str
+    start: int
+    end: int
+    para_start: int
+    paragraph: str

@@ -48,7 +48,7 @@ def test_second_run_does_no_work_in_under_a_second_and_touches_nothing(tmp_path)
     out = tmp_path / "out"
     assert brief_run(folder, out).exit_code == 0
     before = state(out / "inc")
-    assert set(before[1]) == {"brief.md", "brief.json", "run.json", MANIFEST}
+    assert set(before[1]) == {"brief.md", "brief.json", "brief.html", "run.json", MANIFEST}
     # In a fresh interpreter, as cron runs it: one line, exit 0, and nothing heavy imported.
     probe = ("import sys\nfrom pipeline.cli import main\nsys.argv = ['brief'] + sys.argv[1:]\n"
              "try:\n    main()\nexcept SystemExit as e:\n"
