@@ -56,14 +56,24 @@ def lexical_support(claim: str, source: str) -> float:
     return len(words & content_words(source)) / len(words) if words else 0.0
 
 
-def support_matrix(texts: Sequence[str], vectors: np.ndarray, semantic_weight: float = 0.5) -> np.ndarray:
-    """All-pairs support: [i, j] is how well text j supports text i, 0 where j lacks a number of i."""
+# Cells of a (rows x n) block of support_rows held at once (~4 arrays of this many 8-byte
+# numbers): bounds memory whatever the incident's size (issue 15).
+BLOCK_CELLS = 4_000_000
+
+
+def _word_matrix(texts: Sequence[str]):
     from sklearn.feature_extraction.text import CountVectorizer
 
+    words = CountVectorizer(analyzer=lambda t: sorted(content_words(t)), binary=True).fit_transform(texts)
+    return words, np.maximum(np.asarray(words.sum(axis=1)).ravel(), 1)
+
+
+def support_matrix(texts: Sequence[str], vectors: np.ndarray, semantic_weight: float = 0.5) -> np.ndarray:
+    """All-pairs support: [i, j] is how well text j supports text i, 0 where j lacks a number of i.
+    n x n: for big incidents use support_rows, which gives the same answer block by block."""
     if not len(texts):
         return np.zeros((0, 0))
-    words = CountVectorizer(analyzer=lambda t: sorted(content_words(t)), binary=True).fit_transform(texts)
-    sizes = np.maximum(np.asarray(words.sum(axis=1)).ravel(), 1)
+    words, sizes = _word_matrix(texts)
     coverage = (words @ words.T).toarray() / sizes[:, None]
     cosine = np.clip(vectors @ vectors.T, 0.0, 1.0)
     scores = semantic_weight * cosine + (1 - semantic_weight) * coverage
@@ -72,6 +82,33 @@ def support_matrix(texts: Sequence[str], vectors: np.ndarray, semantic_weight: f
         if mine:
             scores[i, [j for j, theirs in enumerate(nums) if not mine <= theirs]] = 0.0
     return scores
+
+
+def support_rows(texts: Sequence[str], vectors: np.ndarray, threshold: float, semantic_weight: float = 0.5,
+                 block_cells: int = BLOCK_CELLS) -> list[np.ndarray]:
+    """For each text i, the indices j with support_matrix(...)[i, j] >= threshold, in order,
+    computed a block of rows at a time: memory grows with n, not n^2 (issue 15). Time is still
+    n^2, in vectorised blocks; numbers are checked only on the pairs that pass."""
+    n = len(texts)
+    if not n:
+        return []
+    words, sizes = _word_matrix(texts)
+    words_t = words.T.tocsc()
+    nums = [numbers(t) for t in texts]
+    rows = max(1, block_cells // n)
+    out: list[np.ndarray] = []
+    for lo in range(0, n, rows):
+        hi = min(n, lo + rows)
+        scores = (words[lo:hi] @ words_t).toarray() / sizes[lo:hi, None]
+        scores *= 1 - semantic_weight
+        scores += semantic_weight * np.clip(vectors[lo:hi] @ vectors.T, 0.0, 1.0)
+        for k, row in enumerate(scores >= threshold):
+            found = np.flatnonzero(row)
+            mine = nums[lo + k]
+            if mine:
+                found = found[[mine <= nums[j] for j in found]] if len(found) else found
+            out.append(found)
+    return out
 
 
 class SupportAttributor:

@@ -50,10 +50,12 @@ MAX_READ_BYTES = 4 * MAX_CHARS
 # run to 1.5 MB (the article-extraction benchmark's largest). Its limit applies to the extracted text.
 MAX_HTML_READ_BYTES = 8 << 20
 MAX_FILE_BYTES = 1 << 30
-# Clustering and ranking hold several n x n matrices: about 28 bytes x n^2 in all, measured
-# (5,400 sentences: 1.06 GB peak; 9,000: 2.4 GB). 5,000 keeps a run with the models under 2 GB.
-MAX_TOTAL_SENTENCES = 5_000
-MAX_TOTAL_CHARS = 2_000_000
+# A safety limit, not a working one: above 3,000 sentences clustering and support counting use
+# sparse neighbour graphs and blocks of rows (pipeline.cluster, issue 15), so memory grows with
+# the sentence count, not its square (2,000 articles, 35,500 sentences: 0.44 GB peak besides the
+# embedding model; benchmarks/bench_big.py); time still has an n^2 term, in vectorised blocks.
+MAX_TOTAL_SENTENCES = 100_000
+MAX_TOTAL_CHARS = 20_000_000
 # Real pages nest a few dozen levels; the HTML parser's tree building is O(tags x depth).
 MAX_HTML_DEPTH = 2_000
 # More control characters than this share (NUL excluded: one NUL is enough) means binary data.
