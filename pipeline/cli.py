@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # scheduled runs must never reach for the network
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -13,6 +14,9 @@ from rich.console import Console  # noqa: E402
 
 from .config import DEFAULT_SUMMARISER, Config  # noqa: E402
 from .summarise import SUMMARISERS  # noqa: E402
+
+if TYPE_CHECKING:
+    from .ray_batch import Outcome
 
 app = typer.Typer(help="Merge news articles about one incident into a brief where every sentence cites its sources.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -130,14 +134,55 @@ def run(
     force: bool = typer.Option(False, "--force", help="Rebuild even the briefs that are up to date."),
     wait: float = typer.Option(60.0, "--wait", help="Seconds to wait while another run writes to OUT (-1: no limit), then exit 75."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Per-file details (encoding, hash) and the traceback of a failed stage."),
+    ray: bool = typer.Option(False, "--ray", help="Build the incidents as Ray tasks on a local Ray started for the run "
+                             "(needs the ray extra)."),
+    ray_workers: int | None = typer.Option(None, "--ray-workers", min=1, help="Ray workers, each loading the models "
+                                           "once (default: one per core; with --ray-address, the cluster's CPUs)."),
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Join this Ray cluster instead ('auto', "
+                                           "'HOST:6379', 'ray://HOST:10001'); implies --ray."),
 ) -> None:
     """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
-    from .models import ModelNotFound
-
+    ray = ray or ray_address is not None
+    if ray:
+        _require_ray()
     incidents = _incidents(path, summariser)
     config = _config(summariser, max_sentences, max_words, embedder, generator, device)
-    incidents = _claim(ctx, incidents, out, config, force, wait, quiet)
-    from .run import NoArticles, Pipeline, StageError, run_incident  # heavy: only once there is work
+    incidents = _claim(ctx, incidents, out, config, force, wait, quiet)  # Ray is imported only past this
+    codes: list[int] = []
+    failed: list[str] = []
+
+    def report(outcome: Outcome) -> None:
+        codes.append(_report(outcome, len(incidents), quiet, verbose))
+        if outcome.failed:
+            failed.append(outcome.name)
+
+    if ray:
+        _run_on_ray(incidents, out, config, report, ray_workers, ray_address, quiet, verbose)
+    else:
+        _run_serially(incidents, out, config, report, quiet)
+    if len(incidents) > 1 and failed:
+        order = {f.name: i for i, f in enumerate(incidents)}
+        failed.sort(key=lambda name: order.get(name, len(order)))
+        err.print(f"[red]{len(failed)} of {len(incidents)} incidents failed:[/red] {shown(', '.join(failed))}")
+    raise typer.Exit(max(codes, default=EXIT_OK))
+
+
+def _require_ray() -> None:
+    """--ray without Ray installed is a usage error with the fix (found without importing Ray)."""
+    from importlib.util import find_spec
+
+    from .ray_batch import INSTALL_HINT
+
+    if find_spec("ray") is None:
+        fail(f"--ray needs Ray; {INSTALL_HINT}")
+
+
+def _run_serially(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
+                  quiet: bool) -> None:
+    """One process: the models load once, then the incidents are built one after the other."""
+    from .models import ModelNotFound
+    from .ray_batch import attempt
+    from .run import Pipeline, run_incident  # heavy: only once there is work
 
     pipeline = Pipeline.from_config(config)
     status = err.status("loading models") if not quiet else None
@@ -150,42 +195,63 @@ def run(
     finally:
         if status:
             status.stop()
-    code = EXIT_OK
-    failed: list[str] = []
     for folder in incidents:
         name = shown(folder.name)
         progress = (lambda stage, n=name: err.print(f"[dim]{n}: {stage}[/dim]")) if not quiet else (lambda _: None)
-        try:
-            brief, target = run_incident(folder, out, pipeline, progress)
-        except NoArticles as e:
-            report_files(folder.name, getattr(e, "files", ()), quiet, verbose)
-            err.print(f"[red]error:[/red] {shown(e)}")
-            code = max(code, EXIT_USAGE if len(incidents) == 1 else EXIT_FAILED)
-            failed.append(folder.name)
-            continue
-        except StageError as e:
-            if verbose:
-                import traceback
+        report(attempt(folder.name, lambda: run_incident(folder, out, pipeline, progress)))
 
-                err.print("".join(traceback.format_exception(e)), markup=False, end="")
-            err.print(f"[red]error:[/red] {name}: {shown(e)}" + ("" if verbose else " (--verbose shows the traceback)"))
-            code = EXIT_FAILED
-            failed.append(folder.name)
-            continue
-        except Exception as e:  # e.g. the output folder is not writable: one incident must not stop a batch
-            err.print(f"[red]error:[/red] {name}: {type(e).__name__}: {shown(e)}")
-            code = EXIT_FAILED
-            failed.append(folder.name)
-            continue
-        if report_files(folder.name, brief.files, quiet, verbose):
-            code = max(code, EXIT_SKIPPED)
-        if not quiet:
-            err.print(f"[green]brief[/green] {shown(target / 'brief.md')} ({len(brief.sentences)} sentences)")
-        else:
-            typer.echo(str(target / "brief.md"))
-    if len(incidents) > 1 and failed:
-        err.print(f"[red]{len(failed)} of {len(incidents)} incidents failed:[/red] {shown(', '.join(failed))}")
-    raise typer.Exit(code)
+
+def _run_on_ray(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
+                workers: int | None, address: str | None, quiet: bool, verbose: bool) -> None:
+    """The incidents as Ray tasks (pipeline.ray_batch), with a progress bar that counts them."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ray_batch import RayBatchError, run_batch
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    # A log file (cron, systemd) gets the per-incident lines only; a terminal also gets the bar.
+    with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("starting Ray", total=len(incidents))
+
+        def done(outcome: Outcome) -> None:
+            report(outcome)
+            bar.advance(task)
+
+        try:
+            stats = run_batch(incidents, out, config, done, workers=workers, address=address, verbose=verbose,
+                              on_status=lambda line: bar.update(task, description=line),
+                              on_warning=lambda line: err.print(f"[yellow]warning[/yellow] {shown(line)}"))
+        except RayBatchError as e:
+            bar.stop()
+            fail(str(e))
+    if verbose:
+        for i, s in enumerate(stats, start=1):
+            err.print(f"ray worker {i}: node {s['node']}, pid {s['pid']}, {s['incidents']} incidents, "
+                      f"peak RSS {s['peak_rss_mb']:.0f} MB")
+
+
+def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
+    """Print what became of one incident (pipeline.ray_batch.Outcome), the same from either path;
+    returns its exit code. `batch`: how many incidents the run builds."""
+    name = shown(outcome.name)
+    if outcome.kind == "no-articles":
+        report_files(outcome.name, outcome.files, quiet, verbose)
+        err.print(f"[red]error:[/red] {shown(outcome.message)}")
+        return EXIT_USAGE if batch == 1 else EXIT_FAILED
+    if outcome.kind == "stage":
+        if verbose:
+            err.print(outcome.trace, markup=False, end="")
+        err.print(f"[red]error:[/red] {name}: {shown(outcome.message)}" + ("" if verbose else " (--verbose shows the traceback)"))
+        return EXIT_FAILED
+    if outcome.failed:
+        err.print(f"[red]error:[/red] {name}: {shown(outcome.message)}")
+        return EXIT_FAILED
+    code = EXIT_SKIPPED if report_files(outcome.name, outcome.files, quiet, verbose) else EXIT_OK
+    if not quiet:
+        err.print(f"[green]brief[/green] {shown(outcome.target / 'brief.md')} ({outcome.sentences} sentences)")
+    else:
+        typer.echo(str(outcome.target / "brief.md"))
+    return code
 
 
 @app.command()
@@ -231,10 +297,11 @@ def attribute(
 
 @app.command("eval")
 def evaluate(
-    data: Path = typer.Argument(..., help="Multi-News JSON Lines: `documents`, `summary`, optional `alignments`."),
+    data: Path = typer.Argument(..., help="JSON Lines: `documents`, `summary` (Multi-News) or `references` (DUC, "
+                                "ROUGE averaged over them), optional `alignments`."),
     out: Path = typer.Option(..., "--out", "-o", help="Where report.md, report.json and report.png go."),
     systems: str = typer.Option("brief,lead,lexrank", help="Comma-separated: brief, lead, lexrank."),
-    words: int = typer.Option(230, min=10, help="Word budget, the same for every system."),
+    words: int = typer.Option(230, min=10, help="Word budget, the same for every system (DUC: 100)."),
     summariser: str = typer.Option(DEFAULT_SUMMARISER, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."),
     embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
     device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
@@ -244,7 +311,8 @@ def evaluate(
     resamples: int = typer.Option(1000, min=10, help="Bootstrap resamples for the 95% intervals."),
     seed: int = typer.Option(0, help="Bootstrap seed."),
 ) -> None:
-    """Score the brief, lead and LexRank (ROUGE, length, time) and the attribution (gold links)."""
+    """Score the brief, lead and LexRank (ROUGE F1 and recall, length, standalone sentences, time) and
+    the attribution (gold links)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .evaluate import EvalDataError, Settings, write_report
@@ -273,7 +341,8 @@ def evaluate(
     summary, paths = write_report(result, out)
     for name, e in summary["systems"].items():
         typer.echo(f"{name:8} R1 {e['rouge1']['mean']:.3f}  R2 {e['rouge2']['mean']:.3f}  RL {e['rougeL']['mean']:.3f}  "
-                   f"RLsum {e['rougeLsum']['mean']:.3f}  {e['words']:.0f} words  {e['seconds']:.2f} s/cluster")
+                   f"RLsum {e['rougeLsum']['mean']:.3f}  R2 recall {e['rouge2_recall']['mean']:.3f}  {e['words']:.0f} words  "
+                   f"{e['not_standalone']}/{e['sentences']} not standalone  {e['seconds']:.2f} s/cluster")
     if summary["attribution"]:
         a = summary["attribution"]
         for mode, m in a["modes"].items():
@@ -370,6 +439,36 @@ def watch(
     if not quiet:
         err.print("stopped")
     raise typer.Exit(EXIT_OK)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    path: Path = typer.Argument(..., help="A folder of articles, or one article file."),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"documents\": [...]} with each file's extracted text."),
+) -> None:
+    """Show what the pipeline reads from each file: status, reason, encoding, extractor, metadata
+    and (with --json) the text. Start here when a brief looks wrong."""
+    import json
+
+    from .ingest_report import describe
+
+    if not path.exists():
+        fail(f"{path}: no such file or folder; pass a folder of articles or one article")
+    report = describe(path, with_text=as_json)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table("file", "status", "read as", "outlet / title / date", "sentences", show_lines=True)
+    for d in report["documents"]:
+        read_as = " ".join(x for x in (d["encoding"], d["extractor"]) if x) or "-"
+        meta = "\n".join(shown(x) for x in (d["site"], d["title"], d["published"], d["url"]) if x) or "-"
+        status = d["status"] + (f": {shown(d['reason'])}" if d["reason"] else "")
+        status += "".join(f"\n[yellow]warning[/yellow] {shown(w)}" for w in d["warnings"])
+        counts = f"{d['sentences']} ({d['standalone']} standalone)" if "sentences" in d else "-"
+        table.add_row(shown(d["path"]), status, read_as, meta, counts)
+    Console().print(table)
 
 
 def main() -> None:
