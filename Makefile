@@ -34,5 +34,5 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
 
 clean-outputs:
-	# outputs/<incident> are links into outputs/.brief/versions (see pipeline/publish.py)
+	# outputs/<incident> are links into outputs/.brief/versions (see pipeline/runtime/publish.py)
 	rm -rf outputs/* outputs/.brief

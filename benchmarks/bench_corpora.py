@@ -8,7 +8,7 @@ Corpora: the seeds; `multinews_full_dev_28.jsonl` (230 words, as `brief eval`);
 pages, each page its own one-article incident, 150 words). The eval files are read from the
 path given; each cluster's articles go to a temporary folder only while they are read, never
 into the project. Prints, per corpus: briefs, sentences, words per brief, share fused, sentences
-the automatic check (pipeline.standalone) rejects and those that do not start and end like a
+the automatic check (pipeline.stages.standalone) rejects and those that do not start and end like a
 sentence; writes every brief to OUT/briefs-<corpus>.md for reading, and OUT/corpora.json.
 """
 
@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config  # noqa: E402
-from pipeline.evaluate import load_clusters, write_documents  # noqa: E402
-from pipeline.run import NoArticles, Pipeline, StageError, build_brief  # noqa: E402
-from pipeline.standalone import SENTENCE_END, SENTENCE_START, problem  # noqa: E402
+from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
+from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief  # noqa: E402
+from pipeline.stages.standalone import SENTENCE_END, SENTENCE_START, problem  # noqa: E402
 
 BUDGETS = {"seeds": 250, "multinews": 230, "duc2004": 100, "html": 150}
 

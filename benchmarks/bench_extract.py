@@ -6,8 +6,8 @@ precision, recall and F1 (the measure of the article-extraction-benchmark by Zyt
 `\\w+` tokens, multiset overlap), averaged over pages. Systems:
 
 - trafilatura: `trafilatura.extract(html)` with its default settings;
-- html_to_text: the old whole-page walk that ingest used before pipeline.extract;
-- extract_html: `pipeline.extract.extract_html`.
+- html_to_text: the old whole-page walk that ingest used before pipeline.stages.extract;
+- extract_html: `pipeline.stages.extract.extract_html`.
 
     nice -n 5 .venv/bin/python benchmarks/bench_extract.py /work/shared/eval/html_dev
     .venv/bin/python benchmarks/bench_extract.py /work/shared/eval/html_dev --show bbc.com-c7e39ac4
@@ -47,7 +47,7 @@ def bag_of_words(pred: str, truth: str) -> tuple[float, float, float]:
 
 
 def html_to_text(html: str) -> str:
-    """What ingest read from a page before pipeline.extract: every visible text node, one per line."""
+    """What ingest read from a page before pipeline.stages.extract: every visible text node, one per line."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
@@ -62,7 +62,7 @@ def html_to_text(html: str) -> str:
 def _systems() -> dict[str, Callable[[str], str]]:
     import trafilatura
 
-    from pipeline.extract import extract_html
+    from pipeline.stages.extract import extract_html
 
     return {
         "trafilatura (default)": lambda html: trafilatura.extract(html) or "",
@@ -112,7 +112,7 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.show:
-        from pipeline.extract import extract_html
+        from pipeline.stages.extract import extract_html
 
         path = args.html_dir / (args.show if args.show.endswith(".html") else args.show + ".html")
         result = extract_html(path.read_text(encoding="utf-8"))

@@ -27,7 +27,7 @@ def main() -> None:
     opts = ap.parse_args()
 
     from pipeline.config import Config
-    from pipeline.run import Pipeline, build_brief
+    from pipeline.runtime.run import Pipeline, build_brief
 
     pipeline = Pipeline.from_config(Config(summariser="abstractive", generator=opts.generator))
     pipeline.warm_up()

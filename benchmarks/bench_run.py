@@ -45,7 +45,7 @@ WARM = """
 import json, statistics, sys, tempfile, time
 from pathlib import Path
 from pipeline.config import Config
-from pipeline.run import Pipeline, run_incident
+from pipeline.runtime.run import Pipeline, run_incident
 path, runs, options = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
 pipeline = Pipeline.from_config(Config().with_options(**options))
 pipeline.warm_up()

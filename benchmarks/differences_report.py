@@ -1,4 +1,4 @@
-"""Print every difference pipeline.differences flags on an eval file (Multi-News or DUC JSON Lines).
+"""Print every difference pipeline.stages.differences flags on an eval file (Multi-News or DUC JSON Lines).
 
     .venv/bin/python benchmarks/differences_report.py ../shared/eval/multinews_full_dev_28.jsonl
 
@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.config import Config  # noqa: E402
-from pipeline.differences import find_differences  # noqa: E402
-from pipeline.evaluate import load_clusters, write_documents  # noqa: E402
-from pipeline.run import NoArticles, Pipeline, prepare_pool  # noqa: E402
+from pipeline.stages.differences import find_differences  # noqa: E402
+from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
+from pipeline.runtime.run import NoArticles, Pipeline, prepare_pool  # noqa: E402
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ sentence beside its sources, and check a labels file against them (issue 12).
         --limit 10 --words 100 --out /tmp/fusion/duc
     .venv/bin/python benchmarks/fusion_labels.py --check benchmarks/fusion_labels.jsonl /tmp/fusion/*
 
-Each brief is built as `brief eval` builds it (pipeline.evaluate: the articles written as
+Each brief is built as `brief eval` builds it (pipeline.eval.evaluate: the articles written as
 doc_0.txt, ... to a temporary folder, the default abstractive summariser, the same word limit).
 `--out` must lie outside the project: eval text is never copied into it. Under OUT/<cluster id>/
 go brief.json, the articles, and review.txt: every fused sentence with the source sentences its
@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 def build(source: Path, out: Path, limit: int | None, words: int) -> None:
     from pipeline.config import DEFAULT_SUMMARISER, Config
-    from pipeline.evaluate import load_clusters, write_documents
-    from pipeline.run import Pipeline, run_incident
+    from pipeline.eval.evaluate import load_clusters, write_documents
+    from pipeline.runtime.run import Pipeline, run_incident
 
     if out.resolve().is_relative_to(ROOT):
         sys.exit(f"--out {out} is inside the project; eval text must stay outside it")

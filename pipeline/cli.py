@@ -1,4 +1,4 @@
-"""`brief`: thin typer commands over the importable functions in pipeline.run."""
+"""`brief`: thin typer commands over the importable functions in pipeline.runtime.run."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 
 from .config import DEFAULT_SUMMARISER, Config  # noqa: E402
-from .summarise import SUMMARISERS  # noqa: E402
+from .stages.summarise import SUMMARISERS  # noqa: E402
 
 if TYPE_CHECKING:
-    from .ray_batch import Outcome
+    from .runtime.ray_batch import Outcome
 
 app = typer.Typer(help="Merge news articles about one incident into a brief where every sentence cites its sources.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -56,7 +56,7 @@ def shown(text: object) -> str:
     markup, so that a file named "[/x].txt" neither crashes the run nor recolours the output."""
     from rich.markup import escape
 
-    from .ingest import printable
+    from .stages.ingest import printable
 
     return escape(printable(str(text)))
 
@@ -83,9 +83,9 @@ def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config,
            quiet: bool) -> list[Path]:
     """The incidents `run` must build, with OUT's lock held until the command ends. When every
     brief is up to date, says so in one line and exits 0 without taking the lock."""
-    from .layout import output_dir, safe_name
-    from .manifest import plan
-    from .publish import Locked, hold, tidy, tidy_if_idle
+    from .runtime.layout import output_dir, safe_name
+    from .runtime.manifest import plan
+    from .runtime.publish import Locked, hold, tidy, tidy_if_idle
 
     def stale() -> list[Path]:
         return list(incidents) if force else [v.folder for v in plan(incidents, out, config) if not v.up_to_date]
@@ -171,7 +171,7 @@ def _require_ray() -> None:
     """--ray without Ray installed is a usage error with the fix (found without importing Ray)."""
     from importlib.util import find_spec
 
-    from .ray_batch import INSTALL_HINT
+    from .runtime.ray_batch import INSTALL_HINT
 
     if find_spec("ray") is None:
         fail(f"--ray needs Ray; {INSTALL_HINT}")
@@ -180,9 +180,9 @@ def _require_ray() -> None:
 def _run_serially(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
                   quiet: bool) -> None:
     """One process: the models load once, then the incidents are built one after the other."""
-    from .models import ModelNotFound
-    from .ray_batch import attempt
-    from .run import Pipeline, run_incident  # heavy: only once there is work
+    from .inference.models import ModelNotFound
+    from .runtime.ray_batch import attempt
+    from .runtime.run import Pipeline, run_incident  # heavy: only once there is work
 
     pipeline = Pipeline.from_config(config)
     status = err.status("loading models") if not quiet else None
@@ -203,10 +203,10 @@ def _run_serially(incidents: list[Path], out: Path, config: Config, report: Call
 
 def _run_on_ray(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
                 workers: int | None, address: str | None, quiet: bool, verbose: bool) -> None:
-    """The incidents as Ray tasks (pipeline.ray_batch), with a progress bar that counts them."""
+    """The incidents as Ray tasks (pipeline.runtime.ray_batch), with a progress bar that counts them."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .ray_batch import RayBatchError, run_batch
+    from .runtime.ray_batch import RayBatchError, run_batch
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # A log file (cron, systemd) gets the per-incident lines only; a terminal also gets the bar.
@@ -231,7 +231,7 @@ def _run_on_ray(incidents: list[Path], out: Path, config: Config, report: Callab
 
 
 def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
-    """Print what became of one incident (pipeline.ray_batch.Outcome), the same from either path;
+    """Print what became of one incident (pipeline.runtime.ray_batch.Outcome), the same from either path;
     returns its exit code. `batch`: how many incidents the run builds."""
     name = shown(outcome.name)
     if outcome.kind == "no-articles":
@@ -267,9 +267,9 @@ def attribute(
     """Cite each sentence of any text against DOCS_DIR, with the same attribution stage as a brief."""
     import json
 
-    from .check import MODES, attribute_summary, attribution_pipeline, attributor_for, read_summary, to_dict
-    from .models import ModelNotFound
-    from .run import NoArticles, StageError
+    from .eval.check import MODES, attribute_summary, attribution_pipeline, attributor_for, read_summary, to_dict
+    from .inference.models import ModelNotFound
+    from .runtime.run import NoArticles, StageError
 
     if not docs_dir.is_dir():
         fail(f"{docs_dir}: no such folder; pass the folder of articles the text should be cited against")
@@ -315,9 +315,9 @@ def evaluate(
     the attribution (gold links)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .evaluate import EvalDataError, Settings, write_report
-    from .evaluate import evaluate as run_eval
-    from .models import ModelNotFound
+    from .eval.evaluate import EvalDataError, Settings, write_report
+    from .eval.evaluate import evaluate as run_eval
+    from .inference.models import ModelNotFound
 
     if summariser not in SUMMARISERS:
         fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
@@ -359,7 +359,7 @@ def _config(summariser: str, max_sentences: int, max_words: int, embedder: str, 
 
 def _incidents(path: Path, summariser: str, allow_none: bool = False) -> list[Path]:
     """The incident folders under PATH, after the usage checks every command makes (exit 2)."""
-    from .layout import find_incidents
+    from .runtime.layout import find_incidents
 
     if not path.is_dir():
         fail(f"{path}: no such folder; pass a folder of articles, e.g. `seeds`")
@@ -384,7 +384,7 @@ def status(
 ) -> None:
     """Say per incident whether `brief run` with these options would rebuild it, and why. Runs
     nothing. Exit codes: 0 all up to date; 4 at least one needs a rebuild; 2 usage error."""
-    from .manifest import plan
+    from .runtime.manifest import plan
 
     incidents = _incidents(path, summariser)
     config = _config(summariser, max_sentences, max_words, embedder, generator, device)
@@ -417,8 +417,8 @@ def watch(
 ) -> None:
     """Keep the briefs under PATH up to date: rebuild an incident when its articles change.
     Models load once; a failed rebuild is reported and watching goes on; Ctrl-C stops (exit 0)."""
-    from .models import ModelNotFound
-    from .watch import watch as watch_loop
+    from .inference.models import ModelNotFound
+    from .runtime.watch import watch as watch_loop
 
     if not _incidents(path, summariser, allow_none=True):
         err.print(f"{path}: no incident yet; watching for articles")
@@ -450,7 +450,7 @@ def ingest_cmd(
     and (with --json) the text. Start here when a brief looks wrong."""
     import json
 
-    from .ingest_report import describe
+    from .runtime.ingest_report import describe
 
     if not path.exists():
         fail(f"{path}: no such file or folder; pass a folder of articles or one article")

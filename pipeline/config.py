@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, replace
 
 # The tuned thresholds live here rather than in attribute.py / cluster.py (which import them), so
 # that importing the settings does not import scikit-learn: `brief run` answers "up to date" in
-# well under a second (pipeline.manifest; tests/test_manifest.py checks the imports stay light).
+# well under a second (pipeline.runtime.manifest; tests/test_manifest.py checks the imports stay light).
 # Support score (attribute.support_matrix) at or above which a source sentence backs a claim.
 SUPPORT_THRESHOLD = 0.6
 # Cosine distance under which sentences count as the same fact (average linkage). Tuned on the
@@ -36,10 +36,10 @@ class Config:
     # Two brief sentences closer than this (cosine) say the same thing; the later one goes.
     redundancy: float = 0.65
     # How much an article's opening outweighs its later sentences when picking facts, in units of
-    # one source's support (pipeline.selection); 0 ranks by support alone.
+    # one source's support (pipeline.stages.selection); 0 ranks by support alone.
     lead_weight: float = 2.0
     # How much being central to the incident (cosine to the mean of its sentences) adds, in the
-    # same units (pipeline.selection); 0 leaves it out.
+    # same units (pipeline.stages.selection); 0 leaves it out.
     centrality_weight: float = 8.0
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD

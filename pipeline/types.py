@@ -151,7 +151,7 @@ class Brief:
     files: tuple[SourceFile, ...]
     unsupported: tuple[Draft, ...] = ()  # drafts that no source supported: never printed
     run: dict = field(default_factory=dict, compare=False)  # timings etc.: not part of the brief
-    differences: tuple["Difference", ...] = ()  # where sources differ (pipeline.differences)
+    differences: tuple["Difference", ...] = ()  # where sources differ (pipeline.stages.differences)
     # (path, start, end) -> Excerpt for every cited span: what brief.html embeds, never whole articles
     excerpts: dict = field(default_factory=dict, compare=False)
 
@@ -171,7 +171,7 @@ class Version:
 
 @dataclass(frozen=True)
 class Difference:
-    """Where sources differ (pipeline.differences): `kind` is "toll" (one quantity, different
+    """Where sources differ (pipeline.stages.differences): `kind` is "toll" (one quantity, different
     numbers) or "dispute" (accounts of one fact attributed to different parties); `update` says
     a toll grew with the publication dates, so the later figure supersedes the earlier."""
 

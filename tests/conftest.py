@@ -58,7 +58,7 @@ def no_network(monkeypatch):
 
 
 def make_doc(text: str, path: str = "a.txt"):
-    from pipeline.ingest import doc_id
+    from pipeline.stages.ingest import doc_id
     from pipeline.types import Document
 
     return Document(id=doc_id(text), path=path, text=text, sha256="0" * 64, encoding="utf-8")
@@ -79,7 +79,7 @@ def write_incident(folder: Path, articles: dict[str, str | bytes]) -> Path:
 @pytest.fixture(scope="session")
 def minilm():
     """The real embedded embedder, loaded once per test session."""
-    from pipeline.embed import make_embedder
+    from pipeline.inference.embed import make_embedder
 
     e = make_embedder("minilm")
     e.warm_up()

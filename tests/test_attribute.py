@@ -1,5 +1,5 @@
-from pipeline.attribute import SupportAttributor, lexical_support, numbers, support_matrix
-from pipeline.embed import HashingEmbedder
+from pipeline.stages.attribute import SupportAttributor, lexical_support, numbers, support_matrix
+from pipeline.inference.embed import HashingEmbedder
 from pipeline.types import Sentence
 
 

@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from conftest import write_incident
-from pipeline.check import split_summary
+from pipeline.eval.check import split_summary
 from pipeline.cli import app
 
 runner = CliRunner()

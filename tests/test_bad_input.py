@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS, make_doc, write_incident
-from pipeline import ingest
+from pipeline.stages import ingest
 from pipeline.cli import app
-from pipeline.ingest import MAX_CHARS, MAX_READ_BYTES, FileIngestor, IngestError, decode, printable, read_document
+from pipeline.stages.ingest import MAX_CHARS, MAX_READ_BYTES, FileIngestor, IngestError, decode, printable, read_document
 
 runner = CliRunner()
 
@@ -127,7 +127,7 @@ def test_huge_file_is_read_only_up_to_the_limit(tmp_path):
     with open(big, "wb") as fh:
         fh.write(b"The strike was reported by several witnesses in the town.\n" * 900_000)
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking pytest process.
-    code = ("import re, sys; from pathlib import Path; from pipeline.ingest import read_document;"
+    code = ("import re, sys; from pathlib import Path; from pipeline.stages.ingest import read_document;"
             "doc, sha = read_document(Path(sys.argv[1]), 'huge.txt');"
             "hwm = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1);"
             "print(len(doc.text), int(hwm) // 1024)")
@@ -208,7 +208,7 @@ def test_pipes_and_bad_file_names_are_skipped_without_hanging(tmp_path):
     assert "not a regular file" in reasons["pipe.txt"]
     assert "control characters" in reasons["new\\nline.txt"]
     assert "not UTF-8" in reasons["caf\\xe9.txt"]
-    from pipeline.render import to_json, to_markdown
+    from pipeline.stages.render import to_json, to_markdown
     from pipeline.types import Brief
 
     brief = Brief(corpus.name, (), corpus.files)
@@ -282,7 +282,7 @@ def test_printable_names():
 
 
 def test_punkt_timeout_on_a_hostile_line_falls_back_to_a_plain_split(monkeypatch):
-    from pipeline.segment import PunktSegmenter
+    from pipeline.stages.segment import PunktSegmenter
 
     seg = PunktSegmenter()
     seg.warm_up()
@@ -300,7 +300,7 @@ def test_punkt_timeout_on_a_hostile_line_falls_back_to_a_plain_split(monkeypatch
 def test_giant_lines_do_not_make_dedupe_quadratic():
     """A 200,000-character single line with 60,000 tiny "sentences" took ~6 minutes before the
     per-line cache and the vectorised near-duplicate search; now a few seconds."""
-    from pipeline.dedupe import RuleDeduper
+    from pipeline.stages.dedupe import RuleDeduper
     from pipeline.types import Corpus, Sentence
 
     unit = "1. "
@@ -336,7 +336,7 @@ def test_markup_in_file_names_is_printed_literally(tmp_path):
 
 
 def test_stage_failure_exits_3_and_verbose_shows_the_traceback(tmp_path, monkeypatch):
-    from pipeline.dedupe import RuleDeduper
+    from pipeline.stages.dedupe import RuleDeduper
 
     def broken(self, corpus, sentences):
         raise RuntimeError("simulated bug")

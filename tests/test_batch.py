@@ -5,10 +5,10 @@ import json
 from typer.testing import CliRunner
 
 from conftest import write_incident
-from pipeline import run as run_module
+from pipeline.runtime import run as run_module
 from pipeline.cli import app
-from pipeline.run import find_incidents
-from pipeline.segment import PunktSegmenter
+from pipeline.runtime.run import find_incidents
+from pipeline.stages.segment import PunktSegmenter
 
 runner = CliRunner()
 A = "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\nThe ministry said it was an accident.\n"

@@ -1,6 +1,6 @@
 from conftest import make_doc
-from pipeline.dedupe import RuleDeduper, trim_dateline
-from pipeline.segment import PunktSegmenter
+from pipeline.stages.dedupe import RuleDeduper, trim_dateline
+from pipeline.stages.segment import PunktSegmenter
 from pipeline.types import Corpus
 
 
@@ -67,8 +67,8 @@ def test_trim_dateline_leaves_ordinary_sentences_alone():
 
 def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_with_it():
     from conftest import make_doc
-    from pipeline.dedupe import trim_connective
-    from pipeline.segment import PunktSegmenter
+    from pipeline.stages.dedupe import trim_connective
+    from pipeline.stages.segment import PunktSegmenter
 
     doc = make_doc("The port closed. Meanwhile, Harbour City opened its second quay to cargo ships. "
                    "But the crane was never inspected by anyone.")

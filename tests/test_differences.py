@@ -8,8 +8,8 @@ import pytest
 
 from conftest import SEEDS, write_incident
 from pipeline.config import Config
-from pipeline.differences import claims, find_differences
-from pipeline.run import Pipeline, prepare_pool
+from pipeline.stages.differences import claims, find_differences
+from pipeline.runtime.run import Pipeline, prepare_pool
 from pipeline.types import Sentence
 
 pytestmark = pytest.mark.slow

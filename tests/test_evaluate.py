@@ -3,7 +3,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.baselines import fill_budget, lead, lexrank, n_words
+from pipeline.eval.baselines import fill_budget, lead, lexrank, n_words
 from pipeline.cli import app
 
 runner = CliRunner()
@@ -104,7 +104,7 @@ def test_eval_names_the_bad_line_and_the_unknown_system(tmp_path):
 
 
 def test_eval_of_baselines_alone_loads_no_model(tmp_path, monkeypatch):
-    from pipeline import run
+    from pipeline.runtime import run
 
     monkeypatch.setattr(run.Pipeline, "warm_up", lambda self: (_ for _ in ()).throw(AssertionError("model loaded")))
     data = _write_jsonl(tmp_path / "d.jsonl", [{"documents": [DOC_A, DOC_B], "summary": "Three soldiers were killed."}])
@@ -117,7 +117,7 @@ def test_eval_of_baselines_alone_loads_no_model(tmp_path, monkeypatch):
 def test_brief_reads_in_story_order_but_ranks_by_support(tmp_path):
     from conftest import write_incident
     from pipeline.config import Config
-    from pipeline.run import Pipeline, build_brief
+    from pipeline.runtime.run import Pipeline, build_brief
 
     echoed = "Eleven other soldiers were wounded and taken to a hospital in Charlie on Friday."
     folder = write_incident(tmp_path / "inc", {
@@ -150,9 +150,9 @@ REFERENCES = ["Rain flooded the river road in Floodtown on Monday.\nCrews opened
 def test_eval_averages_rouge_over_references_and_counts_standalone(tmp_path):
     from rouge_score import rouge_scorer
 
-    from pipeline.evaluate import EXAMPLES
-    from pipeline.metrics import RECALL, ROUGE_KEYS, ROUGE_TYPES
-    from pipeline.standalone import problem
+    from pipeline.eval.evaluate import EXAMPLES
+    from pipeline.eval.metrics import RECALL, ROUGE_KEYS, ROUGE_TYPES
+    from pipeline.stages.standalone import problem
 
     data = _write_jsonl(tmp_path / "duc.jsonl", [{"id": "flood", "documents": [WIRE_A, WIRE_B], "references": REFERENCES,
                                                  "summary": REFERENCES[0]}])

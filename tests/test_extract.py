@@ -1,4 +1,4 @@
-"""pipeline.extract: article text and metadata from HTML pages, on small pages written here."""
+"""pipeline.stages.extract: article text and metadata from HTML pages, on small pages written here."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from pipeline import extract
-from pipeline.extract import Extracted, _Line, boilerplate, extract_html
+from pipeline.stages import extract
+from pipeline.stages.extract import Extracted, _Line, boilerplate, extract_html
 
 PARAGRAPHS = [
     "The river Ael burst its banks in Eldham early on Sunday, flooding forty homes along Mill Lane and "

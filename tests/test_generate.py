@@ -15,10 +15,10 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 from tiny_models import WORDS, _tiny_llama, _tokenizer, tiny_causal, tiny_seq2seq  # noqa: E402,F401
 
-from pipeline import generate as gen  # noqa: E402
-from pipeline import weights  # noqa: E402
-from pipeline import models as registry  # noqa: E402
-from pipeline.generate import (  # noqa: E402
+from pipeline.inference import generate as gen  # noqa: E402
+from pipeline.inference import weights  # noqa: E402
+from pipeline.inference import models as registry  # noqa: E402
+from pipeline.inference.generate import (  # noqa: E402
     Generator,
     GeneratorSource,
     ModelNotFound,
@@ -199,7 +199,7 @@ def test_conversion_runs_once_and_is_atomic(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_errors_are_the_registry_exception() -> None:
-    # The CLI catches pipeline.models.ModelNotFound; generator failures must be that same class.
+    # The CLI catches pipeline.inference.models.ModelNotFound; generator failures must be that same class.
     assert ModelNotFound is registry.ModelNotFound
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import SEEDS, write_incident
 from pipeline.config import Config
-from pipeline.run import Pipeline, run_incident
+from pipeline.runtime.run import Pipeline, run_incident
 
 CHROMIUM = os.environ.get("BRIEF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -166,7 +166,7 @@ def test_hostile_input_runs_nothing_in_the_page(browser, tmp_path):
 
 
 def test_a_fused_sentence_shows_the_source_sentences_it_was_made_from(browser, tmp_path):
-    from pipeline.render_html import to_html
+    from pipeline.stages.render_html import to_html
     from pipeline.types import Brief, BriefSentence, DocMeta, Excerpt, SourceFile, SourceSpan
 
     texts = {"a.txt": "The first paragraph.\n\nA strike hit a depot near Alpha on Thursday. It burned all day.\n",

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write_incident
-from pipeline.ingest import FileIngestor, IngestError, decode
+from pipeline.stages.ingest import FileIngestor, IngestError, decode
 
 
 def test_reads_txt_md_html_and_records_every_file(tmp_path):

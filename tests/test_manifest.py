@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, write_incident
 from pipeline.cli import EXIT_STALE, app
 from pipeline.config import Config
-from pipeline.manifest import MANIFEST, check, code_fingerprint, plan
+from pipeline.runtime.manifest import MANIFEST, check, code_fingerprint, plan
 
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
@@ -137,7 +137,7 @@ def test_settings_models_and_code_changes_are_stale(tmp_path):
     data["code"]["sources"] = "0" * 16
     data["code"]["libraries"]["numpy"] = "0.0"
     path.write_text(json.dumps(data))
-    assert check(folder, out, CONFIG).reasons == ("code changed (pipeline/*.py differ from the build's)",
+    assert check(folder, out, CONFIG).reasons == ("code changed (pipeline/**/*.py differ from the build's)",
                                                    f"library numpy: 0.0 -> {metadata.version('numpy')}")
     result = brief_run(folder, out)
     assert result.exit_code == 0 and "up to date" not in result.stderr

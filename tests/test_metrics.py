@@ -1,8 +1,8 @@
 import pytest
 
-from pipeline import metrics
-from pipeline.check import Attributed
-from pipeline.evaluate import EvalCluster, GoldLink, score_attribution
+from pipeline.eval import metrics
+from pipeline.eval.check import Attributed
+from pipeline.eval.evaluate import EvalCluster, GoldLink, score_attribution
 from pipeline.types import SourceSpan
 
 

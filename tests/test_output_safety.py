@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from conftest import write_incident
 from pipeline.config import Config
-from pipeline.layout import MAX_NAME_BYTES, safe_name
-from pipeline.render import escape_markdown
-from pipeline.run import Pipeline, run_incident
+from pipeline.runtime.layout import MAX_NAME_BYTES, safe_name
+from pipeline.stages.render import escape_markdown
+from pipeline.runtime.run import Pipeline, run_incident
 
 MarkdownIt = pytest.importorskip("markdown_it").MarkdownIt
 MD = MarkdownIt("commonmark")

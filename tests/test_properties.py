@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_doc
-from pipeline.dedupe import RuleDeduper
-from pipeline.ingest import FileIngestor, IngestError, decode, printable
-from pipeline.injection import find_instruction, instruction_like
-from pipeline.segment import LineSegmenter, PunktSegmenter
+from pipeline.stages.dedupe import RuleDeduper
+from pipeline.stages.ingest import FileIngestor, IngestError, decode, printable
+from pipeline.stages.injection import find_instruction, instruction_like
+from pipeline.stages.segment import LineSegmenter, PunktSegmenter
 from pipeline.types import Corpus
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, write_incident
-from pipeline import publish as pub
+from pipeline.runtime import publish as pub
 from pipeline.cli import EXIT_LOCKED, app
-from pipeline.manifest import code_fingerprint
-from pipeline.publish import Locked, hold, publish, tidy, versions_dir
+from pipeline.runtime.manifest import code_fingerprint
+from pipeline.runtime.publish import Locked, hold, publish, tidy, versions_dir
 
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]

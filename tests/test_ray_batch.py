@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, write_incident
 from pipeline.cli import app
-from pipeline.ray_batch import INSTALL_HINT, Outcome, attempt
-from pipeline.run import StageError
+from pipeline.runtime.ray_batch import INSTALL_HINT, Outcome, attempt
+from pipeline.runtime.run import StageError
 
 # Read when Ray is first imported, whichever test does it: no usage report, and the clusters of
 # these tests listen on 127.0.0.1 only (what `brief run --ray` sets for its own local Ray).

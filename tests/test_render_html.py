@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 
 from conftest import write_incident
 from pipeline.config import Config
-from pipeline.manifest import check
-from pipeline.render_html import CSP, to_html
-from pipeline.run import Pipeline, run_incident
+from pipeline.runtime.manifest import check
+from pipeline.stages.render_html import CSP, to_html
+from pipeline.runtime.run import Pipeline, run_incident
 from pipeline.types import Brief, BriefSentence, DocMeta, Excerpt, SourceFile, SourceSpan
 
 

@@ -3,9 +3,9 @@ import json
 import pytest
 
 from conftest import write_incident
-from pipeline import render
+from pipeline.stages import render
 from pipeline.config import Config
-from pipeline.run import NoArticles, Pipeline, StageError, build_brief, run_incident
+from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief, run_incident
 
 A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
      "The defence ministry said the strike was an accident.\n"
@@ -100,7 +100,7 @@ def test_markdown_escapes_source_markup():
 
 
 def test_reading_order_opens_with_the_top_ranked_sentence_then_tells_the_story_in_order():
-    from pipeline.run import reading_order
+    from pipeline.runtime.run import reading_order
     from pipeline.types import BriefSentence, Sentence
 
     def base(doc, start):

@@ -6,13 +6,13 @@ import random
 import numpy as np
 import pytest
 
-from pipeline import cluster as cluster_mod
-from pipeline.attribute import SUPPORT_THRESHOLD, support_matrix, support_rows
-from pipeline.cluster import AgglomerativeClusterer, neighbour_graph
+from pipeline.stages import cluster as cluster_mod
+from pipeline.stages.attribute import SUPPORT_THRESHOLD, support_matrix, support_rows
+from pipeline.stages.cluster import AgglomerativeClusterer, neighbour_graph
 from pipeline.config import Config
-from pipeline.embed import HashingEmbedder
-from pipeline.ingest import MAX_TOTAL_SENTENCES, FileIngestor
-from pipeline.run import Pipeline, build_brief
+from pipeline.inference.embed import HashingEmbedder
+from pipeline.stages.ingest import MAX_TOTAL_SENTENCES, FileIngestor
+from pipeline.runtime.run import Pipeline, build_brief
 from pipeline.types import Sentence
 
 FACTS = [

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEEDS, key_facts_missing
 from pipeline.config import Config
-from pipeline.run import Pipeline, run_incident
+from pipeline.runtime.run import Pipeline, run_incident
 
 pytestmark = pytest.mark.slow
 

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from conftest import make_doc
-from pipeline.segment import LineSegmenter, PunktSegmenter, display, paragraphs
+from pipeline.stages.segment import LineSegmenter, PunktSegmenter, display, paragraphs
 
 TRICKY = (
     "Russian Airstrike Accidentally Kills Three Turkish Soldiers\n"
@@ -44,7 +44,7 @@ def test_punkt_handles_abbreviations_headlines_bullets_and_quotes():
 
 def test_seed_sentences_round_trip():
     from conftest import SEEDS
-    from pipeline.ingest import FileIngestor
+    from pipeline.stages.ingest import FileIngestor
 
     corpus = FileIngestor().ingest(SEEDS)
     seg = PunktSegmenter()

@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 
 from pipeline.config import Config
-from pipeline.selection import SPARE_CANDIDATES, select
+from pipeline.stages.selection import SPARE_CANDIDATES, select
 from pipeline.types import Cluster, Sentence
 
 DIM = 12

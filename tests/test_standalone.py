@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.standalone import problem, standalone
+from pipeline.stages.standalone import problem, standalone
 
 STANDS_ALONE = [
     "The port authority closed the northern terminal on Tuesday after a crane collapsed.",

@@ -8,10 +8,10 @@ the structural check alone and by the whole of `verify`.
 
 import pytest
 
-from pipeline.embed import HashingEmbedder
-from pipeline.structure import load_parser, parse
-from pipeline.verify import compare, verify
-from pipeline.verify import structure_problem as check
+from pipeline.inference.embed import HashingEmbedder
+from pipeline.stages.structure import load_parser, parse
+from pipeline.stages.verify import compare, verify
+from pipeline.stages.verify import structure_problem as check
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import SEEDS, key_facts_missing, write_incident
 from pipeline.config import Config
-from pipeline.run import Pipeline, build_brief, run_incident
-from pipeline.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt, trims
+from pipeline.runtime.run import Pipeline, build_brief, run_incident
+from pipeline.stages.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt, trims
 
 A = ("Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
      "Officials in Bravo promised an investigation into the strike.\n")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.textmeta import parse_date, text_metadata
+from pipeline.stages.textmeta import parse_date, text_metadata
 
 
 def test_headline_outlet_in_brackets_and_no_date():

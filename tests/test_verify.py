@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from pipeline.embed import HashingEmbedder
-from pipeline.verify import WHEN, clean_candidate, verify
+from pipeline.inference.embed import HashingEmbedder
+from pipeline.stages.verify import WHEN, clean_candidate, verify
 
 SOURCES = [
     "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.",

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import ROOT, write_incident
 from pipeline.config import Config
-from pipeline.manifest import code_fingerprint
-from pipeline.run import Pipeline
-from pipeline.watch import _input_filter, watch
+from pipeline.runtime.manifest import code_fingerprint
+from pipeline.runtime.run import Pipeline
+from pipeline.runtime.watch import _input_filter, watch
 
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
 CONFIG = Config(embedder="hashing", summariser="extractive")

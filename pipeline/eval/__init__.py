@@ -1,0 +1,1 @@
+"""`brief eval` and `brief attribute`: metrics, baselines, reports."""

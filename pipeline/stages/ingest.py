@@ -1,0 +1,410 @@
+"""Files -> Documents. Every file seen gets a SourceFile record: used, duplicate or skipped.
+
+Seed folders come from scrapers and people, so bad files are the normal case: each one is
+skipped with a reason a person can act on, and the run goes on. Limits (README, "Bad input"):
+
+- an article longer than MAX_CHARS characters is truncated, with a warning;
+- at most MAX_READ_BYTES of a file are read (MAX_HTML_READ_BYTES of a saved page, which is
+  mostly markup), so memory stays bounded whatever its size, and a file over MAX_FILE_BYTES
+  is not read at all;
+- an incident takes at most MAX_TOTAL_SENTENCES sentences and MAX_TOTAL_CHARS characters: the
+  article that reaches a limit is truncated there, with a warning, and the rest are skipped;
+- HTML nested deeper than MAX_HTML_DEPTH is refused (parsing it is quadratic in the depth).
+
+Decoding never drops a character silently: UTF-8 (BOM stripped), UTF-32/UTF-16 by BOM, then
+cp1252, whose five undefined bytes fall back to Latin-1, so any byte string decodes to text a
+person can read; the encoding used is recorded, and a guessed one is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Protocol
+
+from .injection import find_instruction
+from .textmeta import text_metadata
+from ..types import Corpus, DocMeta, Document, SourceFile
+
+# An output folder of `brief run` holds this state folder (pipeline.runtime.publish). When --out lies
+# inside the input, the briefs must not be read back as articles, nor reported as skipped files.
+OUTPUT_STATE_DIR = ".brief"
+
+
+def is_output_folder(path: Path) -> bool:
+    return (path / OUTPUT_STATE_DIR).is_dir()
+
+
+ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+# A news article is rarely over 100 kB; segmenting, embedding and clustering cost grows with length.
+MAX_CHARS = 200_000
+# UTF-8 needs at most 4 bytes a character, so this always holds MAX_CHARS characters.
+MAX_READ_BYTES = 4 * MAX_CHARS
+# A saved page is mostly scripts, styles and markup around a few kB of article: real news pages
+# run to 1.5 MB (the article-extraction benchmark's largest). Its limit applies to the extracted text.
+MAX_HTML_READ_BYTES = 8 << 20
+MAX_FILE_BYTES = 1 << 30
+# A safety limit, not a working one: above 3,000 sentences clustering and support counting use
+# sparse neighbour graphs and blocks of rows (pipeline.stages.cluster, issue 15), so memory grows with
+# the sentence count, not its square (2,000 articles, 35,500 sentences: 0.44 GB peak besides the
+# embedding model; benchmarks/bench_big.py); time still has an n^2 term, in vectorised blocks.
+MAX_TOTAL_SENTENCES = 100_000
+MAX_TOTAL_CHARS = 20_000_000
+# Real pages nest a few dozen levels; the HTML parser's tree building is O(tags x depth).
+MAX_HTML_DEPTH = 2_000
+# More control characters than this share (NUL excluded: one NUL is enough) means binary data.
+BINARY_CONTROL_SHARE = 0.05
+ASCII_SHARE_FOR_ENGLISH = 0.85
+# English prose has about 30-45% of its words in this list; French, German or Spanish under 10%.
+ENGLISH_WORD_SHARE = 0.15
+ENGLISH_WORDS = frozenset(
+    "the of and to in is was that for on with as by at from it he she his her they their said were are has "
+    "have had be been not this which who will would but an its after".split()
+)
+SENTENCE_PUNCT = re.compile(r"[.!?…。！？؟।]+")  # a run ("...", "?!") ends one sentence
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BINARY = "binary file ({}); expected a text, Markdown or HTML article"
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+# Elements that close themselves or never hold children: they do not deepen the tree.
+_FLAT_TAGS = frozenset(
+    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp html head body "
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+class IngestError(Exception):
+    """A file could not be turned into a document; the message is the reason a person reads."""
+
+    def __init__(self, reason: str, sha256: str = "") -> None:
+        super().__init__(reason)
+        self.sha256 = sha256
+
+
+class Ingestor(Protocol):
+    def ingest(self, folder: Path) -> Corpus: ...
+
+
+def normalise(text: str) -> str:
+    """The form used to detect copies: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def doc_id(text: str) -> str:
+    """Hash of the decoded text: byte-for-byte copies in other encodings share it, and so do
+    their character offsets, which is what lets a copy be cited at the same span."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def printable(name: str) -> str:
+    """`name` with bytes that are not UTF-8 and unprintable characters (newlines, bidi
+    overrides, escapes) written as backslash escapes: safe to print, to write as UTF-8 and to
+    put in Markdown. Idempotent, and the identity on ordinary names."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")  # os.walk hands undecodable bytes over as surrogates
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _decode(raw: bytes, encoding: str, final: bool) -> str:
+    if final:
+        return raw.decode(encoding)
+    # `raw` is the head of a longer file: a character cut by the read limit is dropped, an
+    # invalid one anywhere else still raises.
+    return codecs.getincrementaldecoder(encoding)().decode(raw, final=False)
+
+
+def decode(raw: bytes, final: bool = True) -> tuple[str, str]:
+    """Bytes -> (text, encoding). Never drops or replaces a character silently.
+
+    Order: UTF-8 with BOM, UTF-32 / UTF-16 by BOM, NUL bytes refused as binary, UTF-8, cp1252,
+    Latin-1 (cp1252 leaves five bytes undefined; Latin-1 defines all 256). `final=False` says
+    `raw` is only the head of the file.
+    """
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                text = _decode(raw, encoding, final)
+            except UnicodeDecodeError as err:
+                raise IngestError(f"starts with a {encoding} byte order mark but is not valid {encoding} "
+                                  f"(byte {err.start:,}); re-save it as UTF-8") from None
+            break
+    else:
+        if b"\x00" in raw:
+            raise IngestError(BINARY.format("contains NUL bytes"))
+        try:
+            text, encoding = _decode(raw, "utf-8", final), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = raw.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = raw.decode("latin-1"), "latin-1"
+    if "\x00" in text:
+        raise IngestError(BINARY.format("contains NUL characters"))
+    sample = text[:65_536]
+    controls = len(_CONTROL.findall(sample))
+    if sample and controls / len(sample) > BINARY_CONTROL_SHARE:
+        raise IngestError(BINARY.format(f"{controls / len(sample):.0%} control characters"))
+    return text, encoding
+
+
+def html_depth(html: str) -> int:
+    """How deep the tags nest, counting only elements that hold children (an estimate: it
+    needs no parser, and is linear in the length whatever the input)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _FLAT_TAGS:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _clean(text: str) -> str:
+    # Only line endings are rewritten; every other character is kept so offsets stay honest.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_non_english(text: str) -> bool:
+    """Mostly non-Latin letters, or Latin letters with few English function words."""
+    sample = text[:20_000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return False
+    if sum(c.isascii() for c in letters) / len(letters) < ASCII_SHARE_FOR_ENGLISH:
+        return True
+    words = _WORD.findall(sample.lower())
+    return len(words) >= 20 and sum(w in ENGLISH_WORDS for w in words) / len(words) < ENGLISH_WORD_SHARE
+
+
+def _read(path: Path, limit: int = MAX_READ_BYTES) -> tuple[bytes, int, str]:
+    """(head of at most `limit` + 1 bytes, size, sha256 of the whole file)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)  # no link followed, no wait on a pipe swapped in after listing
+    except PermissionError:
+        raise IngestError("permission denied; make the file readable (chmod +r) or remove it") from None
+    except OSError as err:
+        raise IngestError(f"cannot open: {err.strerror or err}") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError("not a regular file (a pipe, socket or device); not read")
+        if st.st_size > MAX_FILE_BYTES:
+            raise IngestError(f"file is {st.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; "
+                              "not an article, not read")
+        try:
+            raw = fh.read(limit + 1)
+            h = hashlib.sha256(raw)
+            for block in iter(lambda: fh.read(1 << 20), b""):  # the rest is hashed, never held
+                h.update(block)
+        except OSError as err:
+            raise IngestError(f"read error: {err.strerror or err}") from None
+    return raw, max(st.st_size, len(raw)), h.hexdigest()
+
+
+def read_document(path: Path, rel: str, max_chars: int = MAX_CHARS) -> tuple[Document, str]:
+    """Read one file. Returns the document and the sha256 of its bytes; raises IngestError."""
+    limit = MAX_HTML_READ_BYTES if _is_html(rel) else MAX_READ_BYTES
+    raw, size, sha = _read(path, limit)
+    try:
+        return _to_document(raw, size, sha, rel, max_chars, limit), sha
+    except IngestError as err:
+        err.sha256 = sha
+        raise
+
+
+def _is_html(rel: str) -> bool:
+    return ARTICLE_SUFFIXES.get(Path(rel).suffix.lower()) == "html"
+
+
+def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limit: int = MAX_READ_BYTES) -> Document:
+    cut = len(raw) > limit
+    if not raw:
+        raise IngestError("empty file (0 bytes)")
+    text, encoding = decode(raw[:limit], final=not cut)
+    text = _clean(text)
+    if _is_html(rel):
+        depth = html_depth(text)
+        if depth > MAX_HTML_DEPTH:
+            raise IngestError(f"HTML nested {depth:,} levels deep (limit {MAX_HTML_DEPTH:,}); not a news page")
+        from .extract import extract_html  # lxml and trafilatura: only when there is a page to read
+
+        page = extract_html(text)
+        text = page.text
+        if not text.strip():
+            raise IngestError("HTML page without article text (nothing but menus, scripts or markup)")
+        meta = DocMeta(page.title, page.site, page.author, page.published, page.url, page.extractor)
+    else:
+        meta = text_metadata(text)
+    warnings: list[str] = []
+    if cut or len(text) > max_chars:
+        text = text[:max_chars]
+        warnings.append(f"too long ({size:,} bytes): only the first {len(text):,} characters are used "
+                        f"(limit {max_chars:,} characters an article)")
+    if not text.strip():
+        raise IngestError("empty or whitespace-only file")
+    if not SENTENCE_PUNCT.search(text):
+        raise IngestError(f"no sentence punctuation in {len(text):,} characters: not prose "
+                          "(a title only, a word list or data)")
+    if encoding in ("cp1252", "latin-1"):
+        warnings.append(f"not valid UTF-8; decoded as {encoding} (Western European), a guess: "
+                        "re-save it as UTF-8 if letters look wrong")
+    if looks_non_english(text):
+        warnings.append("looks non-English; the embedded models are English-only, results may be poor")
+    injected = find_instruction(text)
+    if injected:
+        shown = injected if len(injected) <= 80 else injected[:77] + "..."
+        warnings.append(f"text addressed to an AI model (possible prompt injection), left out of the brief: {shown!r}")
+    return Document(id=doc_id(text), path=rel, text=text, sha256=sha, encoding=encoding, warnings=tuple(warnings),
+                    meta=meta)
+
+
+def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
+    """Every file under `folder` (recursively, sorted, symlinks not followed, hidden folders
+    not entered) with its relative path, made printable (see `printable`: a name that is not
+    UTF-8 must not break a JSON file). With `folders`, also each folder that was not entered
+    (hidden, a symbolic link, unreadable), so that it can be reported. Output folders of
+    `brief run` are passed over without a word: they hold briefs, not articles."""
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(err: OSError) -> None:
+        if folders and err.filename and Path(err.filename) != folder:
+            found.append((Path(err.filename), printable(Path(err.filename).relative_to(folder).as_posix())))
+
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=unreadable):
+        entered = []
+        for d in dirnames:
+            p = Path(dirpath) / d
+            if not p.is_symlink() and is_output_folder(p):
+                continue
+            if d.startswith(".") or p.is_symlink():
+                if folders:
+                    found.append((p, printable(p.relative_to(folder).as_posix())))
+            else:
+                entered.append(d)
+        dirnames[:] = sorted(entered)
+        for name in filenames:
+            path = Path(dirpath) / name
+            found.append((path, printable(path.relative_to(folder).as_posix())))
+    return sorted(found, key=lambda item: item[1])
+
+
+class FileIngestor:
+    """Reads .txt, .md and .html articles from one incident folder."""
+
+    def __init__(self, max_chars: int = MAX_CHARS, max_total_chars: int = MAX_TOTAL_CHARS,
+                 max_total_sentences: int = MAX_TOTAL_SENTENCES) -> None:
+        self.max_chars = max_chars
+        self.max_total_chars = max_total_chars
+        self.max_total_sentences = max_total_sentences
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def ingest(self, folder: Path, only: frozenset[str] | None = None) -> Corpus:
+        """Every file under `folder`; with `only`, just those relative paths (`brief ingest FILE`)."""
+        documents: list[Document] = []
+        files: list[SourceFile] = []
+        by_id: dict[str, str] = {}
+        chars = sentences = 0
+        for path, rel in list_files(folder, folders=True):
+            if only is not None and rel not in only:
+                continue
+            reason = self._skip_reason(path, folder) if rel == path.relative_to(folder).as_posix() else \
+                "file name has control characters or bytes that are not UTF-8; rename it"
+            if not reason and (chars >= self.max_total_chars or sentences >= self.max_total_sentences):
+                reason = (f"the incident already has {chars:,} characters and about {sentences:,} sentences (limits "
+                          f"{self.max_total_chars:,} and {self.max_total_sentences:,}); "
+                          "split the folder into smaller incidents")
+            if reason:
+                files.append(SourceFile(path=rel, sha256="", status="skipped", reason=reason))
+                continue
+            try:
+                doc, sha = read_document(path, rel, self.max_chars)
+            except IngestError as err:
+                files.append(SourceFile(path=rel, sha256=err.sha256, status="skipped", reason=str(err)))
+                continue
+            except Exception as err:  # a bug on one odd file must not lose the other articles
+                files.append(SourceFile(path=rel, sha256="", status="skipped",
+                                        reason=f"could not be read ({type(err).__name__}: {err}); please report this"))
+                continue
+            if doc.id in by_id:
+                files.append(
+                    SourceFile(rel, sha, "duplicate", f"same text as {by_id[doc.id]}; cited with it", doc.encoding,
+                               duplicate_of=by_id[doc.id], warnings=doc.warnings, meta=doc.meta)
+                )
+                continue
+            by_id[doc.id] = rel
+            doc = self._within_budget(doc, chars, sentences)
+            chars += len(doc.text)
+            sentences += len(SENTENCE_PUNCT.findall(doc.text))
+            files.append(SourceFile(rel, sha, "used", None, doc.encoding, warnings=doc.warnings, meta=doc.meta))
+            documents.append(doc)
+        return Corpus(name=printable(folder.name), documents=tuple(documents), files=tuple(files))
+
+    def _within_budget(self, doc: Document, chars: int, sentences: int) -> Document:
+        """`doc`, cut where it would take the incident over its character or sentence limit."""
+        cut = min(len(doc.text), self.max_total_chars - chars)
+        left = self.max_total_sentences - sentences
+        ends = SENTENCE_PUNCT.finditer(doc.text, 0, cut)
+        nth = next((m for i, m in enumerate(ends, start=1) if i == left), None)
+        if nth is not None:
+            cut = nth.end()
+        if cut == len(doc.text):
+            return doc
+        text = doc.text[:cut]
+        warning = (f"truncated to its first {len(text):,} characters: the incident reached its limit of "
+                   f"{self.max_total_chars:,} characters or about {self.max_total_sentences:,} sentences")
+        return replace(doc, id=doc_id(text), text=text, warnings=(*doc.warnings, warning))
+
+    @staticmethod
+    def _skip_reason(path: Path, folder: Path) -> str | None:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            if path.is_dir() and not path.is_symlink():
+                return "hidden folder; not searched (rename it without the leading dot to include it)"
+            return "hidden file; rename it without the leading dot to include it"
+        if path.is_symlink():
+            return _link_reason(path, folder)
+        if path.is_dir():
+            return "folder could not be listed; check its permissions"
+        if not path.is_file():
+            return "not a regular file (a pipe, socket or device); not read"
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            known = ", ".join(sorted(ARTICLE_SUFFIXES))
+            return f"unsupported file type {path.suffix or '(no extension)'!r}; expected one of {known}"
+        return None
+
+
+def _link_reason(path: Path, folder: Path) -> str:
+    """Links are never followed: one pointing outside would read files the folder does not
+    hold, and one pointing inside would only read a file that is listed under its own name."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist); not followed"
+    except (OSError, RuntimeError):
+        return "symbolic link that cannot be resolved (a loop?); not followed"
+    root = folder.resolve()
+    if not target.is_relative_to(root):
+        return "symbolic link pointing outside the incident folder; not followed"
+    inside = printable(target.relative_to(root).as_posix())
+    kind = "folder" if target.is_dir() else "file"
+    return (f"symbolic link to the {kind} {inside!r} in this folder; links are not followed, "
+            f"the {kind} counts under its own name")
+
+
+INGESTORS = {"files": FileIngestor}

@@ -1,0 +1,151 @@
+"""Can a sentence stand on its own in a brief? A model-free check a reader would agree with.
+
+A brief sentence is read without the article around it. It must start and end like a
+sentence, not be page furniture or a caption, not be a rhetorical question, not lean on a
+sentence that is not there ("Hours earlier, ...", "He called back ..."), and a quote or a
+first-person line must say who speaks. Sentences that fail may still support a cluster and be
+cited; they never head one (pipeline.stages.selection).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Openings that point back at something the reader has not seen.
+DEPENDENT_OPENING = re.compile(
+    r"^[\"“'‘(]*(?:that|this|these|those|they|them|it|he|she|him|his|her|hers|their|its|we|our|us|i|my|me|you|your|"
+    r"however|but|and|or|nor|also|then|meanwhile|moreover|furthermore|besides|instead|otherwise|therefore|"
+    r"hours? (?:earlier|later)|days? (?:earlier|later)|weeks? (?:earlier|later)|earlier|later|afterwards?|"
+    r"eventually|finally|ultimately|again|anyway|similarly|likewise|in turn|as well|now|at the time|by then|"
+    r"all (?:that|this)|the rest|the remainder|the same|"
+    r"despite (?:this|that|it)|still|yet|so|thus|hence|as a result|in this regard|in addition|in response|"
+    r"at the same time|by then|by contrast|on the other hand|the same day|that day|that night|"
+    r"the (?:two|three|four|five|latter|former|pair|couple|man|woman|boy|girl|victim|suspect|company|"
+    r"prince|princess|king|queen|minister|premier|leader|spokesman|spokeswoman|chairman|senator|governor|"
+    r"mayor|judge|officer|player|coach|games|"
+    r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case|agreement|accord|ruling|"
+    r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|"
+    r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
+    r"(?! (?:of|who|which|that)\b)|"
+    r"such|both|neither|either|another|other|others|there)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a bare verb has no subject: an instruction to the reader ("Shop the
+# rest of today's sale") or a caption ("Includes a 90-day warranty").
+IMPERATIVE = re.compile(
+    r"^(?:shop|buy|click|tap|check|get|read|watch|see|learn|find|discover|sign|subscribe|follow|join|download|"
+    r"order|save|grab|visit|share|call|contact|email|includes|features|comes|offers|provides|look|try|make sure|"
+    r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
+    r"ideal for|available (?:now|in|at|for))\b",
+    re.IGNORECASE,
+)
+# A pronoun subject with no antecedent in the sentence: "He called back ...", "After a
+# three-month impasse, they agreed ..."
+PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s",
+                             re.IGNORECASE)
+# Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that."
+CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
+                        r"|\b(?:that|this|these|those)[.!][\"”’']?$", re.IGNORECASE)
+# "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
+# article named before. "That" after a verb of saying ("said that police ...") is not one, nor
+# is "this week".
+DEMONSTRATIVE_DET = re.compile(
+    r"\b(?:in|on|at|from|after|before|about|of|for|with|by|during|since|until|over|despite|like|to|got|get|gets|"
+    r"received|made|heard|saw)\s+(?:that|these|those|this)\s+"
+    r"(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|season)s?\b)[a-z]{3,}\b"
+    r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$"
+    # "these funders", "this opened the door": this/these/those point back wherever they stand.
+    r"|\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
+    r"autumn|season|day|time|century|decade)s?\b)[a-z]{2,}\b|\ball (?:that|this|these|those)\b",
+)
+# "That's $146,127 per year": a demonstrative standing for a sentence that is not there.
+DEMONSTRATIVE = re.compile(r"^[\"“'‘]?(?:that|this|it)(?:['’]s| is| was| means| would)\b", re.IGNORECASE)
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|added|adds|according to|stated|states|wrote|writes|explained|noted|"
+    r"recalled|announced|insisted|argued|claimed|asked|warned|declared|tweeted|posted|confirmed|reported|reports|"
+    r"statement|letter|message|tweet|interview|reads|quoted|quoting|called it|described)\b",
+    re.IGNORECASE,
+)
+# "..., it said." / "he added": the speaker is a pronoun, so the reader does not learn who spoke.
+PRONOUN_SPEAKER = re.compile(
+    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|added|adds|told \w+|wrote|explained|noted|stated|claimed|"
+    r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
+    re.IGNORECASE,
+)
+VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo)\s+(?:said|says|added|read|reads)\b",
+                           re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
+SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
+SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
+# The models are English-only; a sentence with none of these words is in another language.
+ENGLISH = frozenset("the of and to in is was that for on with as by at from it he she they said were are has have "
+                    "had be been not this which who will would but an its after".split())
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
+QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+# A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
+QUOTE_WORDS = 4
+# Said of events as fact, these words give an outlet's view, not a report of what happened.
+OPINION = re.compile(
+    r"\b(?:under the pretext|so-called|pretext|obviously|undoubtedly|of course|needless to say|no doubt|"
+    r"without a doubt|arguably|in my opinion|"
+    r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately)\b",
+    re.IGNORECASE,
+)
+
+
+def _quote_problem(text: str) -> str | None:
+    """A quotation must say who speaks; half a quotation (its other half in another sentence)
+    cannot be read alone."""
+    plain = text.replace("``", "“").replace("''", "”")
+    if plain.count('"') % 2 or plain.count("“") != plain.count("”"):
+        return "part of a quotation that runs over several sentences"
+    quoted = [m.group(1) for m in QUOTED.finditer(plain)]
+    if any(len(q.split()) >= QUOTE_WORDS for q in quoted) and not SPEECH_VERB.search(QUOTED.sub(" ", plain)):
+        return "a quotation that does not say who speaks"
+    return None
+
+
+def problem(text: str) -> str | None:
+    """Why `text` cannot stand alone as a brief sentence, or None when it can."""
+    # Wire copy opens quotes with `` and closes them with '' (pipeline.stages.segment.display).
+    t = " ".join(text.split()).replace("``", "“").replace("''", "”")
+    if not SENTENCE_START.match(t):
+        return "does not start like a sentence"
+    words = re.findall(r"[^\W\d_]+", t.lower())
+    if len(words) >= 6 and not ENGLISH.intersection(words):
+        return "not in English (the models are English-only)"
+    if QUESTION_END.search(t):
+        return "a question, not a statement"
+    if not SENTENCE_END.search(t):
+        return "does not end like a sentence"
+    quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
+    if not quoted_opening and DEMONSTRATIVE.match(t):
+        return "leans on a sentence that is not there (opens with a demonstrative)"
+    if IMPERATIVE.match(t):
+        return "no subject: an instruction to the reader or a caption"
+    if not quoted_opening and DEPENDENT_OPENING.match(t):
+        return "leans on a sentence that is not there (dependent opening)"
+    if not quoted_opening and PRONOUN_SUBJECT.match(t):
+        return "leans on a sentence that is not there (pronoun subject)"
+    if CONNECTIVE.search(_outside_quotes(t)):
+        return "leans on a sentence that is not there (answers or contrasts with it)"
+    if DEMONSTRATIVE_DET.search(_outside_quotes(t)):
+        return "leans on a sentence that is not there (refers to 'that ...' named before)"
+    quote = _quote_problem(t)
+    if quote:
+        return quote
+    if PRONOUN_SPEAKER.search(t) or VAGUE_SPEAKER.search(t):
+        return "does not say who speaks (a pronoun or 'the statement')"
+    if FIRST_PERSON.search(_outside_quotes(t)):
+        return "first person without a speaker"
+    if OPINION.search(_outside_quotes(t)) and not SPEECH_VERB.search(t):
+        return "an outlet's opinion given as fact"
+    return None
+
+
+def _outside_quotes(text: str) -> str:
+    return QUOTED.sub(" ", text.replace("``", "“").replace("''", "”"))
+
+
+def standalone(text: str) -> bool:
+    return problem(text) is None
