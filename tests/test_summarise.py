@@ -118,6 +118,9 @@ def test_when_the_model_fails_an_aside_is_deleted_instead(tmp_path):
     ("Ana Ruiz, a dispatcher in Elm County, took the call on Monday.", "Ana Ruiz took the call on Monday."),
     ("Police arrested Tom Hale, who had fled the scene, on Monday.", "Police arrested Tom Hale on Monday."),
     ("Tom Hale, who spent a year in prison, was accused of fraud.", "Tom Hale was accused of fraud."),
+    ("Dr. Ana Ruiz, 50, an adviser to the party, said the vote was fair.", "Dr. Ana Ruiz, 50, said the vote was fair."),
+    ("The storm cut power to 4,000 homes, with crews not expected until Monday, the utility said.",
+     "The storm cut power to 4,000 homes, the utility said."),
     ("The storm cut power to 4,000 homes, leaving schools closed.", "The storm cut power to 4,000 homes."),
     ("Senator Frank Wolf (R-Va.) voted against the bill.", "Senator Frank Wolf voted against the bill."),
 ])

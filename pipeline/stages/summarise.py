@@ -147,7 +147,7 @@ def trims(text: str) -> list[str]:
     def clause(t) -> int:  # the verb heading the clause t is in ("was" of "was accused" is not one)
         return next((a.i for a in [t, *t.ancestors] if a.dep_ in CLAUSE_HEADS), root.i)
 
-    def aside(lo: int, hi: int, noun=None) -> tuple[int, int]:
+    def aside(lo: int, hi: int, noun=None) -> tuple[int, int]:  # noun: what the aside hangs on
         """[lo, hi) with the comma before it. The comma after goes too when what follows is in
         the same clause ("X, who ..., said"; "arrested Y, who fled, on Monday") and stays where it
         sets off another clause or closes a name's own aside ("bought Y, a ..., executives said";
@@ -155,7 +155,9 @@ def trims(text: str) -> list[str]:
         while hi > lo and doc[hi - 1].is_punct:
             hi -= 1
         if hi + 1 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ not in ("according", "and", "but", "or"):
-            if noun is None or noun.dep_ != "appos" and clause(noun) == clause(doc[hi + 1]):
+            listed = noun is not None and (noun.dep_ == "appos"
+                                           or any(c.dep_ == "appos" and noun.i < c.i < lo for c in noun.children))
+            if not listed and (noun is None or clause(noun) == clause(doc[hi + 1])):
                 hi += 1
         return lo - 1, hi
 
@@ -179,7 +181,7 @@ def trims(text: str) -> list[str]:
         closes = hi >= len(doc) - 1 or doc[hi].text == ","  # "..., putting X at risk." / "..., with Y, police said."
         if closes and t.i > t.head.i and (t.dep_ == "advcl" and t.tag_ == "VBG" and not mark(t)
                                         or t.dep_ == "prep" and t.lower_ in TAIL_PREPS):
-            asides.append(aside(lo, hi))
+            asides.append(aside(lo, hi, t.head))
         elif t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN":
             asides.append(aside(lo, hi, t.head))
         elif (t.dep_ == "appos" and t.pos_ == "NOUN" and (t.head.pos_ == "PROPN" or hi >= len(doc) - 1 and t.i > root.i)
@@ -303,7 +305,8 @@ class AbstractiveSummariser:
                 continue
             rejected = [Rejection(candidates[k], verdicts[k].reason or "failed")]
             for text in shorter[k]:
-                verdict = verify(text, texts, flat_vectors[text], source_vectors, min_similarity=FUSED_SIMILARITY)
+                verdict = verify(text, texts, flat_vectors[text], source_vectors,
+                                 min_similarity=FUSED_SIMILARITY)
                 if verdict.ok:
                     drafts.append(Draft(c.id, text, "fused", base.id, tuple(rejected)))
                     break
