@@ -14,16 +14,14 @@ and range over the runs, and exits 1 if the median peak is over the 2 GB budget.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _process import brief_run
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MB = 2048
@@ -48,23 +46,6 @@ def build_folder(root: Path, size_mb: int) -> Path:
     return folder
 
 
-def one_run(folder: Path, out: Path, options: list[str]) -> tuple[float, float, int, dict]:
-    """(seconds, peak RSS in MB, exit code, stage timings) of one `brief run` process."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), "--force", "--quiet", *options]
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the child
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
-                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        if code > 1:
-            errors.seek(0)
-            sys.exit(f"brief run failed ({code}): {errors.read().decode(errors='replace')[-2000:]}")
-    record = json.loads((out / folder.name / "run.json").read_text())
-    return seconds, usage.ru_maxrss / 1024, code, record.get("timings", {})
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -79,7 +60,8 @@ def main() -> None:
         print(f"folder: {len(list(folder.iterdir()))} files, huge.txt {size:,} bytes; options: {' '.join(options)}")
         results = []
         for i in range(args.runs):
-            seconds, peak, code, timings = one_run(folder, Path(tmp) / f"out{i}", options)
+            run = brief_run(folder, Path(tmp) / f"out{i}", options)
+            seconds, peak, code, timings = run.seconds, run.peak_mb, run.code, run.record.get("timings", {})
             results.append((seconds, peak))
             stages = ", ".join(f"{k} {v:.2f}" for k, v in timings.items() if not k.startswith("warm_up"))
             print(f"run {i + 1}: {seconds:6.2f} s  peak {peak:7.0f} MB  exit {code}  ({stages})")

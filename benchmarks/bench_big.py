@@ -24,11 +24,11 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _process import brief_run
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MB = 2048
@@ -73,22 +73,6 @@ def build(folder: Path, pool: list[str], n: int) -> int:
     return chars
 
 
-def one_run(folder: Path, out: Path, options: list[str]) -> tuple[float, float, float, dict]:
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), "--force", "--quiet", *options]
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the child
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
-                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        if code > 1:
-            errors.seek(0)
-            sys.exit(f"brief run failed ({code}): {errors.read().decode(errors='replace')[-2000:]}")
-    record = json.loads((out / folder.name / "run.json").read_text())
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, record
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path)
@@ -106,7 +90,8 @@ def main() -> None:
             folder = Path(tmp) / f"incident{n}"
             chars = build(folder, pool, n)
             load_before = os.getloadavg()[0]
-            seconds, cpu, peak, record = one_run(folder, Path(tmp) / f"out{n}", options)
+            run = brief_run(folder, Path(tmp) / f"out{n}", options)
+            seconds, cpu, peak, record = run.seconds, run.cpu, run.peak_mb, run.record
             load = max(load_before, os.getloadavg()[0])
             counts = record.get("counts", {})
             stages = ", ".join(f"{k} {v:.1f}" for k, v in record.get("timings", {}).items()

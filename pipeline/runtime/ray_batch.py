@@ -22,7 +22,6 @@ and this one report per incident (`pipeline.cli`); the serial path uses them and
 from __future__ import annotations
 
 import os
-import time
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -106,7 +105,7 @@ class BriefWorker:
         """Build the incident at the absolute path `folder` (`given`: the path as the user gave it);
         the Brief and run record come back for the driver to publish."""
         from ..stages.ingest import printable
-        from .run import build_brief, run_record
+        from .run import build_incident
 
         path = Path(folder)
         name = Path(given).name
@@ -116,11 +115,10 @@ class BriefWorker:
         built: list[tuple[Brief, dict]] = []
 
         def build() -> tuple[Brief, None]:  # run.run_incident, less the snapshot and the write
-            self.pipeline.timings.clear()
-            t = time.perf_counter()
+            brief, record = build_incident(path, self.pipeline, shown=Path(given))
             # The name the serial run gives it ("." names no folder; its absolute path does).
-            brief = replace(build_brief(path, self.pipeline), incident=printable(name))
-            built.append((brief, run_record(Path(given), brief, self.pipeline, time.perf_counter() - t)))
+            brief = replace(brief, incident=printable(name))
+            built.append((brief, {**record, "incident": brief.incident}))
             return brief, None
 
         outcome = attempt(name, build)

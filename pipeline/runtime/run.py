@@ -22,7 +22,7 @@ from ..stages.dedupe import DEDUPERS, Deduper
 from ..inference.embed import Embedder, make_embedder
 from ..stages.ingest import INGESTORS, Ingestor, printable
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
-from .manifest import Snapshot, manifest_json, snapshot
+from .manifest import LIBRARIES, Snapshot, manifest_json, snapshot
 from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
@@ -95,6 +95,9 @@ class Pipeline:
         ref = getattr(self.summariser, "ref", None)
         if ref:
             out["generator"] = ref
+        parser = getattr(self.summariser, "parser", None)  # the abstractive summariser's verification
+        if parser:
+            out["parser"] = parser
         return out
 
 
@@ -251,7 +254,7 @@ def excerpts(documents: tuple[Document, ...], spans: list) -> dict[tuple[str, in
 
 def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -> dict:
     versions = {}
-    for pkg in ("torch", "transformers", "nltk", "scikit-learn", "numpy"):
+    for pkg in LIBRARIES:
         try:
             versions[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
@@ -283,12 +286,19 @@ def write_outputs(out_dir: Path, brief: Brief, record: dict, snap: Snapshot | No
     return publish(out_dir, safe_name(brief.incident), files)
 
 
-def run_incident(folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> tuple[Brief, Path]:
+def build_incident(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None,
+                   shown: Path | None = None) -> tuple[Brief, dict]:
+    """The brief of one incident and its run record (`shown`: the folder as the user named it),
+    ready to publish: run_incident publishes it, a Ray worker returns it to the driver."""
     pipeline.timings.clear()
-    # Taken before the articles are read: one edited during the run leaves the brief stale, not "built".
-    snap = snapshot(folder, pipeline.config)
     t = time.perf_counter()
     brief = build_brief(folder, pipeline, progress)
-    record = run_record(folder, brief, pipeline, time.perf_counter() - t)
+    return brief, run_record(shown or folder, brief, pipeline, time.perf_counter() - t)
+
+
+def run_incident(folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> tuple[Brief, Path]:
+    # Taken before the articles are read: one edited during the run leaves the brief stale, not "built".
+    snap = snapshot(folder, pipeline.config)
+    brief, record = build_incident(folder, pipeline, progress)
     progress("render")
     return brief, write_outputs(out_dir, brief, record, snap)

@@ -13,7 +13,6 @@ compares the records.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
