@@ -15,12 +15,14 @@ go brief.json, the articles, and review.txt: every fused sentence with the sourc
 verification compared it with (the spans attribution cites) and what was rejected on the way.
 
 The labels file holds one JSON object per fused sentence: {"corpus", "cluster", "sentence"
-(index in the brief), "label" ("faithful" or "unfaithful"), "reason"}, and no source text.
+(index in the brief), "sha1" (of the sentence, first 12 hex digits), "label" ("faithful" or
+"unfaithful"), "reason"}, and no source text.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
@@ -79,6 +81,12 @@ def review(folder: Path, articles: Path) -> None:
     (folder / "review.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
+def sentence_hash(text: str) -> str:
+    """Ties a label to the sentence that was read without keeping its text: a later change that
+    writes another sentence at the same index shows up as unlabelled."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def check(labels: Path, outs: list[Path]) -> None:
     """Which fused sentences of the built briefs have a label, and the counts per corpus."""
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -93,9 +101,11 @@ def check(labels: Path, outs: list[Path]) -> None:
                 if s["method"] != "fused":
                     continue
                 row = known.get((cluster, i))
+                if row is not None and row.get("sha1") != sentence_hash(s["text"]):
+                    row = None  # the sentence at this index is not the one that was read
                 counts[(out.name, row["label"] if row else "unlabelled")] += 1
                 if row is None:
-                    print(f"unlabelled: {cluster} [{i}] {s['text']}")
+                    print(f"unlabelled: {cluster} [{i}] {sentence_hash(s['text'])} {s['text']}")
     for (corpus, key), n in sorted(counts.items()):
         print(f"{corpus}: {key} {n}")
 

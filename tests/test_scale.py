@@ -144,3 +144,34 @@ def test_a_zero_vector_is_a_cluster_of_its_own_not_an_error():
     assert not vectors[-1].any()  # stop words only
     clusters = AgglomerativeClusterer().cluster(_sentences(texts), vectors, {})
     assert sorted(sid for c in clusters for sid in c.sentence_ids) == sorted(s.id for s in _sentences(texts))
+
+
+@pytest.mark.slow
+def test_releasing_freed_memory_between_batches_changes_no_vector(minilm, monkeypatch):
+    """Big incidents call malloc_trim every TRIM_EVERY batches (pipeline.inference.embed): it
+    gives memory back and must leave every vector as it was."""
+    import pipeline.inference.embed as embed_mod
+
+    texts = [f"Crane {i} collapsed at quay {i % 7} on {day}, the port authority said."
+             for i, day in enumerate(["Tuesday", "Friday", "Sunday"] * 24)]  # two batches of 64
+    calls = []
+    monkeypatch.setattr(embed_mod, "TRIM_EVERY", 10**9)
+    before = minilm.embed(texts)
+    monkeypatch.setattr(embed_mod, "TRIM_EVERY", 1)
+    real = embed_mod.release_freed_memory
+    monkeypatch.setattr(embed_mod, "release_freed_memory", lambda: (calls.append(1), real()))
+    after = minilm.embed(texts)
+    assert len(calls) == -(-len(texts) // minilm.batch_size)
+    assert np.array_equal(before, after)
+
+
+@pytest.mark.slow
+def test_repeated_texts_are_encoded_once_and_get_the_same_vector(minilm, monkeypatch):
+    texts = ["The quay reopened on Monday.", "Two cranes were inspected.", "The quay reopened on Monday."]
+    seen = []
+    real = minilm._encode
+    monkeypatch.setattr(minilm, "_encode", lambda ts: (seen.append(list(ts)), real(ts))[1])
+    vectors = minilm.embed(texts)
+    assert seen == [texts[:2]]
+    assert vectors.shape == (3, 384) and np.array_equal(vectors[0], vectors[2])
+    assert np.allclose(vectors[1], real([texts[1]])[0], atol=1e-5)

@@ -28,7 +28,8 @@ CANNOT = {
     "not English": ["Nesta página você terá sempre a classificação atualizada do campeonato!"],
     "page furniture or a caption": ["Shop the rest of today's sale right here.", "Includes a two-year warranty.",
                                     "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
-        "Look for cranes with a green inspection tag."],
+        "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
+        "Let the paint dry for about two hours before the second coat."],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -49,6 +50,10 @@ CANNOT = {
         "At the time, the authority called the crane safe.",
         "The minister fled the city and did not return until the spring.",
         "After a three-day standoff, they agreed to reopen the southern quay.",
+        "The port authority has also confirmed the collapse.",
+        "Two unions also called for an inquiry.",
+        "Whether you arrive by ferry or by road, a permit is a must here.",
+        "On Tuesday, her lawyer said the harbour master would appeal the fine.",
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",

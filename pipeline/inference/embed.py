@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import sys
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -54,6 +57,30 @@ class HashingEmbedder:
         return self._vec.transform(texts).toarray().astype(np.float32)
 
 
+# Batches between two calls of release_freed_memory: often enough to keep RSS flat, rare enough
+# to cost nothing measurable (5,000 sentences: 20.5 s with it, 20.8 s without).
+TRIM_EVERY = 8
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc: nothing to release
+        return None
+
+
+def release_freed_memory() -> None:
+    """Give freed heap pages back to the system (glibc's malloc_trim). The encoder's activations
+    take a new shape every batch, and glibc keeps what they free in its heap: embedding 35,000
+    sentences grew RSS by 1 GB for 54 MB of vectors (issue 15). A fixed mmap threshold cured
+    that too, but mapping every block anew made embedding 35% slower."""
+    libc = _libc() if sys.platform.startswith("linux") else None
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
 class TransformerEmbedder:
     """Mean-pooled encoder embeddings (the sentence-transformers recipe for MiniLM), computed
     with transformers directly: importing sentence-transformers costs seconds per run."""
@@ -89,6 +116,15 @@ class TransformerEmbedder:
         torch.set_grad_enabled(False)
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        # Outlets reprint wire copy: a big incident repeats sentences word for word, and a text's
+        # vector depends on nothing else, so each distinct text is encoded once.
+        unique = list(dict.fromkeys(texts))
+        if len(unique) == len(texts):
+            return self._encode(texts)
+        where = {t: i for i, t in enumerate(unique)}
+        return self._encode(unique)[[where[t] for t in texts]]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
         import torch
 
         self.warm_up()
@@ -105,6 +141,8 @@ class TransformerEmbedder:
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 out.append(torch.nn.functional.normalize(pooled, dim=-1).float().cpu().numpy())
+                if (i // self.batch_size) % TRIM_EVERY == TRIM_EVERY - 1:
+                    release_freed_memory()
         dim = self._model.config.hidden_size
         vectors = np.concatenate(out) if out else np.zeros((0, dim), dtype=np.float32)
         result = np.empty_like(vectors)

@@ -36,16 +36,23 @@ IMPERATIVE = re.compile(
     r"^(?:shop|buy|click|tap|check|get|read|watch|see|learn|find|discover|sign|subscribe|follow|join|download|"
     r"order|save|grab|visit|share|call|contact|email|includes|features|comes|offers|provides|look|try|make sure|"
     r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
+    # a recipe's steps (not "Heat", "Cook", "Place": they open news sentences as nouns)
+    r"let the|add|stir|bake|pour|preheat|whisk|chop|"
     r"ideal for|available (?:now|in|at|for))\b",
     re.IGNORECASE,
 )
-# A pronoun subject with no antecedent in the sentence: "He called back ...", "After a
-# three-month impasse, they agreed ..."
-PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s",
+# A reader addressed, then told what to do: "Football fans, get ready to rock."
+VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|don['’]t|do|make|take|let['’]s|look|"
+                      r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s")
+# A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
+# "After a three-month impasse, they agreed ...", "On Thursday, her lawyer said ..."
+PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s",
                              re.IGNORECASE)
-# Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that."
+# Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
+# "Water is a must here.", "The ministry has also confirmed the strike."
 CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
-                        r"|\b(?:that|this|these|those)[.!][\"”’']?$", re.IGNORECASE)
+                        r"|^[^,\"“]{3,60}?\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do)?\s?also\s"
+                        r"|\b(?:that|this|these|those|here)[.!][\"”’']?$", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
@@ -121,7 +128,7 @@ def problem(text: str) -> str | None:
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
-    if IMPERATIVE.match(t):
+    if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
         return "leans on a sentence that is not there (dependent opening)"
