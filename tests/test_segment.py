@@ -127,3 +127,9 @@ def test_initials_of_a_name_do_not_end_a_sentence():
     assert [s.text for s in PunktSegmenter().segment(doc)] == [
         "Leaders including Indonesian President B.J. Habibie have spoken out.", "George W. Bush did not.",
         "The U.N. said nothing."]
+
+
+def test_a_rank_spelled_the_wire_way_does_not_end_a_sentence():
+    doc = make_doc("The tribunal cleared Cmndr. Zejnil Marek of all charges. Comdr. Ana Ruiz testified.")
+    assert [s.text for s in PunktSegmenter().segment(doc)] == [
+        "The tribunal cleared Cmndr. Zejnil Marek of all charges.", "Comdr. Ana Ruiz testified."]

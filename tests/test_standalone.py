@@ -22,7 +22,7 @@ STANDS_ALONE = [
 ]
 
 CANNOT = {
-    "fragment": ["to form a new government failed.", "series and the World Series.", "and injured four workers."],
+    "fragment": ["to form a new government failed.", "series and the World Series.", "The tribunal cleared Cmndr.", "and injured four workers."],
     "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm",
                         "Crane collapse closes port loading video... loading video..."],
     "not English": ["Nesta página você terá sempre a classificação atualizada do campeonato!"],

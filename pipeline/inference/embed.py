@@ -116,8 +116,9 @@ class TransformerEmbedder:
         torch.set_grad_enabled(False)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        # Outlets reprint wire copy: a big incident repeats sentences word for word, and a text's
-        # vector depends on nothing else, so each distinct text is encoded once.
+        # Outlets reprint wire copy: a big incident repeats sentences word for word. A vector
+        # depends on its text alone (up to float rounding from its batch's padding), so each
+        # distinct text is encoded once.
         unique = list(dict.fromkeys(texts))
         if len(unique) == len(texts):
             return self._encode(texts)

@@ -22,7 +22,7 @@ from ..types import Document, Sentence
 # Words that also end ordinary sentences ("no", "sat", "sun") are left out on purpose.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cmdr cpl sgt adm brig gov sen rep
+    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen rep
     pres supt insp det amb sec atty hon messrs mmes
     jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs approx dept univ inc corp

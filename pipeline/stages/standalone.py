@@ -51,7 +51,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
 # "Water is a must here.", "The ministry has also confirmed the strike."
 CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
-                        r"|^[^,\"“]{3,60}?\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do)?\s?also\s"
+                        r"|^[^,\"“]{3,60}\salso\s"
                         r"|\b(?:that|this|these|those|here)[.!][\"”’']?$", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
@@ -82,6 +82,9 @@ PRONOUN_SPEAKER = re.compile(
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo)\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
+# "The tribunal cleared Cmndr.": a title that a sentence split cut from its name.
+TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
+                       r"Insp|Det|Amb|Atty|Hon)\.$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -123,7 +126,7 @@ def problem(text: str) -> str | None:
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
         return "a question, not a statement"
-    if not SENTENCE_END.search(t):
+    if not SENTENCE_END.search(t) or TITLE_END.search(t):
         return "does not end like a sentence"
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
     if not quoted_opening and DEMONSTRATIVE.match(t):
