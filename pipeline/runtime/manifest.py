@@ -145,6 +145,17 @@ def _version() -> str:
             return "unknown"
 
 
+def library_versions() -> dict[str, str]:
+    """The installed version of each library that shapes a brief (absent ones left out)."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return versions
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> dict:
     """The code this process runs: computed once, so a watcher compares with what it has loaded."""
@@ -153,12 +164,7 @@ def code_fingerprint() -> dict:
     for p in sorted(package.rglob("*.py")):
         h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     registry = MODELS_DIR / "models.toml"
-    libraries = {}
-    for name in LIBRARIES:
-        try:
-            libraries[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
+    libraries = library_versions()
     return {
         "version": _version(),
         "sources": h.hexdigest()[:16],

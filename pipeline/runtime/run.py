@@ -7,7 +7,6 @@ import json
 import platform
 import time
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,7 +21,7 @@ from ..stages.dedupe import DEDUPERS, Deduper
 from ..inference.embed import Embedder, make_embedder
 from ..stages.ingest import INGESTORS, Ingestor, printable
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
-from .manifest import LIBRARIES, Snapshot, manifest_json, snapshot
+from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
@@ -253,12 +252,6 @@ def excerpts(documents: tuple[Document, ...], spans: list) -> dict[tuple[str, in
 
 
 def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -> dict:
-    versions = {}
-    for pkg in LIBRARIES:
-        try:
-            versions[pkg] = metadata.version(pkg)
-        except metadata.PackageNotFoundError:
-            pass
     return {
         "incident": brief.incident,
         "input": printable(str(folder)),  # a folder name that is not UTF-8 must not break run.json
@@ -271,7 +264,7 @@ def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -
         "inputs": {f.path: f.sha256 for f in brief.files},
         "skipped": {f.path: f.reason for f in brief.files if f.status == "skipped"},
         "counts": brief.run,
-        "versions": {"python": platform.python_version(), **versions},
+        "versions": {"python": platform.python_version(), **library_versions()},
     }
 
 
