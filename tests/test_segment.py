@@ -122,10 +122,10 @@ def test_display_typesets_wire_quotes_and_dashes():
 
 
 def test_initials_of_a_name_do_not_end_a_sentence():
-    doc = make_doc("Leaders including Indonesian President B.J. Habibie have spoken out. George W. Bush did not. "
+    doc = make_doc("Officials including Harbour Minister A.J. Marsh have spoken out. Lena K. Ortiz did not. "
                    "The U.N. said nothing.")
     assert [s.text for s in PunktSegmenter().segment(doc)] == [
-        "Leaders including Indonesian President B.J. Habibie have spoken out.", "George W. Bush did not.",
+        "Officials including Harbour Minister A.J. Marsh have spoken out.", "Lena K. Ortiz did not.",
         "The U.N. said nothing."]
 
 

@@ -22,18 +22,18 @@ STANDS_ALONE = [
 ]
 
 CANNOT = {
-    "fragment": ["to form a new government failed.", "series and the World Series.", "The tribunal cleared Cmndr.", "and injured four workers."],
+    "fragment": ["to reopen the northern quay failed.", "terminal and the Northern Quay.", "The court freed Cmndr.", "and injured four workers."],
     "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm",
                         "Crane collapse closes port loading video... loading video..."],
-    "not English": ["Nesta página você terá sempre a classificação atualizada do campeonato!"],
-    "page furniture or a caption": ["Shop the rest of today's sale right here.", "Includes a two-year warranty.",
+    "not English": ["Aqui você encontra sempre a tabela completa do torneio de vela!"],
+    "page furniture or a caption": ["Shop our full range of quay gear today.", "Includes a two-year warranty.",
                                     "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
         "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
         "Let the paint dry for about two hours before the second coat."],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
-        "He called back but could not reach the harbour master.",
+        "He rang the office again but nobody at the quay answered.",
         "That's $146,127 per year.",
         "Marta never received that letter.",
         "The council approved the budget despite that warning.",
@@ -57,7 +57,7 @@ CANNOT = {
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",
-        "I have repeatedly made recommendations to the council about crane safety.",
+        "I have warned the harbour board about crane safety many times.",
         "\"The base was cracked and nobody checked it,\" she said.",
         "“The collapse was predictable, and the warnings were ignored for months.",
     ],

@@ -108,7 +108,7 @@ class PunktSegmenter:
                 # Punkt splits "area of ??the city" at the question marks; a piece that starts
                 # in lower case continues the sentence before it.
                 first = next((c for c in body[a:b] if c.isalnum()), "")
-                # Untrained Punkt splits after a name's initials ("President B.J. Habibie"):
+                # Untrained Punkt splits after a name's initials ("Minister A.J. Marsh"):
                 # a piece that ends with initials goes on in the next.
                 if spans and (first.islower() or _ends_with_initials(body[spans[-1][0]:spans[-1][1]])):
                     spans[-1] = (spans[-1][0], b)

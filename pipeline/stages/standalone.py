@@ -41,7 +41,7 @@ IMPERATIVE = re.compile(
     r"ideal for|available (?:now|in|at|for))\b",
     re.IGNORECASE,
 )
-# A reader addressed, then told what to do: "Football fans, get ready to rock."
+# A reader addressed, then told what to do: "Harbour fans, get ready for the reopening."
 VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|don['’]t|do|make|take|let['’]s|look|"
                       r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s")
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
@@ -82,7 +82,7 @@ PRONOUN_SPEAKER = re.compile(
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo)\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
-# "The tribunal cleared Cmndr.": a title that a sentence split cut from its name.
+# "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")

@@ -101,7 +101,7 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
     if not re.search(r"[.!?][\"'”’)]*$", candidate):
         return Verdict(False, "not a complete sentence")
     if not any(w[:1].islower() and len(w) > 2 and w.lower() not in ENGLISH_STOP_WORDS for w in WORD.findall(candidate)):
-        # "Peter Shumlin in Vermont and Jack Markell in Delaware.": a list of names says nothing.
+        # "Ana Ruiz in Leon and Tom Vale in Porto.": a list of names says nothing.
         return Verdict(False, "names only, no statement")
     joined = " ".join(sources)
     missing = numbers(candidate) - numbers(joined)
