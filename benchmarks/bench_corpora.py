@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.config import Config  # noqa: E402
 from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
 from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief  # noqa: E402
-from pipeline.stages.standalone import SENTENCE_END, SENTENCE_START, problem  # noqa: E402
+from pipeline.stages.names import surnames  # noqa: E402
+from pipeline.stages.standalone import SENTENCE_END, SENTENCE_START, brief_problems  # noqa: E402
 
 BUDGETS = {"seeds": 250, "multinews": 230, "duc2004": 100, "html": 150}
 
@@ -74,13 +75,16 @@ def main() -> None:
                 briefs.setdefault(corpus, []).append(f"## {ident}\n\n(no brief: {err})\n")
                 continue
             s["seconds"] += time.perf_counter() - t
+            # Who is a person: read from the articles' text, as evaluate does.
+            ingested = pipelines[words].ingestor.ingest(folder)
+            known = surnames(line for d in ingested.documents for line in d.text.splitlines())
         s["briefs"] += 1
         lines = [f"## {ident}", ""]
-        for k, sent in enumerate(brief.sentences):
+        reasons = brief_problems([sent.text for sent in brief.sentences], known)
+        for k, (sent, why) in enumerate(zip(brief.sentences, reasons)):
             s["sentences"] += 1
             s["words"] += len(sent.text.split())
             s["fused"] += sent.method == "fused"
-            why = problem(sent.text)
             if why:
                 s["not_standalone"] += 1
                 s["examples"].append({"id": ident, "sentence": k, "reason": why})

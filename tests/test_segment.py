@@ -133,3 +133,9 @@ def test_a_rank_spelled_the_wire_way_does_not_end_a_sentence():
     doc = make_doc("The tribunal cleared Cmndr. Zejnil Marek of all charges. Comdr. Ana Ruiz testified.")
     assert [s.text for s in PunktSegmenter().segment(doc)] == [
         "The tribunal cleared Cmndr. Zejnil Marek of all charges.", "Comdr. Ana Ruiz testified."]
+
+
+def test_rank_numbers_and_plural_titles_do_not_end_a_sentence():
+    doc = make_doc("Kessler, the No. 2 crane maker, recalled its cranes. In May, Reps. Ana Ruiz and Tom Lee asked why.\n")
+    texts = [s.text for s in PunktSegmenter().segment(doc)]
+    assert texts == ["Kessler, the No. 2 crane maker, recalled its cranes.", "In May, Reps. Ana Ruiz and Tom Lee asked why."]

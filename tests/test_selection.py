@@ -134,3 +134,33 @@ def test_centrality_lifts_what_the_whole_incident_is_about_over_an_equally_suppo
     plain = Config(max_sentences=1, lead_weight=1.5, centrality_weight=0)
     assert _names(select(clusters, sentences, vectors, plain), names)[0] == "aside"  # ties go to rank order
     assert _names(select(clusters, sentences, vectors, replace(plain, centrality_weight=8)), names)[0] == "gist"
+
+
+def test_a_person_named_by_surname_alone_heads_only_after_a_head_says_who_they_are():
+    rows = [("a", "surname", 3, _axis(0)), ("b", "intro", 2, _axis(2)), ("c", "other", 1, _axis(4))]
+    clusters, sentences, vectors, names = _incident(rows)
+    texts = {"surname": "Ortiz closed the northern terminal on Tuesday.",
+             "intro": "Harbour master Lena Ortiz inspected the cranes in May.",
+             "other": "Four dock workers were injured in the collapse."}
+    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
+                 for s in [sentences[sid]]}
+    known = frozenset({"Ortiz"})
+    # Best supported, but "Ortiz" is nobody yet: the introduction is picked first, then it may head.
+    assert _names(select(clusters, sentences, vectors, LEAD_ONLY, known), names)[:2] == ["intro", "surname"]
+    # Without the introduction in the incident, it never heads.
+    alone = [c for c in clusters if names[c.id] != "intro"]
+    assert _names(select(alone, sentences, vectors, LEAD_ONLY, known), names) == ["other"]
+    # A word that is no one's surname in this incident is no riddle.
+    assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names)[0] == "surname"
+
+
+def test_the_first_head_opens_the_brief_with_something_named():
+    rows = [("a", "vague", 3, _axis(0)), ("b", "named", 2, _axis(2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    texts = {"vague": "The crane fell onto two ships.", "named": "A crane collapsed at the port of Vigo on Tuesday."}
+    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
+                 for s in [sentences[sid]]}
+    assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["named", "vague"]
+    # With nothing else to open with, the vague one still does: a brief is better than none.
+    only = [c for c in clusters if names[c.id] == "vague"]
+    assert _names(select(only, sentences, vectors, LEAD_ONLY), names) == ["vague"]

@@ -19,6 +19,9 @@ STANDS_ALONE = [
     "Following the collapse, the union called a one-day strike over safety.",
     "The inspector said that cranes older than 30 years would be replaced this year.",
     "The union will meet port managers this week to discuss the crane that failed.",
+    "One worker was taken to hospital with a broken arm.",
+    "Rescuers said the diver made it.",
+    "Last week the council rejected the union's demands.",
 ]
 
 CANNOT = {
@@ -29,7 +32,7 @@ CANNOT = {
     "page furniture or a caption": ["Shop our full range of quay gear today.", "Includes a two-year warranty.",
                                     "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
         "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
-        "Let the paint dry for about two hours before the second coat."],
+        "Let the paint dry for about two hours before the second coat.", "Vigo >> Port reopens after collapse."],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -54,11 +57,21 @@ CANNOT = {
         "Two unions also called for an inquiry.",
         "Whether you arrive by ferry or by road, a permit is a must here.",
         "On Tuesday, her lawyer said the harbour master would appeal the fine.",
+        "The official said the crane had passed every inspection.",
+        "One was lifted clear of the water by Friday.",
+        "Which is why the port hired a second inspector.",
+        "The harbour board has denied it.",
+        "Safety rules have been tightened ever since.",
+        "The only other crane on the quay was undamaged.",
+        "Last week it rejected the union's demands.",
+        "Here the quay narrows to a single lane.",
+        "Thanks for the update on the cranes, Marta.",
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",
         "I have warned the harbour board about crane safety many times.",
         "\"The base was cracked and nobody checked it,\" she said.",
+        "\"Nobody checked the base for years,\" he told the newspaper.",
         "“The collapse was predictable, and the warnings were ignored for months.",
     ],
     "pronoun or vague speaker": [

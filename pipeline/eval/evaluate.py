@@ -19,14 +19,15 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from . import metrics
 from .baselines import BASELINES, n_words, split_sentences
 from .check import MODES, attribute_prepared, attributor_for, split_summary
 from ..config import DEFAULT_SUMMARISER, Config
 from ..runtime.run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
-from ..stages.standalone import problem
+from ..stages.names import surnames
+from ..stages.standalone import brief_problems
 
 EXAMPLES = 5  # not-standalone sentences per system quoted in report.json's aggregates
 
@@ -228,7 +229,7 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                     "sentences": sentences, "words": sum(n_words(s) for s in sentences), "seconds": round(seconds, 3),
                     **metrics.rouge_averaged(sentences, references),
                     **metrics.unsupported_facts(sentences, cluster.documents),
-                    "not_standalone": not_standalone(sentences), **extra,
+                    "not_standalone": not_standalone(sentences, cluster.documents), **extra,
                 }
             if settings.attribution and cluster.links and pipeline is not None:
                 progress(n, len(clusters), f"{cluster.id}: attribution")
@@ -252,9 +253,11 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
     return result
 
 
-def not_standalone(sentences: list[str]) -> list[dict]:
-    """The output sentences a reader could not take on their own, each with standalone's reason."""
-    return [{"sentence": s, "reason": reason} for s in sentences if (reason := problem(s))]
+def not_standalone(sentences: list[str], documents: Sequence[str] = ()) -> list[dict]:
+    """The output sentences a reader could not take on their own, read in order, each with
+    standalone's reason; `documents` tell which capitalised words are people's surnames."""
+    known = surnames(line for d in documents for line in d.splitlines())
+    return [{"sentence": s, "reason": reason} for s, reason in zip(sentences, brief_problems(sentences, known)) if reason]
 
 
 def _standalone_summary(per: list[dict], ids: list[str], n_sent: int) -> dict:

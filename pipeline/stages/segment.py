@@ -22,7 +22,7 @@ from ..types import Document, Sentence
 # Words that also end ordinary sentences ("no", "sat", "sun") are left out on purpose.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen rep
+    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen sens rep reps
     pres supt insp det amb sec atty hon messrs mmes
     jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs approx dept univ inc corp
@@ -110,7 +110,9 @@ class PunktSegmenter:
                 first = next((c for c in body[a:b] if c.isalnum()), "")
                 # Untrained Punkt splits after a name's initials ("Minister A.J. Marsh"):
                 # a piece that ends with initials goes on in the next.
-                if spans and (first.islower() or _ends_with_initials(body[spans[-1][0]:spans[-1][1]])):
+                # "the No. 2 oil company": "No." before a number is an abbreviation.
+                before = body[spans[-1][0]:spans[-1][1]] if spans else ""
+                if spans and (first.islower() or _ends_with_initials(before) or (first.isdigit() and NUMBER_SIGN.search(before))):
                     spans[-1] = (spans[-1][0], b)
                 else:
                     spans.append((a, b))
@@ -182,6 +184,7 @@ def display(text: str) -> str:
 
 
 INITIALS = re.compile(r"(?:^|\s)((?:[A-Z]\.){1,3})$")
+NUMBER_SIGN = re.compile(r"(?:^|\s)No\.\s*$")
 COUNTRY_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})  # these do end sentences
 
 

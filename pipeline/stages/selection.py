@@ -21,7 +21,8 @@ import numpy as np
 
 from ..config import Config
 from .segment import display
-from .standalone import standalone
+from .names import mentions
+from .standalone import standalone, unnamed_subject
 from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
@@ -32,10 +33,13 @@ SPARE_CANDIDATES = 2
 
 
 def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
-           config: Config) -> list[Cluster]:
+           config: Config, surnames: frozenset[str] = frozenset(), resolvable: frozenset[str] = frozenset()) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
-    `config.redundancy` (cosine) of a picked one is dropped: the brief already says it."""
+    `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
+    `surnames` (pipeline.stages.names): a sentence that names a person by one of them alone may
+    head only once a picked head has said who that is, unless it is `resolvable` (the summariser
+    writes the full name in); the first head must also open a brief."""
     if not clusters:
         return []
     members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
@@ -55,7 +59,14 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         of_cluster[c_index].append(m)
     matrix = np.array([vectors[sid] for _, _, sid in members])
     # A sentence that cannot stand alone (pipeline.stages.standalone) may support a cluster, never head it.
-    can_head = np.array([standalone(display(sentences[sid].text)) for _, _, sid in members], dtype=bool)
+    shown = [display(sentences[sid].text) for _, _, sid in members]
+    can_head = np.array([standalone(t) for t in shown], dtype=bool)
+    said = [mentions(t, surnames) if h else (frozenset(), frozenset()) for t, h in zip(shown, can_head)]
+    said = [(named, bare - resolvable) for named, bare in said]
+    waiting = {m for m, (_, bare) in enumerate(said) if bare}  # may head once a head introduces them
+    can_head[list(waiting)] = False
+    opener = can_head & np.array([not unnamed_subject(t) for t in shown], dtype=bool)
+    introduced: set[str] = set()
     # Centrality, as in centroid summarisers (MEAD, Radev et al. 2004): what the whole incident
     # is about. Support alone counts echoes sentence by sentence and misses the gist.
     centre = matrix.mean(axis=0)
@@ -69,17 +80,20 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         r = uncovered_before - uncovered_before[first_of_doc]
         weight = np.round(support + config.lead_weight / (1.0 + r) + config.centrality_weight * central, 6)
         best = np.full(len(clusters), -np.inf)
-        np.maximum.at(best, owner[can_head], weight[can_head])  # a cluster weighs what its possible heads weigh
+        heads_now = can_head & opener if not chosen and (can_head & opener).any() else can_head
+        np.maximum.at(best, owner[heads_now], weight[heads_now])  # a cluster weighs what its possible heads weigh
         best[~alive] = -np.inf
-        # Equal weights go to the clusterer's order (support, then centrality).
-        for c_index in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)):
+        # Equal weights go to the clusterer's order (support, then centrality). A cluster with no
+        # head yet waits: a later pick may introduce the person its sentences name.
+        ranked = [i for i in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)) if np.isfinite(best[i])]
+        if not ranked:
+            break
+        for c_index in ranked:
             alive[c_index] = False
             # Best member first by weight; at equal weight the one its article puts higher, then
             # rank's order (support, length, standalone).
             mine = sorted(of_cluster[c_index], key=lambda m: (-weight[m], r[m], members[m][1]))
-            heads = [m for m in mine if can_head[m]]
-            if not heads:
-                continue  # nothing in it reads on its own: it never will
+            heads = [m for m in mine if heads_now[m]]
             mine = [heads[0], *(m for m in mine if m != heads[0])]
             head = matrix[mine[0]]
             if picked and max(float(head @ p) for p in picked) >= config.redundancy:
@@ -90,6 +104,10 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
                                   n_sources=int(support[mine[0]]), score=float(weight[mine[0]])))
             picked.append(head)
             covered |= matrix @ head >= COVERED
+            introduced.update(said[mine[0]][0])
+            ready = [m for m in waiting if said[m][1] <= introduced]
+            can_head[ready] = True
+            waiting.difference_update(ready)
             break
     return chosen
 

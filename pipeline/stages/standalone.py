@@ -10,11 +10,14 @@ cited; they never head one (pipeline.stages.selection).
 from __future__ import annotations
 
 import re
+from typing import Sequence
+
+from .names import PROBLEM as NAMES_PROBLEM, unintroduced
 
 # Openings that point back at something the reader has not seen.
 DEPENDENT_OPENING = re.compile(
     r"^[\"“'‘(]*(?:that|this|these|those|they|them|it|he|she|him|his|her|hers|their|its|we|our|us|i|my|me|you|your|"
-    r"however|but|and|or|nor|also|then|meanwhile|moreover|furthermore|besides|instead|otherwise|therefore|"
+    r"however|but|and|or|nor|also|then|which|here|thanks|thank you|one (?:is|was|has|had|of them)|the only other|meanwhile|moreover|furthermore|besides|instead|otherwise|therefore|"
     r"hours? (?:earlier|later)|days? (?:earlier|later)|weeks? (?:earlier|later)|earlier|later|afterwards?|"
     r"eventually|finally|ultimately|again|anyway|similarly|likewise|in turn|as well|now|at the time|by then|"
     r"all (?:that|this)|the rest|the remainder|the same|"
@@ -22,7 +25,7 @@ DEPENDENT_OPENING = re.compile(
     r"at the same time|by then|by contrast|on the other hand|the same day|that day|that night|"
     r"the (?:two|three|four|five|latter|former|pair|couple|man|woman|boy|girl|victim|suspect|company|"
     r"prince|princess|king|queen|minister|premier|leader|spokesman|spokeswoman|chairman|senator|governor|"
-    r"mayor|judge|officer|player|coach|games|"
+    r"mayor|judge|officer|official|player|coach|games|story|data|"
     r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case|agreement|accord|ruling|"
     r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|"
     r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
@@ -46,13 +49,16 @@ VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|d
                       r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s")
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
 # "After a three-month impasse, they agreed ...", "On Thursday, her lawyer said ..."
-PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s",
+PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s"
+                             r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s",
                              re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
 # "Water is a must here.", "The ministry has also confirmed the strike."
 CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
                         r"|^[^,\"“]{3,60}\salso\s"
-                        r"|\b(?:that|this|these|those|here)[.!][\"”’']?$", re.IGNORECASE)
+                        r"|\b(?:that|this|these|those|here|ever since)[.!][\"”’']?$"
+                        # "North Korea has denied it.": what "it" is, the article said before.
+                        r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
@@ -75,7 +81,7 @@ SPEECH_VERB = re.compile(
 )
 # "..., it said." / "he added": the speaker is a pronoun, so the reader does not learn who spoke.
 PRONOUN_SPEAKER = re.compile(
-    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|added|adds|told \w+|wrote|explained|noted|stated|claimed|"
+    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|added|adds|told (?:the |a |an )?\w+|wrote|explained|noted|stated|claimed|"
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
@@ -85,6 +91,8 @@ FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
+# "Oroville >> Now is the time ...": a site's dateline marker, or a menu path.
+FURNITURE = re.compile(r"\s(?:>>|»)\s")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -131,6 +139,8 @@ def problem(text: str) -> str | None:
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
+    if FURNITURE.search(t):
+        return "page furniture (a dateline marker or a menu path)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
@@ -151,6 +161,36 @@ def problem(text: str) -> str | None:
     if OPINION.search(_outside_quotes(t)) and not SPEECH_VERB.search(t):
         return "an outlet's opinion given as fact"
     return None
+
+
+# "The sanctions ban flights ...", "The volcano is located ...": fine once the brief has said
+# which; as its first sentence, it says nothing about what happened where.
+LINKS = frozenset("of from in at on for to with who that which whose by near after before over under behind between "
+                  "among across against during".split())
+
+
+def unnamed_subject(text: str) -> bool:
+    """Opens with "The ..." and says in its first words neither a name ("The CNBC debate") nor
+    what the thing is of or from ("The death toll from the quake", "The number of children")."""
+    words = text.split()
+    return bool(words) and words[0] == "The" and not any(w[0].isupper() or w.lower().strip(",") in LINKS
+                                                         for w in words[1:4])
+
+
+def lead_problem(text: str) -> str | None:
+    """Why `text` cannot open a brief, though it may stand later in one."""
+    if unnamed_subject(text):
+        return "its subject ('the ...') is named nowhere in it: not an opening"
+    return problem(text)
+
+
+def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[str | None]:
+    """`problem` of each sentence of a brief read in order: the first must open it
+    (`lead_problem`), and a person named by surname alone must have been introduced above
+    (pipeline.stages.names; `known`: the incident's surnames)."""
+    late = unintroduced(texts, known)
+    return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
+            for k, t in enumerate(texts)]
 
 
 def _outside_quotes(text: str) -> str:

@@ -1,0 +1,193 @@
+"""Who is "Baird"? A person named by surname alone, before the brief has said who they are.
+
+News writes a person's full name once ("Mark Baird, a rancher, ...") and the surname after it
+("Baird said ..."). A brief takes sentences out of that order: "Baird is leading the charge"
+is a riddle unless an earlier brief sentence named Mark Baird. Which capitalised words are
+surnames is learnt from the incident's own articles (a word that follows a given name or a
+title there), so no name list is needed and a place or a company ("Italy dropped ...",
+"Microsoft said ...") is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# A name word: "Baird", "O'Neill", "Fiscal-Gonzalez", "McCain".
+WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
+NAME = re.compile(rf"(?<![\w'’.-])({WORD})(?=['’]s\b|[^\w'’-]|$)")  # "Baird", "Baird's"
+# The word before a surname: a given name, initials ("B.J.", "Robert F."), or a title.
+GIVEN = re.compile(rf"(?<![\w'’.-])(?:{WORD}\s+)?(?:({WORD})|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?\s+$")
+# A title says who the person is ("Gov. Baird", "Officer Wyble"); "Mr." does not.
+TITLE = re.compile(r"(?:\b(?:President|Gov|Governor|Sen|Senator|Rep|Representative|Lt|Lieutenant|Gen|General|Col|"
+                   r"Maj|Capt|Captain|Sgt|Sergeant|Officer|Detective|Det|Deputy|Sheriff|Chief|Judge|Justice|Dr|Prof|"
+                   r"Professor|Rev|Pope|King|Queen|Prince|Princess|Mayor|Minister|Secretary|Speaker|Chancellor|"
+                   r"Ambassador|Adm|Admiral|Commissioner|Coach|Cmdr|Cmndr|Comdr|Cdr|Insp|Supt|Atty|Attorney|"
+                   r"Director|Inspector|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$")
+# Says the word after it is a person's surname, but not who the person is.
+COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Mx)\.?\s+$")
+# Capitalised words that are not given names: sentence openers, calendar, compass, places' first words.
+NOT_GIVEN = frozenset("""
+the a an in on at for from by with of to as but and or nor if when while after before since until although though
+because so yet then now also however meanwhile this that these those it he she they we i his her their its our my your
+you there here what which who whom whose why how where both each every all some many most no not only one two three
+last next early late new old north south east west northern southern eastern western central upper lower great saint st
+san santa los las el la le de del fort mount lake port cape key big little united greater
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
+besides despite following including four five six seven eight nine ten dozens hundreds
+police officials reports according says said like unlike than via per under over against between among during
+follow share read watch see click related photo photos video image images getty credit more top
+""".split())
+
+
+# What says a "Given Surname" pair is a person: a role before it ("rancher Mark Baird",
+# "spokesman Dmitry Peskov"), a verb of saying beside it, or an age or description after it
+# ("Mark Baird, 54,", "Mark Baird, a rancher"). "Five Turkish soldiers" and "Besides Russia"
+# have none of these.
+ROLE_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to|by)|\b[a-z]+(?:er|or|ist|ant|ent|man|woman|"
+                         r"person|ian|ee|ive|ary|ess)|[a-z]+['’]s)\s+$")
+CUE_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|explained|noted|asked|argued|insisted|recalled|"
+                       r"is|was|has|had|who|whose)\b|\s*,\s*(?:\d{1,3}\b|a\b|an\b|the\b|who\b|whose\b|"
+                       r"(?!and\b|or\b|but\b|which\b|where\b|when\b|while\b|as\b|in\b|on\b|at\b)[a-z]+\b))")
+
+
+def _person(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    return bool(ROLE_BEFORE.search(before) or TITLE.search(before) or CUE_AFTER.match(text[end:end + 30]))
+
+
+def _given(before: str) -> tuple[int, str] | None:
+    """Where the given name before a surname starts in `before`, and the given name(s) ("Recep
+    Tayyip", "Robert F.", "B.J."), or None when the word before is no given name."""
+    m = GIVEN.search(before)
+    if not m or TITLE.search(before) or COURTESY.search(before):
+        return None
+    words = before[m.start():].split()
+    while words and (words[0].lower().rstrip(".") in NOT_GIVEN or TITLE.search(words[0] + " ")):
+        words.pop(0)
+    if not words or words[0][0].islower():
+        return None
+    return len(before) - len(before[m.start():].lstrip()) + before[m.start():].lstrip().find(words[0]), " ".join(words)
+
+
+def _headline(text: str) -> bool:
+    """Title case ("Duck Dynasty Suspends Phil Robertson") capitalises verbs too: no evidence there."""
+    words = text.split()
+    return (len(words) >= 4 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+            and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
+
+
+def surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Words the incident's articles use as a person's surname: after a given name or a title."""
+    found = set()
+    for text in texts:
+        if _headline(text):
+            continue
+        for m in NAME.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if TITLE.search(before) or COURTESY.search(before):
+                found.add(m.group(1))
+            elif (given := _given(before)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
+                found.add(m.group(1))
+    return frozenset(found)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", text)]
+
+
+def mentions(text: str, known: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(named, bare): the incident's surnames this sentence introduces (given name or title before
+    them), and those it uses alone, outside quotations ("Baird said", "... by Baird.")."""
+    named, bare = set(), set()
+    quotes = _quoted(text)
+    for m in NAME.finditer(text):
+        word = m.group(1)
+        if word not in known:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        given = GIVEN.search(before)
+        if TITLE.search(before) or (given and not COURTESY.search(before)
+                                    and (given.group(1) is None or given.group(1).lower() not in NOT_GIVEN)):
+            named.add(word)
+        elif re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE) or re.match(r"\s+[A-Z]", text[m.end():]):
+            continue  # "the Coast Guard", "Baird Street": not a person's surname here
+        elif not any(lo <= m.start() < hi for lo, hi in quotes):
+            bare.add(word)
+    return frozenset(named), frozenset(bare - named)
+
+
+def unintroduced(texts: Sequence[str], known: frozenset[str]) -> list[frozenset[str]]:
+    """For each sentence in brief order, the surnames it uses that no sentence up to it introduces."""
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        named, bare = mentions(text, known)
+        seen |= named
+        out.append(bare - seen)
+    return out
+
+
+PROBLEM = "names a person by surname alone before the brief says who they are"
+
+
+def full_names(texts: Iterable[str], known: frozenset[str]) -> dict[str, str]:
+    """Surname -> the one full name the articles give it ("Baird" -> "Mark Baird"). A surname
+    the articles give two given names ("Benjamin Ullestad", "Brandon Ullestad") has none."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        if _headline(text):
+            continue
+        for m in NAME.finditer(text):
+            word = m.group(1)
+            before = text[max(0, m.start() - 40):m.start()]
+            if word in known and (given := _given(before)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
+                forms.setdefault(word, set()).add(f"{given[1]} {word}")
+    return {word: next(iter(f)) for word, f in forms.items() if len(f) == 1}
+
+
+def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: dict[str, str]) -> tuple[str, list[str]]:
+    """`text` with the first bare use of each surname not yet `introduced` written as its full
+    name ("Baird said" -> "Mark Baird said"), and the full names written in. Only a surname
+    the articles tie to one full name is completed; quotations are left as they are."""
+    _, bare = mentions(text, known)
+    done = []
+    for word in sorted(bare - introduced, key=text.find):
+        if word not in full:
+            continue
+        quotes = _quoted(text)
+        for m in NAME.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if (m.group(1) == word and not any(lo <= m.start() < hi for lo, hi in quotes)
+                    and not GIVEN.search(before) and not TITLE.search(before) and not COURTESY.search(before)):
+                text = text[:m.start()] + full[word] + text[m.end():]
+                done.append(full[word])
+                break
+    return text, done
+
+
+def introduce_first(texts: Sequence[str], known: frozenset[str]) -> tuple[list[int], list[int]]:
+    """(order, dropped): indices of `texts` in their order, except that a sentence naming someone
+    by surname alone moves to just after the first sentence that says who they are; one that
+    no sentence introduces is dropped (the sentence that did may have failed attribution)."""
+    said = [mentions(t, known) for t in texts]
+    seen: set[str] = set()
+    order: list[int] = []
+    pending: list[int] = []
+    for k, (named, bare) in enumerate(said):
+        if not bare <= seen | named:
+            pending.append(k)
+            continue
+        order.append(k)
+        seen |= named
+        moved = True
+        while moved:  # a sentence placed may introduce a name a waiting one needs
+            moved = False
+            for j in list(pending):
+                if said[j][1] <= seen | said[j][0]:
+                    pending.remove(j)
+                    order.append(j)
+                    seen |= said[j][0]
+                    moved = True
+    return order, pending
