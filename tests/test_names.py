@@ -72,3 +72,21 @@ def test_name_in_full_writes_the_first_bare_use_and_leaves_quotes_alone():
         "Lena Ortiz's order closed the quay, Ortiz said.", ["Lena Ortiz"])
     assert name_in_full("“Ortiz was right,” a docker said.", known, set(), full) == ("“Ortiz was right,” a docker said.", [])
     assert name_in_full("Ortiz closed the quay.", known, {"Ortiz"}, full) == ("Ortiz closed the quay.", [])
+
+
+def test_name_people_writes_the_full_name_in_and_cites_where_the_articles_give_it():
+    from pipeline.runtime.run import name_people
+    from pipeline.types import BriefSentence, Sentence, SourceSpan
+
+    intro = "Harbour master Lena Ortiz closed the quay on Tuesday."
+    pool = [Sentence("d1:0", "d1", 0, len(intro), intro), Sentence("d2:0", "d2", 0, 22, "Ortiz closed the quay.")]
+    paths = {"d1": "a.txt", "d2": "b.txt"}
+    known = surnames([intro])
+    cited = SourceSpan("d2", "b.txt", 0, 22, 0.9)
+    kept = [BriefSentence("Ortiz closed the quay.", 0, "extracted", (cited,)),
+            BriefSentence("Ortiz later reopened it.", 1, "extracted", (cited,))]
+    first, second = name_people(kept, known, full_names([intro], known), pool, paths)
+    assert first.text == "Lena Ortiz closed the quay." and first.method == "fused"
+    assert first.sources == (cited, SourceSpan("d1", "a.txt", 0, len(intro), 1.0))
+    assert pool[0].text[first.sources[1].start:first.sources[1].end].find("Lena Ortiz") >= 0
+    assert second == kept[1]  # introduced now: the surname alone reads fine
