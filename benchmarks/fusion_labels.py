@@ -88,9 +88,11 @@ def sentence_hash(text: str) -> str:
 
 
 def check(labels: Path, outs: list[Path]) -> None:
-    """Which fused sentences of the built briefs have a label, and the counts per corpus."""
+    """Which fused sentences of the built briefs have a label (same cluster, same text hash), and
+    the counts per corpus."""
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    known = {(r["cluster"], r["sentence"]): r for r in rows}
+    # A label follows its sentence by hash: a sentence that moved to another index is the one read.
+    known = {(r["cluster"], r["sha1"]): r for r in rows}
     counts: Counter = Counter()
     for out in outs:
         for brief in sorted(out.glob("*/brief.json")):
@@ -100,9 +102,7 @@ def check(labels: Path, outs: list[Path]) -> None:
             for i, s in enumerate(sentences):
                 if s["method"] != "fused":
                     continue
-                row = known.get((cluster, i))
-                if row is not None and row.get("sha1") != sentence_hash(s["text"]):
-                    row = None  # the sentence at this index is not the one that was read
+                row = known.get((cluster, sentence_hash(s["text"])))
                 counts[(out.name, row["label"] if row else "unlabelled")] += 1
                 if row is None:
                     print(f"unlabelled: {cluster} [{i}] {sentence_hash(s['text'])} {s['text']}")

@@ -23,7 +23,7 @@ TITLE = re.compile(r"(?:\b(?:President|Gov|Governor|Sen|Senator|Rep|Representati
                    r"Maj|Capt|Captain|Sgt|Sergeant|Officer|Detective|Det|Deputy|Sheriff|Chief|Judge|Justice|Dr|Prof|"
                    r"Professor|Rev|Pope|King|Queen|Prince|Princess|Mayor|Minister|Secretary|Speaker|Chancellor|"
                    r"Ambassador|Adm|Admiral|Commissioner|Coach|Cmdr|Cmndr|Comdr|Cdr|Insp|Supt|Atty|Attorney|"
-                   r"Director|Inspector|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$")
+                   r"Director|Inspector|Supervisor|Councilman|Councilwoman|Chairman|Chairwoman|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$")
 # Says the word after it is a person's surname, but not who the person is.
 COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Mx)\.?\s+$")
 # Capitalised words that are not given names: sentence openers, calendar, compass, places' first words.
@@ -36,6 +36,8 @@ san santa los las el la le de del fort mount lake port cape key big little unite
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
 besides despite following including four five six seven eight nine ten dozens hundreds
+democratic republican democrat gop independent incumbent former acting interim supervisor councilman councilwoman
+chairman chairwoman spokesman spokeswoman trustee executive analyst
 police officials reports according says said like unlike than via per under over against between among during
 follow share read watch see click related photo photos video image images getty credit more top
 """.split())
@@ -45,11 +47,10 @@ follow share read watch see click related photo photos video image images getty 
 # "spokesman Dmitry Peskov"), a verb of saying beside it, or an age or description after it
 # ("Mark Baird, 54,", "Mark Baird, a rancher"). "Five Turkish soldiers" and "Besides Russia"
 # have none of these.
-ROLE_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to|by)|\b[a-z]+(?:er|or|ist|ant|ent|man|woman|"
-                         r"person|ian|ee|ive|ary|ess)|[a-z]+['’]s)\s+$")
-CUE_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|explained|noted|asked|argued|insisted|recalled|"
-                       r"is|was|has|had|who|whose)\b|\s*,\s*(?:\d{1,3}\b|a\b|an\b|the\b|who\b|whose\b|"
-                       r"(?!and\b|or\b|but\b|which\b|where\b|when\b|while\b|as\b|in\b|on\b|at\b)[a-z]+\b))")
+ROLE_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\b[a-z]+(?:er|or|ist|ant|ent|man|woman|"
+                         r"person|ian|ee|ive|ary|ess|ate))\s+$")
+CUE_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|explained|noted|asked|argued|insisted|recalled|who|whose)\b"
+                       r"|\s*,\s*(?:\d{1,3}\b|a\b|an\b|who\b|whose\b|[a-z]+(?:er|or|ist|man|woman|person|ian|ent|ant)\b))")
 
 
 def _person(text: str, start: int, end: int) -> bool:
@@ -57,16 +58,19 @@ def _person(text: str, start: int, end: int) -> bool:
     return bool(ROLE_BEFORE.search(before) or TITLE.search(before) or CUE_AFTER.match(text[end:end + 30]))
 
 
-def _given(before: str) -> tuple[int, str] | None:
+def _given(before: str, common: frozenset[str]) -> tuple[int, str] | None:
     """Where the given name before a surname starts in `before`, and the given name(s) ("Recep
-    Tayyip", "Robert F.", "B.J."), or None when the word before is no given name."""
+    Tayyip", "Robert F.", "B.J."), or None when the word before is no given name. A word the
+    articles also write in lower case ("Happy Camp", "Mother Nature") is no given name."""
     m = GIVEN.search(before)
     if not m or TITLE.search(before) or COURTESY.search(before):
         return None
     words = before[m.start():].split()
-    while words and (words[0].lower().rstrip(".") in NOT_GIVEN or TITLE.search(words[0] + " ")):
+    while words and (words[0].lower().rstrip(".") in NOT_GIVEN or TITLE.search(words[0] + " ")
+                     or words[0].lower() in common
+                     or (len(words) > 1 and re.search(r"(?:s|man|woman|ist)$", words[0]))):  # "Republicans", "Englishman"
         words.pop(0)
-    if not words or words[0][0].islower():
+    if not words or words[0][0].islower() or words[0] in ("U.S.", "U.K.", "U.N.", "E.U."):
         return None
     return len(before) - len(before[m.start():].lstrip()) + before[m.start():].lstrip().find(words[0]), " ".join(words)
 
@@ -78,19 +82,38 @@ def _headline(text: str) -> bool:
             and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
 
 
-def surnames(texts: Iterable[str]) -> frozenset[str]:
-    """Words the incident's articles use as a person's surname: after a given name or a title."""
-    found = set()
+def _title(word: str) -> bool:
+    return bool(TITLE.search(word + " ")) or word.lower() in NOT_GIVEN
+
+
+def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """(surnames, surname -> full names seen): a surname follows a title ("Gov. Baird") or a
+    given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
+    articles also write in lower case ("Coast Guard", "Social media") is no surname."""
+    texts = [t for t in texts if not _headline(t)]
+    common = frozenset(w for t in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", t))
+    # "the White House", "the Coast Guard": a person's surname takes no article.
+    common |= {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\b", t)}
+    found: set[str] = set()
+    forms: dict[str, set[str]] = {}
     for text in texts:
-        if _headline(text):
-            continue
         for m in NAME.finditer(text):
+            word = m.group(1)
+            # "Muslims", "Europeans", "Microsystems": plurals and firms; a surname in -s is lost.
+            if _title(word) or word.lower() in common or word.endswith("s"):
+                continue
             before = text[max(0, m.start() - 40):m.start()]
             if TITLE.search(before) or COURTESY.search(before):
-                found.add(m.group(1))
-            elif (given := _given(before)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
-                found.add(m.group(1))
-    return frozenset(found)
+                found.add(word)
+            elif (given := _given(before, common)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
+                found.add(word)
+                forms.setdefault(word, set()).add(f"{given[1]} {word}")
+    return frozenset(found), forms
+
+
+def surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Words the incident's articles use as a person's surname (`_scan`)."""
+    return _scan(texts)[0]
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -135,22 +158,20 @@ PROBLEM = "names a person by surname alone before the brief says who they are"
 def full_names(texts: Iterable[str], known: frozenset[str]) -> dict[str, str]:
     """Surname -> the one full name the articles give it ("Baird" -> "Mark Baird"). A surname
     the articles give two given names ("Benjamin Ullestad", "Brandon Ullestad") has none."""
-    forms: dict[str, set[str]] = {}
-    for text in texts:
-        if _headline(text):
-            continue
-        for m in NAME.finditer(text):
-            word = m.group(1)
-            before = text[max(0, m.start() - 40):m.start()]
-            if word in known and (given := _given(before)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
-                forms.setdefault(word, set()).add(f"{given[1]} {word}")
-    return {word: next(iter(f)) for word, f in forms.items() if len(f) == 1}
+    return {word: next(iter(f)) for word, f in _scan(texts)[1].items() if len(f) == 1 and word in known}
+
+
+# Where a bare surname surely stands for a person, the only places it is written in full:
+# opening the sentence, or beside a verb of saying ("said Baird", "Baird's", "Baird, who").
+SAYS_BEFORE = re.compile(r"\b(?:said|says|told|asked|added|according to)\s+$")
+SAYS_AFTER = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|wrote|asked|recalled|explained)\b|,\s+who\b)")
 
 
 def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: dict[str, str]) -> tuple[str, list[str]]:
     """`text` with the first bare use of each surname not yet `introduced` written as its full
     name ("Baird said" -> "Mark Baird said"), and the full names written in. Only a surname
-    the articles tie to one full name is completed; quotations are left as they are."""
+    the articles tie to one full name is completed, only where it surely is the person
+    (SAYS_BEFORE, SAYS_AFTER, or opening the sentence); quotations are left as they are."""
     _, bare = mentions(text, known)
     done = []
     for word in sorted(bare - introduced, key=text.find):
@@ -160,7 +181,8 @@ def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: d
         for m in NAME.finditer(text):
             before = text[max(0, m.start() - 40):m.start()]
             if (m.group(1) == word and not any(lo <= m.start() < hi for lo, hi in quotes)
-                    and not GIVEN.search(before) and not TITLE.search(before) and not COURTESY.search(before)):
+                    and not GIVEN.search(before) and not TITLE.search(before) and not COURTESY.search(before)
+                    and (not before.strip() or SAYS_BEFORE.search(before) or SAYS_AFTER.match(text[m.end():]))):
                 text = text[:m.start()] + full[word] + text[m.end():]
                 done.append(full[word])
                 break
