@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.config import Config  # noqa: E402
 from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
 from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief  # noqa: E402
-from pipeline.stages.names import surnames  # noqa: E402
+from pipeline.stages.names import reflowed, surnames  # noqa: E402
 from pipeline.stages.standalone import SENTENCE_END, SENTENCE_START, brief_problems  # noqa: E402
 
 BUDGETS = {"seeds": 250, "multinews": 230, "duc2004": 100, "html": 150}
@@ -77,7 +77,7 @@ def main() -> None:
             s["seconds"] += time.perf_counter() - t
             # Who is a person: read from the articles' text, as evaluate does.
             ingested = pipelines[words].ingestor.ingest(folder)
-            known = surnames(line for d in ingested.documents for line in d.text.splitlines())
+            known = surnames(reflowed(d.text for d in ingested.documents))
         s["briefs"] += 1
         lines = [f"## {ident}", ""]
         reasons = brief_problems([sent.text for sent in brief.sentences], known)

@@ -45,9 +45,21 @@ def test_introduce_first_moves_a_sentence_after_its_introduction_and_drops_one_n
     known = surnames(ARTICLES)
     texts = ["A crane collapsed at the port on Tuesday.", "Ortiz closed the quay.", "Four workers were hurt.",
              "Harbour master Lena Ortiz blamed the storm.", "Halvorsen found a crack."]
-    order, dropped = introduce_first(texts, known)
+    order, written_texts, written, dropped = introduce_first(texts, known)
     assert order == [0, 2, 3, 1]
     assert dropped == [4]
+    assert written_texts == texts and written == [[]] * 5
+
+
+def test_introduce_first_writes_a_full_name_in_where_it_can_and_a_dropped_sentence_introduces_no_one():
+    known = surnames(ARTICLES)
+    full = full_names(ARTICLES, known)
+    texts = ["Ortiz closed the quay.", "Dock officials met Mr. Dunmore and Harbour master Lena Ortiz.", "Ortiz said no."]
+    order, out, written, dropped = introduce_first(texts, known, full)
+    # The first is written in full; the second names Dunmore by courtesy title only: dropped,
+    # and its introduction of Ortiz does not count (the third needed none by then anyway).
+    assert out[0] == "Lena Ortiz closed the quay." and written[0] == ["Lena Ortiz"]
+    assert order == [0, 2] and dropped == [1]
 
 
 def test_the_first_sentence_of_a_brief_must_open_it():
@@ -74,19 +86,16 @@ def test_name_in_full_writes_the_first_bare_use_and_leaves_quotes_alone():
     assert name_in_full("Ortiz closed the quay.", known, {"Ortiz"}, full) == ("Ortiz closed the quay.", [])
 
 
-def test_name_people_writes_the_full_name_in_and_cites_where_the_articles_give_it():
-    from pipeline.runtime.run import name_people
+def test_cite_names_cites_where_the_articles_give_the_name():
+    from pipeline.runtime.run import cite_names
     from pipeline.types import BriefSentence, Sentence, SourceSpan
 
     intro = "Harbour master Lena Ortiz closed the quay on Tuesday."
     pool = [Sentence("d1:0", "d1", 0, len(intro), intro), Sentence("d2:0", "d2", 0, 22, "Ortiz closed the quay.")]
     paths = {"d1": "a.txt", "d2": "b.txt"}
-    known = surnames([intro])
     cited = SourceSpan("d2", "b.txt", 0, 22, 0.9)
-    kept = [BriefSentence("Ortiz closed the quay.", 0, "extracted", (cited,)),
-            BriefSentence("Ortiz later reopened it.", 1, "extracted", (cited,))]
-    first, second = name_people(kept, known, full_names([intro], known), pool, paths)
-    assert first.text == "Lena Ortiz closed the quay." and first.method == "fused"
-    assert first.sources == (cited, SourceSpan("d1", "a.txt", 0, len(intro), 1.0))
-    assert pool[0].text[first.sources[1].start:first.sources[1].end].find("Lena Ortiz") >= 0
-    assert second == kept[1]  # introduced now: the surname alone reads fine
+    s = BriefSentence("Ortiz closed the quay.", 0, "extracted", (cited,))
+    named = cite_names(s, "Lena Ortiz closed the quay.", ["Lena Ortiz"], pool, paths)
+    assert named.text == "Lena Ortiz closed the quay." and named.method == "fused"
+    assert named.sources == (cited, SourceSpan("d1", "a.txt", 0, len(intro), 1.0))
+    assert cite_names(s, s.text, [], pool, paths) is s

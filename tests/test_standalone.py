@@ -77,6 +77,7 @@ CANNOT = {
     "pronoun or vague speaker": [
         "An inquiry is being carried out by the port, it said.",
         "The cranes had not been checked since 2019, the statement said.",
+        "The harbour board has sent “a clear warning to every crane owner on the coast,” the paper said.",
     ],
     "opinion given as fact": [
         "Under the pretext of safety, the authority mainly punishes small operators.",

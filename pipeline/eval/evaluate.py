@@ -26,7 +26,7 @@ from .baselines import BASELINES, n_words, split_sentences
 from .check import MODES, attribute_prepared, attributor_for, split_summary
 from ..config import DEFAULT_SUMMARISER, Config
 from ..runtime.run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
-from ..stages.names import surnames
+from ..stages.names import reflowed, surnames
 from ..stages.standalone import brief_problems
 
 EXAMPLES = 5  # not-standalone sentences per system quoted in report.json's aggregates
@@ -256,7 +256,7 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
 def not_standalone(sentences: list[str], documents: Sequence[str] = ()) -> list[dict]:
     """The output sentences a reader could not take on their own, read in order, each with
     standalone's reason; `documents` tell which capitalised words are people's surnames."""
-    known = surnames(line for d in documents for line in d.splitlines())
+    known = surnames(reflowed(documents))
     return [{"sentence": s, "reason": reason} for s, reason in zip(sentences, brief_problems(sentences, known)) if reason]
 
 

@@ -24,7 +24,7 @@ from .layout import find_incidents, safe_name  # noqa: F401  (light module: the 
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
-from ..stages.names import full_names, introduce_first, mentions, name_in_full, surnames
+from ..stages.names import full_names, introduce_first, reflowed, surnames
 from ..stages.selection import select
 from ..stages.summarise import SUMMARISERS, Summariser
 from ..types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
@@ -173,28 +173,19 @@ def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_l
     return kept[:1] + [kept[k] for k in sorted(range(1, len(kept)), key=position)]
 
 
-def name_people(kept: list[BriefSentence], known: frozenset[str], full: dict[str, str], pool: list[Sentence],
-                paths: dict[str, str]) -> list[BriefSentence]:
-    """Read in order, a person's first mention by surname alone becomes their full name
-    ("Baird said" -> "Mark Baird said"), cited to the first source sentence that names them so.
-    Safe by construction: only a surname the articles tie to one full name, never in a quote."""
-    introduced: set[str] = set()
-    out = []
-    for s in kept:
-        named, _ = mentions(s.text, known)
-        text, written = name_in_full(s.text, known, introduced | named, full)
-        introduced |= named | {name.split()[-1] for name in written}
-        if written:
-            cited = {(sp.path, sp.start, sp.end) for sp in s.sources}
-            extra = []
-            for name in written:
-                where = next((p for p in pool if name in display(p.text)), None)
-                # Score 1.0: the name is that span's own words, not a match of meaning.
-                if where is not None and (paths[where.doc_id], where.start, where.end) not in cited:
-                    extra.append(SourceSpan(where.doc_id, paths[where.doc_id], where.start, where.end, 1.0))
-            s = replace(s, text=text, method="fused", sources=s.sources + tuple(extra))
-        out.append(s)
-    return out
+def cite_names(s: BriefSentence, text: str, written: list[str], pool: list[Sentence], paths: dict[str, str]) -> BriefSentence:
+    """`s` with the full names `introduce_first` wrote in: its text, and for each name the first
+    source sentence that gives it, so the name is cited like any other word of the brief."""
+    if not written:
+        return s
+    cited = {(sp.path, sp.start, sp.end) for sp in s.sources}
+    extra = []
+    for name in written:
+        where = next((p for p in pool if name in display(p.text)), None)
+        # Score 1.0: the name is that span's own words, not a match of meaning.
+        if where is not None and (paths[where.doc_id], where.start, where.end) not in cited:
+            extra.append(SourceSpan(where.doc_id, paths[where.doc_id], where.start, where.end, 1.0))
+    return replace(s, text=text, method="fused", sources=s.sources + tuple(extra))
 
 
 def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
@@ -207,13 +198,13 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     reps = list(deduped.sentences)
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
-    lines = [line for d in corpus.documents for line in d.text.splitlines()]
+    lines = reflowed(d.text for d in corpus.documents)
     known = surnames(lines)
     # The fusing summariser may write a surname's one full name in; the extractive one prints
     # sources' sentences as they are, so such a sentence waits for its introduction.
     full = full_names(lines, known) if config.summariser == "abstractive" else {}
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
-                                         frozenset(full)), list)
+                                         full), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)
     # What the reader sees: a wrapped source sentence holds newlines, wire copy writes ``quotes''.
     texts = [display(d.text) for d in drafts]
@@ -239,10 +230,9 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
             words += n
     if config.order == "source":
         kept = reading_order(kept, kept_bases, {d.id: len(d.text) for d in corpus.documents})
-    # "Baird said ..." only after the sentence that says who Baird is (pipeline.stages.names).
-    kept = name_people(kept, known, full, pool, paths)
-    order, unnamed = introduce_first([s.text for s in kept], known)
-    kept = [kept[k] for k in order]
+    # "Baird said ..." only once the brief has said who Baird is (pipeline.stages.names).
+    order, texts, written, unnamed = introduce_first([s.text for s in kept], known, full)
+    kept = [cite_names(kept[k], texts[k], written[k], pool, paths) for k in order]
 
     def differences() -> list:
         return find_differences(corpus.documents, pool, pool_vectors)

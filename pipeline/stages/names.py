@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from .segment import display, paragraphs
+
 # A name word: "Baird", "O'Neill", "Fiscal-Gonzalez", "McCain".
 WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
 NAME = re.compile(rf"(?<![\w'’.-])({WORD})(?=['’]s\b|[^\w'’-]|$)")  # "Baird", "Baird's"
@@ -92,8 +94,9 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     articles also write in lower case ("Coast Guard", "Social media") is no surname."""
     texts = [t for t in texts if not _headline(t)]
     common = frozenset(w for t in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", t))
-    # "the White House", "the Coast Guard": a person's surname takes no article.
-    common |= {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\b", t)}
+    # "the White House", "the Coast Guard": a person's given name takes no article ("the Sharon
+    # appointment" says nothing of "Sharon", the word after the given name).
+    articled = common | {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\s+[A-Z]", t)}
     found: set[str] = set()
     forms: dict[str, set[str]] = {}
     for text in texts:
@@ -105,7 +108,7 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             before = text[max(0, m.start() - 40):m.start()]
             if TITLE.search(before) or COURTESY.search(before):
                 found.add(word)
-            elif (given := _given(before, common)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
+            elif (given := _given(before, articled)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
                 found.add(word)
                 forms.setdefault(word, set()).add(f"{given[1]} {word}")
     return frozenset(found), forms
@@ -114,6 +117,12 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
 def surnames(texts: Iterable[str]) -> frozenset[str]:
     """Words the incident's articles use as a person's surname (`_scan`)."""
     return _scan(texts)[0]
+
+
+def reflowed(documents: Iterable[str]) -> list[str]:
+    """The articles' paragraphs, each on one line: wire copy wrapped at 70 columns would cut
+    "Ariel Sharon, a hawkish" from its sentence and make it look like a headline."""
+    return [display(text[a:b]) for text in documents for a, b in paragraphs(text)]
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -189,27 +198,41 @@ def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: d
     return text, done
 
 
-def introduce_first(texts: Sequence[str], known: frozenset[str]) -> tuple[list[int], list[int]]:
-    """(order, dropped): indices of `texts` in their order, except that a sentence naming someone
-    by surname alone moves to just after the first sentence that says who they are; one that
-    no sentence introduces is dropped (the sentence that did may have failed attribution)."""
-    said = [mentions(t, known) for t in texts]
+def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str, str] | None = None
+                    ) -> tuple[list[int], list[str], list[list[str]], list[int]]:
+    """Read in order, a sentence that names someone by surname alone either writes the full name
+    in (`name_in_full`, where `full` has it) or moves to just after the first sentence that says
+    who they are; one that no sentence introduces is dropped (the sentence that did may have
+    failed attribution or the word limit). Returns (order, texts as written, full names written
+    per sentence, dropped); a dropped sentence introduces no one."""
+    full = full or {}
+    out = list(texts)
+    written: list[list[str]] = [[] for _ in texts]
     seen: set[str] = set()
     order: list[int] = []
     pending: list[int] = []
-    for k, (named, bare) in enumerate(said):
-        if not bare <= seen | named:
+
+    def place(k: int) -> bool:
+        named, bare = mentions(out[k], known)
+        if bare - seen - named:
+            text, done = name_in_full(out[k], known, seen | named, full)
+            named, bare = mentions(text, known)
+            if bare - seen - named:
+                return False
+            out[k], written[k] = text, done
+        seen.update(named)
+        order.append(k)
+        return True
+
+    for k in range(len(texts)):
+        if not place(k):
             pending.append(k)
             continue
-        order.append(k)
-        seen |= named
         moved = True
         while moved:  # a sentence placed may introduce a name a waiting one needs
             moved = False
             for j in list(pending):
-                if said[j][1] <= seen | said[j][0]:
+                if place(j):
                     pending.remove(j)
-                    order.append(j)
-                    seen |= said[j][0]
                     moved = True
-    return order, pending
+    return order, out, written, pending

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..config import Config
 from .segment import display
-from .names import mentions
+from .names import mentions, name_in_full
 from .standalone import standalone, unnamed_subject
 from ..types import Cluster, Sentence
 
@@ -33,13 +33,13 @@ SPARE_CANDIDATES = 2
 
 
 def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
-           config: Config, surnames: frozenset[str] = frozenset(), resolvable: frozenset[str] = frozenset()) -> list[Cluster]:
+           config: Config, surnames: frozenset[str] = frozenset(), full: Mapping[str, str] | None = None) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
     `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
     `surnames` (pipeline.stages.names): a sentence that names a person by one of them alone may
-    head only once a picked head has said who that is, unless it is `resolvable` (the summariser
-    writes the full name in); the first head must also open a brief."""
+    head only once a picked head has said who that is, unless the brief will write its `full`
+    name in (pipeline.stages.names.name_in_full); the first head must also open a brief."""
     if not clusters:
         return []
     members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
@@ -61,8 +61,8 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     # A sentence that cannot stand alone (pipeline.stages.standalone) may support a cluster, never head it.
     shown = [display(sentences[sid].text) for _, _, sid in members]
     can_head = np.array([standalone(t) for t in shown], dtype=bool)
-    said = [mentions(t, surnames) if h else (frozenset(), frozenset()) for t, h in zip(shown, can_head)]
-    said = [(named, bare - resolvable) for named, bare in said]
+    said = [mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames) if h else (frozenset(), frozenset())
+            for t, h in zip(shown, can_head)]
     waiting = {m for m, (_, bare) in enumerate(said) if bare}  # may head once a head introduces them
     can_head[list(waiting)] = False
     opener = can_head & np.array([not unnamed_subject(t) for t in shown], dtype=bool)

@@ -85,7 +85,7 @@ PRONOUN_SPEAKER = re.compile(
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
-VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo)\s+(?:said|says|added|read|reads)\b",
+VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
