@@ -99,3 +99,10 @@ def test_cite_names_cites_where_the_articles_give_the_name():
     assert named.text == "Lena Ortiz closed the quay." and named.method == "fused"
     assert named.sources == (cited, SourceSpan("d1", "a.txt", 0, len(intro), 1.0))
     assert cite_names(s, s.text, [], pool, paths) is s
+
+
+def test_a_surname_after_a_preposition_of_place_may_be_the_place_and_is_left_alone():
+    full = {"Jordan": "Ana Jordan"}
+    known = frozenset(full)
+    assert name_in_full("Troops massed in Jordan on Monday.", known, set(), full) == ("Troops massed in Jordan on Monday.", [])
+    assert name_in_full("The board named Jordan chair.", known, set(), full) == ("The board named Ana Jordan chair.", ["Ana Jordan"])

@@ -170,17 +170,17 @@ def full_names(texts: Iterable[str], known: frozenset[str]) -> dict[str, str]:
     return {word: next(iter(f)) for word, f in _scan(texts)[1].items() if len(f) == 1 and word in known}
 
 
-# Where a bare surname surely stands for a person, the only places it is written in full:
-# opening the sentence, or beside a verb of saying ("said Baird", "Baird's", "Baird, who").
-SAYS_BEFORE = re.compile(r"\b(?:said|says|told|asked|added|according to)\s+$")
-SAYS_AFTER = re.compile(r"(?:['’]s\b|\s+(?:said|says|told|added|wrote|asked|recalled|explained)\b|,\s+who\b)")
+# A surname after a preposition of place may be the place that shares the word ("in Jordan"):
+# left as it is.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|into|near|across|throughout|outside|inside|around|toward|towards)\s+$",
+                          re.IGNORECASE)
 
 
 def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: dict[str, str]) -> tuple[str, list[str]]:
     """`text` with the first bare use of each surname not yet `introduced` written as its full
     name ("Baird said" -> "Mark Baird said"), and the full names written in. Only a surname
-    the articles tie to one full name is completed, only where it surely is the person
-    (SAYS_BEFORE, SAYS_AFTER, or opening the sentence); quotations are left as they are."""
+    the articles tie to one full name is completed, never after a preposition of place
+    (PLACE_BEFORE); quotations are left as they are."""
     _, bare = mentions(text, known)
     done = []
     for word in sorted(bare - introduced, key=text.find):
@@ -191,7 +191,7 @@ def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: d
             before = text[max(0, m.start() - 40):m.start()]
             if (m.group(1) == word and not any(lo <= m.start() < hi for lo, hi in quotes)
                     and not GIVEN.search(before) and not TITLE.search(before) and not COURTESY.search(before)
-                    and (not before.strip() or SAYS_BEFORE.search(before) or SAYS_AFTER.match(text[m.end():]))):
+                    and not PLACE_BEFORE.search(before)):
                 text = text[:m.start()] + full[word] + text[m.end():]
                 done.append(full[word])
                 break
