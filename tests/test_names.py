@@ -99,6 +99,8 @@ def test_cite_names_cites_where_the_articles_give_the_name():
     assert named.text == "Lena Ortiz closed the quay." and named.method == "fused"
     assert named.sources == (cited, SourceSpan("d1", "a.txt", 0, len(intro), 1.0))
     assert cite_names(s, s.text, [], pool, paths) is s
+    both = cite_names(s, "Lena Ortiz and Lena Ortiz closed the quay.", ["Lena Ortiz", "Lena Ortiz"], pool, paths)
+    assert len(both.sources) == 2  # one citation for two names from the same sentence
 
 
 def test_a_surname_after_a_preposition_of_place_may_be_the_place_and_is_left_alone():
@@ -106,3 +108,15 @@ def test_a_surname_after_a_preposition_of_place_may_be_the_place_and_is_left_alo
     known = frozenset(full)
     assert name_in_full("Troops massed in Jordan on Monday.", known, set(), full) == ("Troops massed in Jordan on Monday.", [])
     assert name_in_full("The board named Jordan chair.", known, set(), full) == ("The board named Ana Jordan chair.", ["Ana Jordan"])
+
+
+def test_a_given_name_the_articles_use_alone_is_a_name_to_introduce():
+    articles = ["Opposition leader Anwar Osman, 51, was arrested on Sunday.", "Anwar said the police beat him.",
+                "News that the port had closed spread fast.", "Reporters at the News Desk said little."]
+    known = surnames(articles)
+    full = full_names(articles, known)
+    assert full["Anwar"] == "Anwar Osman"  # "Anwar said": the articles call him so
+    assert "News" not in full  # never said of alone: a capitalised word, not a person
+    assert name_in_full("Anwar said the police beat him.", known, set(), full)[0] == "Anwar Osman said the police beat him."
+    # The full name introduces the given name too.
+    assert unintroduced(["Anwar Osman was arrested.", "Anwar said no."], known) == [frozenset(), frozenset()]

@@ -185,6 +185,7 @@ def cite_names(s: BriefSentence, text: str, written: list[str], pool: list[Sente
         # Score 1.0: the name is that span's own words, not a match of meaning.
         if where is not None and (paths[where.doc_id], where.start, where.end) not in cited:
             extra.append(SourceSpan(where.doc_id, paths[where.doc_id], where.start, where.end, 1.0))
+            cited.add((paths[where.doc_id], where.start, where.end))  # two names from one sentence: one citation
     return replace(s, text=text, method="fused", sources=s.sources + tuple(extra))
 
 

@@ -88,6 +88,9 @@ def _title(word: str) -> bool:
     return bool(TITLE.search(word + " ")) or word.lower() in NOT_GIVEN
 
 
+SAYS = r"(?:said|says|told|added|wrote|asked|insisted|denied|argued)"
+
+
 def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     """(surnames, surname -> full names seen): a surname follows a title ("Gov. Baird") or a
     given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
@@ -97,8 +100,12 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     # "the White House", "the Coast Guard": a person's given name takes no article ("the Sharon
     # appointment" says nothing of "Sharon", the word after the given name).
     articled = common | {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\s+[A-Z]", t)}
+    # Where a word stands for a place, not a person: "in Jordan", "the Israel lobby".
+    placed = {w for t in texts for w in re.findall(rf"\b(?:in|at|from|into|near|across|throughout|inside|outside|"
+                                                   rf"the|The)\s+({WORD})\b", t)}
     found: set[str] = set()
     forms: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}  # a given name -> the full names it opens ("Anwar" -> "Anwar Ibrahim")
     for text in texts:
         for m in NAME.finditer(text):
             word = m.group(1)
@@ -111,6 +118,17 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             elif (given := _given(before, articled)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
                 found.add(word)
                 forms.setdefault(word, set()).add(f"{given[1]} {word}")
+                if re.fullmatch(WORD, given[1]):
+                    firsts.setdefault(given[1], set()).add(f"{given[1]} {word}")
+    # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
+    # Ibrahim): such a word is a name to introduce too, when it opens one full name only and
+    # never stands for a place.
+    for first, full in firsts.items():
+        used_alone = any(re.search(rf"(?<![\w'’.-]){first}(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+{first}\b(?!\s+[A-Z])", t)
+                         for t in texts)  # "Anwar said", "said Anwar": the articles do call them so
+        if len(full) == 1 and first not in forms and first not in placed and used_alone:
+            found.add(first)
+            forms[first] = full
     return frozenset(found), forms
 
 
@@ -143,8 +161,10 @@ def mentions(text: str, known: frozenset[str]) -> tuple[frozenset[str], frozense
         if TITLE.search(before) or (given and not COURTESY.search(before)
                                     and (given.group(1) is None or given.group(1).lower() not in NOT_GIVEN)):
             named.add(word)
-        elif re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE) or re.match(r"\s+[A-Z]", text[m.end():]):
-            continue  # "the Coast Guard", "Baird Street": not a person's surname here
+        elif re.match(rf"\s+{WORD}", text[m.end():]):
+            named.add(word)  # "Anwar Ibrahim": a full name introduces its given name too
+        elif re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
+            continue  # "the Coast Guard": not a person's name here
         elif not any(lo <= m.start() < hi for lo, hi in quotes):
             bare.add(word)
     return frozenset(named), frozenset(bare - named)
