@@ -185,3 +185,11 @@ def test_embedded_generator_on_the_seeds(tmp_path, minilm):
             assert name in sources, name
     assert all(s.sources for s in brief.sentences)
     assert key_facts_missing([s.text for s in brief.sentences]) == [], [s.text for s in brief.sentences]
+
+
+def test_no_trim_leaves_a_subject_that_no_longer_says_what_it_is():
+    # The concessive opener goes, but "The agency has maintained ..." could not open a brief: no trim.
+    assert trims("While the plans have changed, the agency has maintained that the rocket is essential.") == []
+    # A sentence that opened that way already may still lose an aside.
+    assert trims("The agency praised Ana Ruiz, who leads the launch team, on Monday.") == [
+        "The agency praised Ana Ruiz on Monday."]

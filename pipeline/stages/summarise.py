@@ -10,6 +10,8 @@ import re
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from ..types import Cluster, Draft, Rejection, Sentence
+from .segment import display
+from .standalone import unnamed_subject
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
     import numpy as np
@@ -221,6 +223,10 @@ def trims(text: str) -> list[str]:
         if text.rstrip()[-1:] in ".!?" and words[-1:] not in (".", "!", "?", '"', "”"):
             words += text.rstrip()[-1]
         words = words[:1].upper() + words[1:]
+        # "While the plans changed, the agency has maintained ..." cut to "The agency has maintained
+        # ...": what the agency is went with the cut, and the sentence could no longer open a brief.
+        if unnamed_subject(words) and not unnamed_subject(" ".join(text.split())):
+            continue
         if len(words) > 1 and words != " ".join(text.split()) and words not in out:
             out.append(words)
     return out
@@ -275,7 +281,7 @@ class AbstractiveSummariser:
     def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
                   vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         from .structure import docs
-        from .verify import clean_candidate, verify
+        from .verify import Verdict, clean_candidate, verify
 
         if not clusters:
             return []
@@ -291,6 +297,11 @@ class AbstractiveSummariser:
         candidate_vectors = embedder.embed(candidates)
         verdicts = [verify(cand, texts, vec, src, min_similarity=FUSED_SIMILARITY)
                     for cand, vec, (texts, src) in zip(candidates, candidate_vectors, chosen)]
+        # "The agency has maintained ..." from "While ..., the agency has maintained ...": the
+        # words that said what the agency is are gone, and the sentence could not open a brief.
+        verdicts = [Verdict(False, "its subject lost the words that say what it is")
+                    if v.ok and unnamed_subject(cand) and not unnamed_subject(display(best_sentence(c, sentences).text)) else v
+                    for v, cand, c in zip(verdicts, candidates, clusters)]
         # Where the model's sentence fails, the safe operation: a member (the best statement
         # first) with its asides deleted (trims), verified the same way. Embedded in one batch.
         shorter = {k: [t for m in members[k] for t in trims(m)] for k, v in enumerate(verdicts) if not v.ok}
