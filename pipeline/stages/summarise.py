@@ -10,8 +10,6 @@ import re
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from ..types import Cluster, Draft, Rejection, Sentence
-from .segment import display
-from .standalone import unnamed_subject
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
     import numpy as np
@@ -135,6 +133,7 @@ def trims(text: str) -> list[str]:
     that carries a fact of its own ("..., but agreed to strengthen coordination") or a count
     ("which killed three and injured 11") stays: the brief would lose it. Each result is a
     candidate like any other and is verified like one."""
+    from .standalone import unnamed_subject
     from .structure import SPEECH, docs
 
     doc = docs([text])[0]
@@ -280,6 +279,8 @@ class AbstractiveSummariser:
 
     def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
                   vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
+        from .segment import display
+        from .standalone import unnamed_subject
         from .structure import docs
         from .verify import Verdict, clean_candidate, verify
 
