@@ -24,7 +24,7 @@ from .layout import find_incidents, safe_name  # noqa: F401  (light module: the 
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
-from ..stages.names import full_names, introduce_first, reflowed, surnames
+from ..stages.names import introduce_first, people, reflowed
 from ..stages.selection import select
 from ..stages.summarise import SUMMARISERS, Summariser
 from ..types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
@@ -199,11 +199,10 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     reps = list(deduped.sentences)
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
     clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
-    lines = reflowed(d.text for d in corpus.documents)
-    known = surnames(lines)
+    known, full = people(reflowed(d.text for d in corpus.documents))
     # The fusing summariser may write a surname's one full name in; the extractive one prints
     # sources' sentences as they are, so such a sentence waits for its introduction.
-    full = full_names(lines, known) if config.summariser == "abstractive" else {}
+    full = full if config.summariser == "abstractive" else {}
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
                                          full), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)

@@ -123,10 +123,11 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
     # Ibrahim): such a word is a name to introduce too, when it opens one full name only and
     # never stands for a place.
+    # "Anwar said", "said Anwar": words the articles do use alone for someone.
+    alone = {m.group(1) or m.group(2) for t in texts
+             for m in re.finditer(rf"(?<![\w'’.-])({WORD})(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+({WORD})\b(?!\s+[A-Z])", t)}
     for first, full in firsts.items():
-        used_alone = any(re.search(rf"(?<![\w'’.-]){first}(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+{first}\b(?!\s+[A-Z])", t)
-                         for t in texts)  # "Anwar said", "said Anwar": the articles do call them so
-        if len(full) == 1 and first not in forms and first not in placed and used_alone:
+        if len(full) == 1 and first not in forms and first not in placed and first in alone:
             found.add(first)
             forms[first] = full
     return frozenset(found), forms
@@ -182,6 +183,12 @@ def unintroduced(texts: Sequence[str], known: frozenset[str]) -> list[frozenset[
 
 
 PROBLEM = "names a person by surname alone before the brief says who they are"
+
+
+def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """(surnames, full_names) from one reading of the articles (`_scan`)."""
+    known, forms = _scan(texts)
+    return known, {word: next(iter(f)) for word, f in forms.items() if len(f) == 1 and word in known}
 
 
 def full_names(texts: Iterable[str], known: frozenset[str]) -> dict[str, str]:
