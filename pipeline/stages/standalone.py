@@ -50,7 +50,9 @@ VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|d
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
 # "After a three-month impasse, they agreed ...", "On Thursday, her lawyer said ..."
 PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?-i:[^,\"“A-Z]){2,80},\s+(?:he|she|they|it|we)\s"
-                             r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s",
+                             r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s"
+                             r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
+                             r"(?:he|she|they|it|we)\b",
                              re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
 # "Water is a must here.", "The ministry has also confirmed the strike."
@@ -81,18 +83,22 @@ SPEECH_VERB = re.compile(
 )
 # "..., it said." / "he added": the speaker is a pronoun, so the reader does not learn who spoke.
 PRONOUN_SPEAKER = re.compile(
+    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|told|added|wrote)\b[^\"“”]*[.!]$|"
     r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|added|adds|told (?:the |a |an )?\w+|wrote|explained|noted|stated|claimed|"
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
-VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)\s+(?:said|says|added|read|reads)\b",
+VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
+                           r"(?:,[^,\"“”]{1,60},)?\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
-# "Oroville >> Now is the time ...": a site's dateline marker, or a menu path.
-FURNITURE = re.compile(r"\s(?:>>|»)\s")
+# "Oroville >> Now is the time ...": a site's dateline marker, or a menu path; "Mekhi Robinson 1
+# goal, 1 assist.": a line of a results table.
+FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
+                       r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -129,7 +135,8 @@ def problem(text: str) -> str | None:
     t = " ".join(text.split()).replace("``", "“").replace("''", "”")
     if not SENTENCE_START.match(t):
         return "does not start like a sentence"
-    words = re.findall(r"[^\W\d_]+", t.lower())
+    # Whole words: "Qur’an" and "Mudah2an" hold no English "an".
+    words = [w for w in re.findall(r"\w+(?:['’]\w+)*", t.lower()) if not w.isdigit()]
     if len(words) >= 6 and not ENGLISH.intersection(words):
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
