@@ -84,7 +84,6 @@ CANNOT = {
         "The cranes had not been checked since 2019, the statement said.",
         "The harbour board has sent “a clear warning to every crane owner on the coast,” the paper said.",
         "“We have heard a lot of talk about closing the quay for good,” she told the harbour council in Vigo.",
-        "“The crane was never at risk and will reopen soon,” the statement, seen by a local paper, says.",
     ],
     "opinion given as fact": [
         "Under the pretext of safety, the authority mainly punishes small operators.",

@@ -89,7 +89,7 @@ PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
-                           r"(?:,[^,\"“”]{1,60},)?\s+(?:said|says|added|read|reads)\b",
+                           r"\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
