@@ -3,9 +3,11 @@
 News writes a person's full name once ("Mark Baird, a rancher, ...") and the surname after it
 ("Baird said ..."). A brief takes sentences out of that order: "Baird is leading the charge"
 is a riddle unless an earlier brief sentence named Mark Baird. Which capitalised words are
-surnames is learnt from the incident's own articles (a word that follows a given name or a
-title there), so no name list is needed and a place or a company ("Italy dropped ...",
-"Microsoft said ...") is never taken for one.
+surnames is learnt from the incident's own articles (a word that follows a title, or a given
+name with a person cue beside it), so no name list is needed. A place or a company ("Italy
+dropped ...", "Microsoft said ...") is taken for one only where the articles pair it with a
+capitalised word and a person cue and never write it in lower case or after "the" ("Happy Camp,
+a town" can slip through): precision over recall, since a full name may be written in.
 """
 
 from __future__ import annotations
