@@ -1,6 +1,6 @@
 """Who is "Ortiz"? Surnames learnt from the incident's own articles; a brief introduces a person first."""
 
-from pipeline.stages.names import full_names, introduce_first, mentions, name_in_full, surnames, unintroduced
+from pipeline.stages.names import introduce_first, mentions, name_in_full, people, surnames, unintroduced
 from pipeline.stages.standalone import brief_problems
 
 ARTICLES = [
@@ -52,8 +52,7 @@ def test_introduce_first_moves_a_sentence_after_its_introduction_and_drops_one_n
 
 
 def test_introduce_first_writes_a_full_name_in_where_it_can_and_a_dropped_sentence_introduces_no_one():
-    known = surnames(ARTICLES)
-    full = full_names(ARTICLES, known)
+    known, full = people(ARTICLES)
     texts = ["Ortiz closed the quay.", "Dock officials met Mr. Dunmore and Harbour master Lena Ortiz.", "Ortiz said no."]
     order, out, written, dropped = introduce_first(texts, known, full)
     # The first is written in full; the second names Dunmore by courtesy title only: dropped,
@@ -67,19 +66,17 @@ def test_the_first_sentence_of_a_brief_must_open_it():
     assert brief_problems(["A crane collapsed in Vigo.", "The crane fell onto two ships."]) == [None, None]
 
 
-def test_full_names_need_a_person_and_one_given_name():
+def test_a_full_name_needs_a_person_and_one_given_name():
     articles = ARTICLES + ["Five Dockers were hurt.", "Besides Vigo and Porto, the ports reopened.",
                            "Officers found Ana Ullestad, 25, and Rui Ullestad, 22, on the quay."]
-    known = surnames(articles)
-    full = full_names(articles, known)
+    known, full = people(articles)
     assert full["Ortiz"] == "Lena Ortiz"
     assert "Ullestad" in known and "Ullestad" not in full  # two people: no guess
     assert not {"Dockers", "Vigo"} & known  # no person cue: "Five Dockers", "Besides Vigo"
 
 
 def test_name_in_full_writes_the_first_bare_use_and_leaves_quotes_alone():
-    known = surnames(ARTICLES)
-    full = full_names(ARTICLES, known)
+    known, full = people(ARTICLES)
     assert name_in_full("Ortiz's order closed the quay, Ortiz said.", known, set(), full) == (
         "Lena Ortiz's order closed the quay, Ortiz said.", ["Lena Ortiz"])
     assert name_in_full("“Ortiz was right,” a docker said.", known, set(), full) == ("“Ortiz was right,” a docker said.", [])
@@ -113,8 +110,7 @@ def test_a_surname_after_a_preposition_of_place_may_be_the_place_and_is_left_alo
 def test_a_given_name_the_articles_use_alone_is_a_name_to_introduce():
     articles = ["Opposition leader Anwar Osman, 51, was arrested on Sunday.", "Anwar said the police beat him.",
                 "News that the port had closed spread fast.", "Reporters at the News Desk said little."]
-    known = surnames(articles)
-    full = full_names(articles, known)
+    known, full = people(articles)
     assert full["Anwar"] == "Anwar Osman"  # "Anwar said": the articles call him so
     assert "News" not in full  # never said of alone: a capitalised word, not a person
     assert name_in_full("Anwar said the police beat him.", known, set(), full)[0] == "Anwar Osman said the police beat him."

@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
 from . import metrics
 from .baselines import BASELINES, n_words, split_sentences
@@ -211,6 +211,7 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
             folder = Path(tmp) / "incident"
             folder.mkdir()
             write_documents(folder, cluster.documents)
+            known = surnames(reflowed(cluster.documents))  # whose surname is whose: once per cluster
             for system in settings.systems:
                 progress(n, len(clusters), f"{cluster.id}: {system}")
                 t = time.perf_counter()
@@ -229,7 +230,7 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                     "sentences": sentences, "words": sum(n_words(s) for s in sentences), "seconds": round(seconds, 3),
                     **metrics.rouge_averaged(sentences, references),
                     **metrics.unsupported_facts(sentences, cluster.documents),
-                    "not_standalone": not_standalone(sentences, cluster.documents), **extra,
+                    "not_standalone": not_standalone(sentences, known), **extra,
                 }
             if settings.attribution and cluster.links and pipeline is not None:
                 progress(n, len(clusters), f"{cluster.id}: attribution")
@@ -253,10 +254,9 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
     return result
 
 
-def not_standalone(sentences: list[str], documents: Sequence[str] = ()) -> list[dict]:
+def not_standalone(sentences: list[str], known: frozenset[str] = frozenset()) -> list[dict]:
     """The output sentences a reader could not take on their own, read in order, each with
-    standalone's reason; `documents` tell which capitalised words are people's surnames."""
-    known = surnames(reflowed(documents))
+    standalone's reason; `known`: the incident's surnames (pipeline.stages.names)."""
     return [{"sentence": s, "reason": reason} for s, reason in zip(sentences, brief_problems(sentences, known)) if reason]
 
 

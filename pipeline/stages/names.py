@@ -123,9 +123,8 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
                 if re.fullmatch(WORD, given[1]):
                     firsts.setdefault(given[1], set()).add(f"{given[1]} {word}")
     # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
-    # Ibrahim): such a word is a name to introduce too, when it opens one full name only and
-    # never stands for a place.
-    # "Anwar said", "said Anwar": words the articles do use alone for someone.
+    # Ibrahim): such a word is a name to introduce too, when the articles do use it alone beside
+    # a verb of saying, it opens one full name only, and it never stands for a place.
     alone = {m.group(1) or m.group(2) for t in texts
              for m in re.finditer(rf"(?<![\w'’.-])({WORD})(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+({WORD})\b(?!\s+[A-Z])", t)}
     for first, full in firsts.items():
@@ -188,15 +187,11 @@ PROBLEM = "names a person by surname alone before the brief says who they are"
 
 
 def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
-    """(surnames, full_names) from one reading of the articles (`_scan`)."""
+    """(surnames, surname -> the one full name the articles give it: "Baird" -> "Mark Baird"),
+    from one reading of the articles (`_scan`). A surname the articles give two given names
+    ("Benjamin Ullestad", "Brandon Ullestad") has no full name."""
     known, forms = _scan(texts)
     return known, {word: next(iter(f)) for word, f in forms.items() if len(f) == 1 and word in known}
-
-
-def full_names(texts: Iterable[str], known: frozenset[str]) -> dict[str, str]:
-    """Surname -> the one full name the articles give it ("Baird" -> "Mark Baird"). A surname
-    the articles give two given names ("Benjamin Ullestad", "Brandon Ullestad") has none."""
-    return {word: next(iter(f)) for word, f in _scan(texts)[1].items() if len(f) == 1 and word in known}
 
 
 # A surname after a preposition of place may be the place that shares the word ("in Jordan"):

@@ -147,7 +147,7 @@ def problem(text: str) -> str | None:
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
     if FURNITURE.search(t):
-        return "page furniture (a dateline marker or a menu path)"
+        return "page furniture (a dateline marker or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
