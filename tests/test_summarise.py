@@ -188,19 +188,19 @@ def test_embedded_generator_on_the_seeds(tmp_path, minilm):
 
 
 def test_no_trim_leaves_a_subject_that_no_longer_says_what_it_is():
-    # The concessive opener goes, but "The agency has maintained ..." could not open a brief: no trim.
-    assert trims("While the plans have changed, the agency has maintained that the rocket is essential.") == []
+    # The concessive opener goes, but "The board still insists ..." could not open a brief: no trim.
+    assert trims("Although the budget grew again, the board still insists that the ferry pays for itself.") == []
     # A sentence that opened that way already may still lose an aside.
     assert trims("The agency praised Ana Ruiz, who leads the launch team, on Monday.") == [
         "The agency praised Ana Ruiz on Monday."]
 
 
 def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path):
-    article = ("While the plans have changed, the port agency has maintained that the northern quay will reopen in May.\n"
+    article = ("Although the repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
                "Dock workers said the crane that fell had been inspected in March.\n")
     folder = write_incident(tmp_path / "inc", {"a.txt": article})
-    cut = "The port agency has maintained that the northern quay will reopen in May."
-    brief = build_brief(folder, _pipeline(lambda c: cut if "plans" in c else "Nothing."))
+    cut = "The port board still insists that the northern quay will reopen in May."
+    brief = build_brief(folder, _pipeline(lambda c: cut if "repair bill" in c else "Nothing."))
     assert cut not in [s.text for s in brief.sentences]
     reasons = [r.reason for s in brief.sentences for r in s.rejected if r.candidate == cut]
     assert reasons == ["its subject lost the words that say what it is"]

@@ -222,8 +222,8 @@ def trims(text: str) -> list[str]:
         if text.rstrip()[-1:] in ".!?" and words[-1:] not in (".", "!", "?", '"', "”"):
             words += text.rstrip()[-1]
         words = words[:1].upper() + words[1:]
-        # "While the plans changed, the agency has maintained ..." cut to "The agency has maintained
-        # ...": what the agency is went with the cut, and the sentence could no longer open a brief.
+        # "Although the budget grew, the board still insists ..." cut to "The board still insists
+        # ...": which board went with the cut, and the sentence could no longer open a brief.
         if unnamed_subject(words) and not unnamed_subject(" ".join(text.split())):
             continue
         if len(words) > 1 and words != " ".join(text.split()) and words not in out:
@@ -298,8 +298,8 @@ class AbstractiveSummariser:
         candidate_vectors = embedder.embed(candidates)
         verdicts = [verify(cand, texts, vec, src, min_similarity=FUSED_SIMILARITY)
                     for cand, vec, (texts, src) in zip(candidates, candidate_vectors, chosen)]
-        # "The agency has maintained ..." from "While ..., the agency has maintained ...": the
-        # words that said what the agency is are gone, and the sentence could not open a brief.
+        # "The board still insists ..." from "Although ..., the board still insists ...": the
+        # words that said which board are gone, and the sentence could not open a brief.
         verdicts = [Verdict(False, "its subject lost the words that say what it is")
                     if v.ok and unnamed_subject(cand) and not unnamed_subject(display(best_sentence(c, sentences).text)) else v
                     for v, cand, c in zip(verdicts, candidates, clusters)]
