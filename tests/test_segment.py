@@ -139,3 +139,15 @@ def test_rank_numbers_and_plural_titles_do_not_end_a_sentence():
     doc = make_doc("Kessler, the No. 2 crane maker, recalled its cranes. In May, Reps. Ana Ruiz and Tom Lee asked why.\n")
     texts = [s.text for s in PunktSegmenter().segment(doc)]
     assert texts == ["Kessler, the No. 2 crane maker, recalled its cranes.", "In May, Reps. Ana Ruiz and Tom Lee asked why."]
+
+
+def test_a_name_spelled_like_a_title_ends_a_sentence_where_the_article_uses_it_as_a_name():
+    # "Ko Sen" is a name here ("Ko Sen's party"), so "Ko Sen." ends a sentence; a title does not.
+    doc = make_doc("The envoy met premier Ko Sen. Dara Vann wrote to the court. Ko Sen's party won. "
+                   "Harbour Sen. Ana Ruiz voted no, said Sen. Tom Lee.")
+    assert [s.text for s in PunktSegmenter().segment(doc)] == [
+        "The envoy met premier Ko Sen.", "Dara Vann wrote to the court.", "Ko Sen's party won.",
+        "Harbour Sen. Ana Ruiz voted no, said Sen. Tom Lee."]
+    # Without the article's own evidence, "Sen." stays a title.
+    alone = make_doc("The envoy met premier Ko Sen. Dara Vann wrote to the court.")
+    assert len(PunktSegmenter().segment(alone)) == 1

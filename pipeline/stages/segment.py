@@ -84,17 +84,18 @@ class PunktSegmenter:
         assert self._punkt is not None
         text = doc.text
         out: list[Sentence] = []
+        ends = _name_ends(text)
         for para_start, para_end in paragraphs(text):
             # A newline inside a paragraph is a wrap: Punkt reads it as a space. Same length, so
             # offsets into `body` are offsets into the paragraph.
             body = text[para_start:para_end].replace("\n", " ")
-            for s, e in self._spans(body):
+            for s, e in self._spans(body, ends):
                 start, end = _strip(text, para_start + s, para_start + e)
                 if end - start >= self.min_chars:
                     out.append(Sentence(f"{doc.id}:{start}", doc.id, start, end, text[start:end]))
         return out
 
-    def _spans(self, body: str) -> list[tuple[int, int]]:
+    def _spans(self, body: str, name_ends: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
         assert self._punkt is not None
         try:
             punkt = list(self._punkt.span_tokenize(body))
@@ -103,7 +104,8 @@ class PunktSegmenter:
             punkt = [(a, b) for a, b in zip([0, *ends], [*ends, len(body)]) if body[a:b].strip()]
         spans: list[tuple[int, int]] = []
         for s, e in punkt:
-            cuts = [m.start() for m in GLUED.finditer(body, s, e)]
+            cuts = sorted({m.start() for m in GLUED.finditer(body, s, e)} |
+                          ({m.end() for m in name_ends.finditer(body, s, e)} if name_ends else set()))
             for a, b in zip([s, *cuts], [*cuts, e]):
                 # Punkt splits "area of ??the city" at the question marks; a piece that starts
                 # in lower case continues the sentence before it.
@@ -186,6 +188,20 @@ def display(text: str) -> str:
 INITIALS = re.compile(r"(?:^|\s)((?:[A-Z]\.){1,3})$")
 NUMBER_SIGN = re.compile(r"(?:^|\s)No\.\s*$")
 COUNTRY_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})  # these do end sentences
+
+
+# "Hun Sen", "Ryan Gen": a name whose last word is spelled like a title. The article uses it
+# without a period too ("Hun Sen's party", "Hun Sen said"), where a title never stands.
+NAME_LIKE_TITLE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{1,4})(?=['’]s\b|\s+[a-z]|,)")
+
+
+def _name_ends(text: str) -> re.Pattern[str] | None:
+    """Where "<Name> Sen." ends a sentence in `text`: a pattern whose match ends at the next
+    sentence's start, or None when no name there is spelled like an abbreviation."""
+    names = sorted({f"{a} {b}" for a, b in NAME_LIKE_TITLE.findall(text) if b.lower() in ABBREVIATIONS})
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\.\s+(?=[\"“`]*[A-Z])")
 
 
 def _ends_with_initials(piece: str) -> bool:
