@@ -23,6 +23,9 @@ STANDS_ALONE = [
     "Rescuers said the diver made it.",
     "Last week the council rejected the union's demands.",
     "Police arrested two men.",
+    "Updated safety rules for cranes take effect in May, the port authority said.",
+    "Los Angeles port director Ana Ruiz said the quay would reopen.",
+    "José Eduardo dos Santos opened the new quay in 2014.",
     "The dock team scored 3 goals in the charity final, the organisers said.",
 ]
 
@@ -31,12 +34,16 @@ CANNOT = {
     "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm",
                         "Crane collapse closes port loading video... loading video..."],
     "not English": ["Aqui você encontra sempre a tabela completa do torneio de vela!",
+                    "Marta: Por sua conta, Tomas.", "Der Hafen soll wieder geöffnet werden und ist für Kräne gesperrt.", "Foi para o porto que as equipes seguiram as ordens.",
                     "Semoga kita semua bisa memahami dan mengamalkan Qur’an ini."],
     "page furniture or a caption": ["Shop our full range of quay gear today.", "Includes a two-year warranty.",
                                     "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
         "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
         "Let the paint dry for about two hours before the second coat.", "Vigo >> Port reopens after collapse.",
-        "Harbour (2-1): Tomas Vidal 3 goals, 1 assist."],
+        "Harbour (2-1): Tomas Vidal 3 goals, 1 assist.", "Pro tip: Check the crane tags before you lift.",
+        "Ships with a spare cable and a two-year warranty.",
+        "Correction added Nov. 2, 2024: An earlier caption gave the wrong date for the collapse.",
+        "If you run a quay, great — but inspect your cranes first."],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -71,6 +78,7 @@ CANNOT = {
         "Here the quay narrows to a single lane.",
         "Thanks for the update on the cranes, Marta.",
         "Even though she retired last year she still inspects the cranes every week.",
+        "The situation at the quay can worsen if the union strikes again.",
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",
@@ -108,3 +116,13 @@ def test_sentences_that_cannot_stand_alone_say_why(kind, text):
 def test_wire_quotes_count_as_quotes():
     assert problem("``We will not reopen,'' harbour master Lena Ortiz said on Tuesday.") is None
     assert problem("``We will not reopen until every crane has been inspected.") is not None
+
+
+def test_an_opening_must_name_its_subject_after_a_leading_clause_too():
+    from pipeline.stages.standalone import lead_problem
+
+    assert lead_problem("While the plans have changed, the agency still says the quay will reopen.")
+    assert lead_problem("While the Vigo port revised its plans, the agency still says the quay will reopen.") is None
+    assert lead_problem("After the storm passed, the death toll from the collapse rose to four.") is None
+    # Later in a brief, where the agency has been named, the same sentence stands.
+    assert problem("While the plans have changed, the agency still says the quay will reopen.") is None

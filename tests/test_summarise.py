@@ -188,15 +188,16 @@ def test_embedded_generator_on_the_seeds(tmp_path, minilm):
 
 
 def test_no_trim_leaves_a_subject_that_no_longer_says_what_it_is():
-    # The concessive opener goes, but "The board still insists ..." could not open a brief: no trim.
-    assert trims("Although the budget grew again, the board still insists that the ferry pays for itself.") == []
+    # The concessive opener goes with the name that said which board: "The board still insists ..."
+    # could not open a brief where the sentence could. No trim.
+    assert trims("Although the Vigo budget grew again, the board still insists that the ferry pays for itself.") == []
     # A sentence that opened that way already may still lose an aside.
     assert trims("The agency praised Ana Ruiz, who leads the launch team, on Monday.") == [
         "The agency praised Ana Ruiz on Monday."]
 
 
 def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path):
-    article = ("Although the repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
+    article = ("Although the Vigo repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
                "Dock workers said the crane that fell had been inspected in March.\n")
     folder = write_incident(tmp_path / "inc", {"a.txt": article})
     cut = "The port board still insists that the northern quay will reopen in May."

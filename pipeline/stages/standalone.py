@@ -27,7 +27,7 @@ DEPENDENT_OPENING = re.compile(
     r"prince|princess|king|queen|minister|premier|leader|spokesman|spokeswoman|chairman|senator|governor|"
     r"mayor|judge|officer|official|player|coach|games|story|data|"
     r"group|move|decision|incident|statement|report|deal|plan|bill|measure|letter|case|agreement|accord|ruling|"
-    r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|"
+    r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|situation|saga|"
     r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
     r"(?! (?:of|who|which|that)\b)|"
     r"such|both|neither|either|another|other|others|there)\b",
@@ -36,8 +36,8 @@ DEPENDENT_OPENING = re.compile(
 # A sentence that opens with a bare verb has no subject: an instruction to the reader ("Shop the
 # rest of today's sale") or a caption ("Includes a 90-day warranty").
 IMPERATIVE = re.compile(
-    r"^(?:shop|buy|click|tap|check|get|read|watch|see|learn|find|discover|sign|subscribe|follow|join|download|"
-    r"order|save|grab|visit|share|call|contact|email|includes|features|comes|offers|provides|look|try|make sure|"
+    r"^(?:(?:pro tip|tip|note|bonus|hint|reminder|psst|p\.s\.)\s*:\s*)?(?:shop|buy|click|tap|check|get|read|watch|see|learn|find|discover|sign|subscribe|follow|join|download|"
+    r"order|save|grab|visit|share|call|contact|email|includes|features|comes|ships|offers|provides|look|try|make sure|"
     r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
     # a recipe's steps (not "Heat", "Cook", "Place": they open news sentences as nouns)
     r"let the|add|stir|bake|pour|preheat|whisk|chop|"
@@ -91,19 +91,30 @@ PRONOUN_SPEAKER = re.compile(
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
                            r"\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
+# "If you earn a profit, great": advice to the reader, which a report of what happened never gives.
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
 # "Oroville >> Now is the time ...": a site's dateline marker, or a menu path; "Mekhi Robinson 1
 # goal, 1 assist.": a line of a results table.
-FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
+FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?i:correction|clarification|editor['’]s note|update|updated)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
 ENGLISH = frozenset("the of and to in is was that for on with as by at from it he she they said were are has have "
                     "had be been not this which who will would but an its after".split())
+# Function words of the languages news pages most often come in besides English (Portuguese,
+# Spanish, French, Italian, German, Dutch, Indonesian). "as" and "a" are English too, so a
+# Portuguese sentence can hold them; words that are also English or parts of English names
+# ("los", "des", "van", "per", "com") are left out.
+FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também pelo pela são está foi ao aos dos nos "
+                    "nas una pero sus fue como muy esta este les une pour dans avec pas qui elle sont cette leur "
+                    "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
+                    "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
+                    "juga atau adalah".split())
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
@@ -137,7 +148,9 @@ def problem(text: str) -> str | None:
         return "does not start like a sentence"
     # Whole words: "Qur’an" and "Mudah2an" hold no English "an".
     words = [w for w in re.findall(r"\w+(?:['’]\w+)*", t.lower()) if not w.isdigit()]
-    if len(words) >= 6 and not ENGLISH.intersection(words):
+    english = sum(w in ENGLISH for w in words)
+    foreign = sum(w in FOREIGN for w in words)
+    if (len(words) >= 6 and not english) or foreign >= max(2, english):
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
         return "a question, not a statement"
@@ -147,7 +160,7 @@ def problem(text: str) -> str | None:
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
     if FURNITURE.search(t):
-        return "page furniture (a dateline marker or a results-table line)"
+        return "page furniture (a dateline marker, a correction notice or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
@@ -165,6 +178,8 @@ def problem(text: str) -> str | None:
         return "does not say who speaks (a pronoun or 'the statement')"
     if FIRST_PERSON.search(_outside_quotes(t)):
         return "first person without a speaker"
+    if SECOND_PERSON.search(_outside_quotes(t)):
+        return "speaks to the reader (second person), not a report"
     if OPINION.search(_outside_quotes(t)) and not SPEECH_VERB.search(t):
         return "an outlet's opinion given as fact"
     return None
@@ -176,12 +191,22 @@ LINKS = frozenset("of from in at on for to with who that which whose by near aft
                   "among across against during".split())
 
 
+# "While the plans have changed, the agency has ...": the main clause's subject comes after a
+# leading clause.
+LEADING_CLAUSE = re.compile(r"^(?:While|Although|Though|As|After|Before|Since|When|Because|Despite|Amid|Following|"
+                            r"Once|Even as|Even though)\b[^,]{3,120},\s+(?=the\s)")
+
+
 def unnamed_subject(text: str) -> bool:
-    """Opens with "The ..." and says in its first words neither a name ("The CNBC debate") nor
-    what the thing is of or from ("The death toll from the quake", "The number of children")."""
-    words = text.split()
-    return bool(words) and words[0] == "The" and not any(w[0].isupper() or w.lower().strip(",") in LINKS
-                                                         for w in words[1:4])
+    """Opens with "The ..." (or a leading clause, then "the ...") and says in its first words
+    neither a name ("The CNBC debate") nor what the thing is of or from ("The death toll from
+    the quake", "The number of children")."""
+    lead = LEADING_CLAUSE.match(text)
+    if lead and any(w[0].isupper() for w in text[:lead.end()].split()[1:]):
+        return False  # "While NASA revised its plans, the agency ...": named in the leading clause
+    words = (text[lead.end():] if lead else text).split()
+    return bool(words) and words[0] in ("The", "the") and not any(w[0].isupper() or w.lower().strip(",") in LINKS
+                                                                  for w in words[1:4])
 
 
 def lead_problem(text: str) -> str | None:
