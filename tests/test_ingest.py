@@ -67,3 +67,21 @@ def test_html_is_read_by_the_article_extractor_with_its_metadata(tmp_path):
     assert "Home" not in doc.text and "Copyright" not in doc.text
     assert doc.meta.site == "Harbour Times" and doc.meta.extractor.startswith(("trafilatura", "fallback"))
     assert corpus.files[0].meta == doc.meta
+
+
+def test_a_page_filed_as_opinion_is_flagged_so_it_supports_but_never_makes_a_brief_sentence(tmp_path):
+    from pipeline.stages.ingest import opinion_url
+
+    assert opinion_url("https://harbour.example/opinion/why-the-quay-must-close")
+    assert opinion_url("https://harbour.example/news/op-eds/2024/cranes")
+    assert not opinion_url("https://harbour.example/news/crane-falls-at-quay")
+    assert not opinion_url("https://opinion.example/news/crane-falls")  # the host is no filing
+    assert not opinion_url(None)
+    page = ("<html><head><link rel='canonical' href='https://harbour.example/opinion/cranes'></head><body><article>"
+            "<p>The port will close the quay for good by spring, whatever the council decides next month.</p>"
+            "<p>Nobody at the harbour office will admit that the cranes were never safe to use.</p>"
+            "<p>The union will have to accept the loss of two hundred jobs on the northern quay.</p>"
+            "</article></body></html>")
+    corpus = FileIngestor().ingest(write_incident(tmp_path / "inc", {"column.html": page}))
+    assert corpus.documents[0].meta.url == "https://harbour.example/opinion/cranes"
+    assert any("opinion piece" in w for w in corpus.files[0].warnings)

@@ -164,3 +164,12 @@ def test_the_first_head_opens_the_brief_with_something_named():
     # With nothing else to open with, the vague one still does: a brief is better than none.
     only = [c for c in clusters if names[c.id] == "vague"]
     assert _names(select(only, sentences, vectors, LEAD_ONLY), names) == ["vague"]
+
+
+def test_sentences_of_an_opinion_piece_support_but_never_head():
+    rows = [("col", "fact", 3, _axis(0)), ("news", "fact", 1, _axis(0, 1, 0.1)), ("col", "view", 2, _axis(2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=5), opinion=frozenset({"col"}))
+    assert _names(chosen, names) == ["fact"]  # "view" is only the column's: nothing else says it
+    assert [sentences[i].doc_id for i in chosen[0].sentence_ids] == ["news", "col"]  # the column still supports
+    assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "view"]

@@ -19,11 +19,12 @@ from ..stages.cluster import CLUSTERERS, Clusterer
 from ..config import Config
 from ..stages.dedupe import DEDUPERS, Deduper
 from ..inference.embed import Embedder, make_embedder
-from ..stages.ingest import INGESTORS, Ingestor, printable
+from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
+from ..stages.join import join_sentences
 from ..stages.names import introduce_first, people, reflowed
 from ..stages.selection import select
 from ..stages.summarise import SUMMARISERS, Summariser
@@ -203,8 +204,9 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     # The fusing summariser may write a surname's one full name in; the extractive one prints
     # sources' sentences as they are, so such a sentence waits for its introduction.
     full = full if config.summariser == "abstractive" else {}
+    opinion = frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
-                                         full), list)
+                                         full, opinion), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)
     # What the reader sees: a wrapped source sentence holds newlines, wire copy writes ``quotes''.
     texts = [display(d.text) for d in drafts]
@@ -233,6 +235,8 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     # "Baird said ..." only once the brief has said who Baird is (pipeline.stages.names).
     order, texts, written, unnamed = introduce_first([s.text for s in kept], known, full)
     kept = [cite_names(kept[k], texts[k], written[k], pool, paths) for k in order]
+    if config.summariser == "abstractive":  # the extractive brief prints sources' sentences as they are
+        kept = join_sentences(kept, known)
 
     def differences() -> list:
         return find_differences(corpus.documents, pool, pool_vectors)

@@ -227,6 +227,16 @@ def read_document(path: Path, rel: str, max_chars: int = MAX_CHARS) -> tuple[Doc
         raise
 
 
+# Where outlets file columns and editorials: "/opinion/", "/opinions/", "/op-ed/", "/editorials/".
+OPINION_PATH = re.compile(r"^https?://[^/]+/(?:[^?#]*/)?(?:opinions?|op-?eds?|editorials?|commentary|columns?|columnists?)/",
+                          re.IGNORECASE)
+
+
+def opinion_url(url: str | None) -> bool:
+    """Whether a page's address files it as an opinion piece (a column, an editorial)."""
+    return bool(url and OPINION_PATH.match(url))
+
+
 def _is_html(rel: str) -> bool:
     return ARTICLE_SUFFIXES.get(Path(rel).suffix.lower()) == "html"
 
@@ -265,6 +275,9 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limi
                         "re-save it as UTF-8 if letters look wrong")
     if looks_non_english(text):
         warnings.append("looks non-English; the embedded models are English-only, results may be poor")
+    if opinion_url(meta.url):
+        warnings.append(f"an opinion piece ({meta.url}): its sentences may support the brief, never make a "
+                        "sentence of it, since they give the writer's view, not a report")
     injected = find_instruction(text)
     if injected:
         shown = injected if len(injected) <= 80 else injected[:77] + "..."

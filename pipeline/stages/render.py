@@ -48,6 +48,9 @@ def to_markdown(brief: Brief) -> str:
         paths.update(c for p in list(paths) for c in copies.get(p, []))
         refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
         lines.append(f"- {escape_markdown(s.text)} {refs}")
+    if not brief.sentences:
+        lines.append("No sentence of these sources reads on its own as a report, so the brief has none: "
+                     "`brief ingest` shows what was read from each file, and its warnings.")
     lines += differences_markdown(brief, numbers)
     lines += ["", "## Sources", ""]
     meta = {f.path: f.meta for f in brief.files}

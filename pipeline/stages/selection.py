@@ -33,13 +33,15 @@ SPARE_CANDIDATES = 2
 
 
 def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
-           config: Config, surnames: frozenset[str] = frozenset(), full: Mapping[str, str] | None = None) -> list[Cluster]:
+           config: Config, surnames: frozenset[str] = frozenset(), full: Mapping[str, str] | None = None,
+           opinion: frozenset[str] = frozenset()) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
     `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
     `surnames` (pipeline.stages.names): a sentence that names a person by one of them alone may
     head only once a picked head has said who that is, unless the brief will write its `full`
-    name in (pipeline.stages.names.name_in_full); the first head must also open a brief."""
+    name in (pipeline.stages.names.name_in_full); the first head must also open a brief. A
+    sentence of an `opinion` document (ids: columns, editorials) supports, never heads."""
     if not clusters:
         return []
     members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
@@ -60,7 +62,7 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     matrix = np.array([vectors[sid] for _, _, sid in members])
     # A sentence that cannot stand alone (pipeline.stages.standalone) may support a cluster, never head it.
     shown = [display(sentences[sid].text) for _, _, sid in members]
-    can_head = np.array([standalone(t) for t in shown], dtype=bool)
+    can_head = np.array([standalone(t) and d not in opinion for t, d in zip(shown, docs)], dtype=bool)
     said = [mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames) if h else (frozenset(), frozenset())
             for t, h in zip(shown, can_head)]
     waiting = {m for m, (_, bare) in enumerate(said) if bare}  # may head once a head introduces them

@@ -1,0 +1,67 @@
+"""Joining brief sentences that share their subject (issue 12's safe operation), with the real parser.
+Every sentence is written for these tests."""
+
+import pytest
+
+from pipeline.stages.join import join_plan, join_sentences, joined
+from pipeline.stages.structure import load_parser
+from pipeline.types import BriefSentence, SourceSpan
+
+
+@pytest.fixture(scope="module", autouse=True)
+def parser():
+    return load_parser()
+
+
+def test_two_reports_of_one_speaker_share_the_verb_and_keep_each_clause_word_for_word():
+    assert joined("Harbour master Lena Ortiz said the crane had passed its inspection.",
+                  "Harbour master Lena Ortiz said the quay would reopen in May.") == (
+        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May.")
+
+
+def test_two_statements_about_one_subject_become_one():
+    assert joined("The port authority closed the northern terminal on Tuesday.",
+                  "The port authority says four dock workers were hurt.") == (
+        "The port authority closed the northern terminal on Tuesday and says four dock workers were hurt.")
+
+
+@pytest.mark.parametrize("first, second", [
+    # different subjects
+    ("Lena Ortiz said the crane had passed its inspection.", "Ana Ruiz said the quay would reopen in May."),
+    # a date beside the verb would come to hold for both clauses
+    ("Lena Ortiz said on Friday the crane had passed its inspection.", "Lena Ortiz said the quay would reopen."),
+    # different verbs of saying: "and that" would put the second under the first verb
+    ("Lena Ortiz said the crane had passed its inspection.", "Lena Ortiz denied the quay would close."),
+    # a first sentence with a clause of its own ("and closed ..." could go on the driver)
+    ("The port authority said the driver fled.", "The port authority hired a diver who said so."),
+    # a quotation
+    ("Lena Ortiz said “the crane was sound and safe to use.”", "Lena Ortiz said the quay would reopen."),
+    # an aside after the subject, a pronoun subject, a sentence that already joins two
+    ("Lena Ortiz, 54, closed the quay.", "Lena Ortiz opened the gate."),
+    ("She closed the quay.", "She opened the gate."),
+    ("The port authority closed the quay and opened the gate.", "The port authority hired a diver."),
+])
+def test_sentences_whose_join_could_move_a_fact_stay_apart(first, second):
+    assert joined(first, second) is None and joined(second, first) is None
+
+
+def test_each_sentence_joins_once_and_the_joined_one_cites_both():
+    texts = ["The port authority closed the northern terminal on Tuesday.", "A crane fell onto two ships.",
+             "The port authority says four dock workers were hurt.", "The port authority hired a diver."]
+    assert [(i, j) for i, j, _ in join_plan(texts)] == [(0, 2)]
+    kept = [BriefSentence(t, k, "extracted", (SourceSpan(f"d{k}", f"{k}.txt", 0, len(t), 0.9),)) for k, t in enumerate(texts)]
+    out = join_sentences(kept)
+    assert [s.text for s in out][1:] == texts[1:2] + texts[3:]
+    assert out[0].method == "fused" and [sp.path for sp in out[0].sources] == ["0.txt", "2.txt"]
+
+
+def test_a_join_never_puts_a_surname_before_its_introduction():
+    texts = ["Ortiz said the crane had passed its inspection.", "Harbour master Lena Ortiz closed the quay.",
+             "Ortiz said the quay would reopen in May."]
+    kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
+    # Joining the first and third is safe; it changes no one's introduction (the first already lacked it).
+    assert len(join_sentences(kept, frozenset({"Ortiz"}))) == 2
+    texts = ["Harbour master Lena Ortiz closed the quay.", "The port authority hired a diver.",
+             "The port authority said Ortiz would reopen it in May."]
+    kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
+    assert [s.text for s in join_sentences(kept, frozenset({"Ortiz"}))][0] == texts[0]
