@@ -110,3 +110,11 @@ def test_reading_order_opens_with_the_top_ranked_sentence_then_tells_the_story_i
     bases = [base("a", 50), base("a", 90), base("b", 0), base("b", 40)]
     ordered = reading_order(kept, bases, {"a": 100, "b": 100})
     assert [s.text for s in ordered] == ["top", "early", "middle", "late"]
+
+
+def test_a_brief_with_no_sentence_says_why_and_still_lists_its_sources(tmp_path):
+    # Every line leans on one that is not there: nothing may head, so nothing is printed.
+    folder = write_incident(tmp_path / "inc", {"a.txt": "However, the ministry disputes it.\nHe said that was all.\n"})
+    brief = build_brief(folder, _pipeline())
+    md = render.to_markdown(brief)
+    assert brief.sentences == () and "the brief has none" in md and "## Sources" in md and "a.txt" in md
