@@ -82,3 +82,5 @@ def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_wi
     assert trim_connective(hours).text == "Mayor Ana Ruiz said the quay would reopen."
     besides = PunktSegmenter().segment(make_doc("Besides Harbour City and Port Elm, the towns on the coast include Bayside."))[0]
     assert trim_connective(besides) == besides  # a preposition, not a connective: cutting it changes the claim
+    updated = PunktSegmenter().segment(make_doc("UPDATED: A photo of the fallen crane was taken down by the port."))[0]
+    assert trim_connective(updated).text == "A photo of the fallen crane was taken down by the port."

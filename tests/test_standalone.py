@@ -24,6 +24,7 @@ STANDS_ALONE = [
     "Last week the council rejected the union's demands.",
     "Police arrested two men.",
     "Updated safety rules for cranes take effect in May, the port authority said.",
+    "Update on the quay: the port authority reopened it on Monday.",
     "Los Angeles port director Ana Ruiz said the quay would reopen.",
     "José Eduardo dos Santos opened the new quay in 2014.",
     "The dock team scored 3 goals in the charity final, the organisers said.",

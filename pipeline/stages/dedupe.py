@@ -76,7 +76,9 @@ def trim_dateline(sentence: Sentence) -> Sentence:
 CONNECTIVE_OPENING = re.compile(
     r"^(?:(?:and|but)\s+|(?:however|meanwhile|still|yet|also|moreover|furthermore|in addition|besides|indeed|"
     r"so|then|now|thus|as a result|in fact|at the same time|earlier|later|(?:hours|days|weeks|a day|a week) "
-    r"(?:earlier|later|before|after)|(?:on )?the same day),\s+)(?=(?-i:[A-Z]))",
+    r"(?:earlier|later|before|after)|(?:on )?the same day),\s+|"
+    # "UPDATED: A photo of ...": a page's label before the sentence, not a word of it.
+    r"(?:updated?(?: \d{1,2})?|breaking(?: news)?)\s*:\s+)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 

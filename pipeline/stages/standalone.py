@@ -99,7 +99,7 @@ TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|C
                        r"Insp|Det|Amb|Atty|Hon)\.$")
 # "Oroville >> Now is the time ...": a site's dateline marker, or a menu path; "Mekhi Robinson 1
 # goal, 1 assist.": a line of a results table.
-FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?i:correction|clarification|editor['’]s note|update|updated)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
+FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
