@@ -92,7 +92,7 @@ CANNOT = {
         "An inquiry is being carried out by the port, it said.",
         "The cranes had not been checked since 2019, the statement said.",
         "The harbour board has sent “a clear warning to every crane owner on the coast,” the paper said.",
-        "“We have heard a lot of talk about closing the quay for good,” she told the harbour council in Vigo.",
+        "“Everyone on the docks keeps asking whether the quay will close for good,” she told the harbour council in Vigo.",
     ],
     "opinion given as fact": [
         "Under the pretext of safety, the authority mainly punishes small operators.",

@@ -1,9 +1,9 @@
 """Two brief sentences about one subject become one sentence.
 
-"Fournier said the island is mostly steam." and "Fournier said the sea there is shallow." read
-as "Fournier said that the island is mostly steam and that the sea there is shallow."; "The
-Coast Guard released a recording." and "The Coast Guard says the calls came from Annapolis."
-as "The Coast Guard released a recording and says ...". The subject (and a shared verb of
+"Ortiz said the crane had passed its inspection." and "Ortiz said the quay would reopen." read
+as "Ortiz said that the crane had passed its inspection and that the quay would reopen."; "The
+port authority closed the terminal." and "The port authority says four workers were hurt." as
+"The port authority closed the terminal and says ...". The subject (and a shared verb of
 saying) is written once and every other word is kept as it stood: a fusion safe by construction
 (issue 12: joining sentences that share their subject). So it is only done where nothing can
 move from one part to the other: the same subject words, opening both sentences with no aside;

@@ -91,14 +91,14 @@ PRONOUN_SPEAKER = re.compile(
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
                            r"\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
-# "If you earn a profit, great": advice to the reader, which a report of what happened never gives.
+# "If you run a quay, great": advice to the reader, which a report of what happened never gives.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
-# "Oroville >> Now is the time ...": a site's dateline marker, or a menu path; "Mekhi Robinson 1
-# goal, 1 assist.": a line of a results table.
+# "Vigo >> Port reopens ...": a site's dateline marker, or a menu path; "Tomas Vidal 3 goals,
+# 1 assist.": a line of a results table.
 FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
