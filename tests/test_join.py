@@ -56,12 +56,11 @@ def test_each_sentence_joins_once_and_the_joined_one_cites_both():
 
 
 def test_a_join_never_puts_a_surname_before_its_introduction():
-    texts = ["Ortiz said the crane had passed its inspection.", "Harbour master Lena Ortiz closed the quay.",
-             "Ortiz said the quay would reopen in May."]
+    # Joined at the first sentence's place, "fined Ortiz" would come before "Lena Ortiz" is introduced.
+    texts = ["The port authority closed the quay.", "Harbour master Lena Ortiz inspected the crane.",
+             "The port authority fined Ortiz."]
+    assert [i for i, _, _ in join_plan(texts)] == [0]  # the join itself is safe
     kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
-    # Joining the first and third is safe; it changes no one's introduction (the first already lacked it).
-    assert len(join_sentences(kept, frozenset({"Ortiz"}))) == 2
-    texts = ["Harbour master Lena Ortiz closed the quay.", "The port authority hired a diver.",
-             "The port authority said Ortiz would reopen it in May."]
-    kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
-    assert [s.text for s in join_sentences(kept, frozenset({"Ortiz"}))][0] == texts[0]
+    assert [s.text for s in join_sentences(kept, frozenset({"Ortiz"}))] == texts
+    # With no surname known, nothing holds it back.
+    assert len(join_sentences(kept)) == 2
