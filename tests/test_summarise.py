@@ -205,3 +205,29 @@ def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path)
     assert cut not in [s.text for s in brief.sentences]
     reasons = [r.reason for s in brief.sentences for r in s.rejected if r.candidate == cut]
     assert reasons == ["its subject lost the words that say what it is"]
+
+
+DEAL = ("Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp., the ferry operator at the center "
+        "of the city's lawsuit against Tide Corp., executives involved in the talks said Sunday.")
+
+
+def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from():
+    import numpy as np
+
+    from pipeline.stages.summarise import verify_trim
+    from pipeline.stages.verify import INCOMPLETE, verify
+
+    v = np.ones(4) / 2  # same meaning: only the structure decides here
+    shorter = "Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp., executives involved in the talks said Sunday."
+    assert shorter in trims(DEAL)
+    # Alone, "executives" reads as a description of Pier Holdings and the sentence has no top verb.
+    assert verify(shorter, [DEAL], v, np.array([v]), min_similarity=0.6).reason == INCOMPLETE
+    assert verify_trim(DEAL, shorter, [DEAL], v, np.array([v])).ok
+    # A shortened sentence that lost the speaker is still rejected.
+    speakerless = "Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp. said Sunday."
+    assert verify_trim(DEAL, speakerless, [DEAL], v, np.array([v])).reason == INCOMPLETE
+
+
+def test_a_title_does_not_end_the_sentence_the_parser_reads():
+    assert trims('"The ferry is safe," said Lt. Cmdr. Ana Diaz, who runs the harbour patrol.') == [
+        '"The ferry is safe," said Lt. Cmdr. Ana Diaz.']

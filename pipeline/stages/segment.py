@@ -20,10 +20,16 @@ from ..types import Document, Sentence
 
 # Lower-cased, without the final period. Titles, ranks, months, common news abbreviations.
 # Words that also end ordinary sentences ("no", "sat", "sun") are left out on purpose.
-ABBREVIATIONS = frozenset(
+# Titles written before a name; the parser keeps them whole too (pipeline.stages.structure).
+TITLES = frozenset(
     """
-    mr mrs ms dr prof rev fr sr jr st mt ft gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen sens rep reps
-    pres supt insp det amb sec atty hon messrs mmes
+    mr mrs ms dr prof rev fr gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen sens rep reps
+    pres supt insp det amb atty hon messrs mmes
+    """.split()
+)
+ABBREVIATIONS = TITLES | frozenset(
+    """
+    sr jr st mt ft sec
     jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e etc vs approx dept univ inc corp
     ltd bros ave blvd hwy n.y n.j d.c l.a

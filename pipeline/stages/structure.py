@@ -108,6 +108,25 @@ def load_parser(name: str = PARSER) -> Any:
         from ..inference.models import resolve
 
         _NLP = spacy.load(resolve("parser", name).location)
+        # spaCy reads "Lt. Cmdr. Ana Diaz said ..." as two sentences, the first ending at "Cmdr.";
+        # a title is one token and the word after it never starts a sentence.
+        from spacy.language import Language
+        from spacy.symbols import ORTH
+
+        from .segment import TITLES
+
+        titles = {f"{t.capitalize()}." for t in TITLES}
+        for title in titles:
+            _NLP.tokenizer.add_special_case(title, [{ORTH: title}])
+
+        @Language.component("title_holds_sentence")
+        def hold(doc: Any) -> Any:
+            for t in doc[:-1]:
+                if t.text in titles:
+                    doc[t.i + 1].is_sent_start = False
+            return doc
+
+        _NLP.add_pipe("title_holds_sentence", before="parser")
     return _NLP
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed im
     import numpy as np
 
     from ..inference.embed import Embedder
+    from .verify import Verdict
 
 class Summariser(Protocol):
     name: str
@@ -231,6 +232,26 @@ def trims(text: str) -> list[str]:
     return out
 
 
+def verify_trim(member: str, trim: str, texts: Sequence[str], vector: np.ndarray, source_vectors: np.ndarray) -> Verdict:
+    """Verify a trim of `member` (one of the cluster's `texts`) like any candidate, except where the
+    parser misreads the shortened sentence alone ("Rail Co. agreed to buy Tram Corp., people in the
+    talks said." read with "people" as a description of Tram Corp.): if it read the member whole
+    and the trim keeps the member's main verb and subject, the trim has the member's structure
+    less its asides, and its words and meaning are still checked."""
+    from .structure import docs, parse
+    from .verify import INCOMPLETE, verify
+
+    verdict = verify(trim, texts, vector, source_vectors, min_similarity=FUSED_SIMILARITY)
+    if verdict.reason != INCOMPLETE or not parse(member).complete:
+        return verdict
+    root = next(iter(docs([member])[0].sents)).root
+    frame = [root, *(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    kept = set(re.findall(r"[\w'’.-]+", trim))
+    if len(frame) < 2 or any(t.text not in kept for t in frame):
+        return verdict
+    return verify(trim, texts, vector, source_vectors, min_similarity=FUSED_SIMILARITY, structural=False)
+
+
 class AbstractiveSummariser:
     """Fuses each cluster with a local language model, then verifies the result against the
     cluster's sentences; a candidate that fails is replaced by the best source sentence."""
@@ -305,8 +326,8 @@ class AbstractiveSummariser:
                     for v, cand, c in zip(verdicts, candidates, clusters)]
         # Where the model's sentence fails, the safe operation: a member (the best statement
         # first) with its asides deleted (trims), verified the same way. Embedded in one batch.
-        shorter = {k: [t for m in members[k] for t in trims(m)] for k, v in enumerate(verdicts) if not v.ok}
-        flat = [t for k in sorted(shorter) for t in shorter[k]]
+        shorter = {k: [(m, t) for m in members[k] for t in trims(m)] for k, v in enumerate(verdicts) if not v.ok}
+        flat = [t for k in sorted(shorter) for _, t in shorter[k]]
         flat_vectors = dict(zip(flat, embedder.embed(flat))) if flat else {}
         docs(flat)
         drafts = []
@@ -316,9 +337,8 @@ class AbstractiveSummariser:
                 drafts.append(Draft(c.id, candidates[k], "fused", base.id))
                 continue
             rejected = [Rejection(candidates[k], verdicts[k].reason or "failed")]
-            for text in shorter[k]:
-                verdict = verify(text, texts, flat_vectors[text], source_vectors,
-                                 min_similarity=FUSED_SIMILARITY)
+            for member, text in shorter[k]:
+                verdict = verify_trim(member, text, texts, flat_vectors[text], source_vectors)
                 if verdict.ok:
                     drafts.append(Draft(c.id, text, "fused", base.id, tuple(rejected)))
                     break

@@ -166,9 +166,12 @@ def structure_problem(candidate: str, sources: Sequence[str]) -> str | None:
     return compare(parse(candidate), [parse(s) for s in sources])
 
 
+INCOMPLETE = "not a complete sentence (no verb with a subject at its top)"
+
+
 def compare(candidate: Parse, sources: Sequence[Parse]) -> str | None:
     if not candidate.relations or not candidate.complete:
-        return "not a complete sentence (no verb with a subject at its top)"
+        return INCOMPLETE
     found: list[set[int]] = []
     for r in candidate.relations:
         where = {i for i, p in enumerate(sources) if any(_matches(r, s) for s in p.relations) or _said_by(r, p)}
