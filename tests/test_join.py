@@ -64,3 +64,20 @@ def test_a_join_never_puts_a_surname_before_its_introduction():
     assert [s.text for s in join_sentences(kept, frozenset({"Ortiz"}))] == texts
     # With no surname known, nothing holds it back.
     assert len(join_sentences(kept)) == 2
+
+
+def test_a_person_called_by_surname_later_shares_the_full_name_of_the_first():
+    first = "Harbour master Lena Ortiz said the crane had passed its inspection."
+    second = "Ortiz said the quay would reopen in May."
+    assert joined(first, second, [first, second]) == (
+        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May.")
+    # The full name goes first: "Ortiz said ... and that ..." would lose who Ortiz is.
+    assert joined(second, first, [first, second]) is None
+
+
+def test_a_surname_two_people_share_joins_nobody():
+    first = "Harbour master Lena Ortiz said the crane had passed its inspection."
+    second = "Ortiz said the quay would reopen in May."
+    brief = [first, "Her brother Tomas Ortiz runs the ferry.", second]
+    assert joined(first, second, brief) is None
+    assert [i for i, _, _ in join_plan(brief)] == []

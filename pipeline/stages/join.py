@@ -14,6 +14,7 @@ quotation. A joined sentence cites both sentences' spans.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -77,22 +78,38 @@ def _plain(doc: Any) -> tuple[str, str, bool] | None:
     return doc[: subj.right_edge.i + 1].text, rest.text, clauses
 
 
-def joined(first: str, second: str) -> str | None:
+def _same_person(full: str, short: str, texts: Sequence[str]) -> bool:
+    """`short` is the surname that ends the name `full` ("Nico Fournier", "Volcanologist Nico
+    Fournier"), and no other person of that surname is named in `texts` ("Ben Ullestad" and
+    "Brad Ullestad": "Ullestad" could be either)."""
+    parts = full.split()
+    if not re.fullmatch(r"[A-Z][\w'’-]+", short) or len(parts) < 2 or parts[-1] != short or not parts[-2][:1].isupper():
+        return False
+    firsts = {m for t in texts for m in re.findall(rf"\b([A-Z][\w'’-]*\.?) {re.escape(short)}\b", t)}
+    return firsts <= {parts[-2]}
+
+
+def joined(first: str, second: str, texts: Sequence[str] = ()) -> str | None:
     """The one sentence `first` and `second` make, or None when they cannot be joined safely.
 
     Two reports by one speaker with one verb: "<S> said that <A> and that <B>." Otherwise two
     statements about one subject: "<S> <rest of first> and <rest of second>.", only where the
     first has no verb but its main one, so that "and <verb>" cannot be read as going on a clause
-    inside it ("police said the driver fled and ..." is left alone)."""
+    inside it ("police said the driver fled and ..." is left alone). The subject is written the
+    same in both, or the first names a person whom the second calls by surname alone, and no one
+    else of that surname appears in `texts` (the brief)."""
     from .structure import docs
+
+    def same(a: str, b: str) -> bool:
+        return a == b or _same_person(a, b, [*texts, first, second])
 
     a, b = docs([first, second])
     said_a, said_b = _said(a), _said(b)
-    if said_a and said_b and said_a[:2] == said_b[:2]:
+    if said_a and said_b and said_a[1] == said_b[1] and same(said_a[0], said_b[0]):
         text = f"{said_a[0]} {said_a[1]} that {said_a[2]} and that {said_b[2]}."
     else:
         plain_a, plain_b = _plain(a), _plain(b)
-        if not plain_a or not plain_b or plain_a[0] != plain_b[0] or plain_a[2]:
+        if not plain_a or not plain_b or not same(plain_a[0], plain_b[0]) or plain_a[2]:
             return None
         text = f"{plain_a[0]} {plain_a[1]} and {plain_b[1]}."
     return text if len(text.split()) <= MAX_WORDS else None
@@ -108,7 +125,7 @@ def join_plan(texts: Sequence[str]) -> list[tuple[int, int, str]]:
             if i in used or j in used:
                 continue
             # "X provided a file." after "X says ...": the verb-only sentence goes first.
-            text = joined(texts[i], texts[j]) or joined(texts[j], texts[i])
+            text = joined(texts[i], texts[j], texts) or joined(texts[j], texts[i], texts)
             if text is not None:
                 plan.append((i, j, text))
                 used.update((i, j))
