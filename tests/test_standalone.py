@@ -28,6 +28,10 @@ STANDS_ALONE = [
     "Los Angeles port director Ana Ruiz said the quay would reopen.",
     "José Eduardo dos Santos opened the new quay in 2014.",
     "The dock team scored 3 goals in the charity final, the organisers said.",
+    # whole single-quoted quotations, scare quotes and apostrophes
+    "‘We will not reopen the quay,’ Ortiz told the council.",
+    "The union called the workers' new contract a 'fair deal.'",
+    "Ortiz's deputy said the dockers' union had backed the plan.",
 ]
 
 CANNOT = {
@@ -44,7 +48,8 @@ CANNOT = {
         "Harbour (2-1): Tomas Vidal 3 goals, 1 assist.", "Pro tip: Check the crane tags before you lift.",
         "Ships with a spare cable and a two-year warranty.",
         "Correction added Nov. 2, 2024: An earlier caption gave the wrong date for the collapse.",
-        "If you run a quay, great — but inspect your cranes first."],
+        "If you run a quay, great — but inspect your cranes first.",
+        "A: The night ferry to Vigo, when the whole crew sang at the quay.", "Q: What was your best day at the port?"],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -87,6 +92,11 @@ CANNOT = {
         "\"The base was cracked and nobody checked it,\" she said.",
         "\"Nobody checked the base for years,\" he told the newspaper.",
         "“The collapse was predictable, and the warnings were ignored for months.",
+        "‘We will not reopen the quay until every single crane is checked.’",
+        # single quotes, half a quotation either way
+        "‘We will not reopen the quay until every crane is checked, Ortiz told the council.",
+        "I will not sign the harbour permits again until the cranes are fixed.’",
+        "Nobody on the quay believed the cranes were safe any more.'",
     ],
     "pronoun or vague speaker": [
         "An inquiry is being carried out by the port, it said.",

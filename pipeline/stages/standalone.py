@@ -97,9 +97,10 @@ FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
 TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
                        r"Insp|Det|Amb|Atty|Hon)\.$")
-# "Vigo >> Port reopens ...": a site's dateline marker, or a menu path; "Tomas Vidal 3 goals,
+# "Vigo >> Port reopens ...": a site's dateline marker, or a menu path; "A: The ferry ...": a line
+# of an interview transcript, whose question is not there; "Tomas Vidal 3 goals,
 # 1 assist.": a line of a results table.
-FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
+FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
@@ -116,7 +117,7 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
                     "juga atau adalah".split())
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
-QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|‘(.*?)’(?!\w)")  # a ’ before a letter is an apostrophe
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
 QUOTE_WORDS = 4
 # Said of events as fact, these words give an outlet's view, not a report of what happened.
@@ -128,13 +129,23 @@ OPINION = re.compile(
 )
 
 
+# Single quotes: an opening one stands before a word, a closing one after a word or a stop; an
+# apostrophe ("Ortiz's", "workers' union") stands inside or right after a word and is neither.
+SINGLE_OPEN = re.compile(r"(?:^|[\s(“\"—-])['‘](?=\w)")
+SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])['’](?=[\s,.;:!?”\")]|$)")
+
+
 def _quote_problem(text: str) -> str | None:
     """A quotation must say who speaks; half a quotation (its other half in another sentence)
     cannot be read alone."""
     plain = text.replace("``", "“").replace("''", "”")
     if plain.count('"') % 2 or plain.count("“") != plain.count("”"):
         return "part of a quotation that runs over several sentences"
-    quoted = [m.group(1) for m in QUOTED.finditer(plain)]
+    # "‘We will not reopen the quay." / "... until every crane is checked.’": single quotes, half.
+    opens, closes = bool(SINGLE_OPEN.match(plain)), bool(re.search(r"[.!?]['’]$", plain))
+    if opens and not SINGLE_CLOSE.search(plain) or closes and not SINGLE_OPEN.search(plain):
+        return "part of a quotation that runs over several sentences"
+    quoted = [m.group(1) or m.group(2) or "" for m in QUOTED.finditer(plain)]
     if any(len(q.split()) >= QUOTE_WORDS for q in quoted) and not SPEECH_VERB.search(QUOTED.sub(" ", plain)):
         return "a quotation that does not say who speaks"
     return None
@@ -160,7 +171,7 @@ def problem(text: str) -> str | None:
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
     if FURNITURE.search(t):
-        return "page furniture (a dateline marker, a correction notice or a results-table line)"
+        return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
