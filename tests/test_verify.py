@@ -86,3 +86,41 @@ def test_clean_candidate_keeps_only_the_first_sentence_of_a_run_on_answer():
     # Abbreviations are not sentence ends: the segmenter's list applies to model output too.
     raw = "Gen. Valery Gerasimov called Gen. Hulusi Akar about the U.S. position. He said more."
     assert clean_candidate(raw) == "Gen. Valery Gerasimov called Gen. Hulusi Akar about the U.S. position."
+
+
+# A speaker's words, the speaker named in a sentence that is not among the sources; the candidate
+# drops the quotation marks and states the view as fact. Each has a faithful version that keeps
+# the quotation or says who speaks.
+QUOTED_AS_FACT = [
+    (["``Harbor Line sees its real future in these fast ferries rather than in freight,'' analyst Tomas Vidal said."],
+     "Harbor Line sees its real future in fast ferries rather than in freight.",
+     "Analyst Tomas Vidal said Harbor Line sees its real future in fast ferries rather than in freight."),
+    (["“The new quay will be the safest on the whole northern coast by next spring,” the builder's chief engineer said."],
+     "The new quay will be the safest on the northern coast by next spring.",
+     "“The new quay will be the safest on the northern coast by next spring,” the builder's chief engineer said."),
+    (["\"Nobody on the council ever read the crane inspection files,\" a dock worker told the radio station."],
+     "Nobody on the council ever read the crane inspection files.",
+     "“Nobody on the council ever read the crane inspection files,” a dock worker said."),
+    (["“Mayor Ana Ruiz knew about the cracked crane base for months and did nothing,” the union leader said."],
+     "Mayor Ana Ruiz knew about the cracked crane base for months and did nothing.",
+     "Mayor Ana Ruiz knew about the cracked crane base and did nothing, the union leader said."),
+    (["``Vigo's port lost most of its winter trade because of the closure,'' Ortiz added on Friday."],
+     "Vigo's port lost most of its winter trade because of the closure.",
+     "Vigo's port lost most of its winter trade because of the closure, Ortiz added on Friday."),
+]
+
+
+@pytest.mark.parametrize("sources, as_fact, faithful", QUOTED_AS_FACT)
+def test_a_quotation_is_not_printed_as_fact(sources, as_fact, faithful):
+    verdict = _check(as_fact, sources=sources, min_similarity=0.0)
+    assert not verdict.ok and "only quote" in verdict.reason
+    kept = _check(faithful, sources=sources, min_similarity=0.0)
+    assert kept.ok, kept.reason
+
+
+def test_a_fact_one_source_states_and_another_quotes_may_be_stated():
+    sources = ["“The quay will reopen in May,” harbour master Lena Ortiz said.", "The quay will reopen in May, the port said."]
+    assert _check("The quay will reopen in May, the port said.", sources=sources[::-1], min_similarity=0.0).reason != (
+        "states as fact what its sources only quote, and says nobody said it")
+    from pipeline.stages.verify import _quoted_as_fact
+    assert not _quoted_as_fact("The quay will reopen in May.", sources) and _quoted_as_fact("The quay will reopen in May.", sources[:1])

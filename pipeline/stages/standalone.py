@@ -178,20 +178,20 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (dependent opening)"
     if not quoted_opening and PRONOUN_SUBJECT.match(t):
         return "leans on a sentence that is not there (pronoun subject)"
-    if CONNECTIVE.search(_outside_quotes(t)):
+    if CONNECTIVE.search(outside_quotes(t)):
         return "leans on a sentence that is not there (answers or contrasts with it)"
-    if DEMONSTRATIVE_DET.search(_outside_quotes(t)):
+    if DEMONSTRATIVE_DET.search(outside_quotes(t)):
         return "leans on a sentence that is not there (refers to 'that ...' named before)"
     quote = _quote_problem(t)
     if quote:
         return quote
     if PRONOUN_SPEAKER.search(t) or VAGUE_SPEAKER.search(t):
         return "does not say who speaks (a pronoun or 'the statement')"
-    if FIRST_PERSON.search(_outside_quotes(t)):
+    if FIRST_PERSON.search(outside_quotes(t)):
         return "first person without a speaker"
-    if SECOND_PERSON.search(_outside_quotes(t)):
+    if SECOND_PERSON.search(outside_quotes(t)):
         return "speaks to the reader (second person), not a report"
-    if OPINION.search(_outside_quotes(t)) and not SPEECH_VERB.search(t):
+    if OPINION.search(outside_quotes(t)) and not SPEECH_VERB.search(t):
         return "an outlet's opinion given as fact"
     return None
 
@@ -236,7 +236,7 @@ def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) ->
             for k, t in enumerate(texts)]
 
 
-def _outside_quotes(text: str) -> str:
+def outside_quotes(text: str) -> str:
     return QUOTED.sub(" ", text.replace("``", "“").replace("''", "”"))
 
 

@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .attribute import WORD, content_words, numbers, stem
 from .segment import split_sentences
-from .standalone import problem
+from .standalone import QUOTED, SPEECH_VERB, outside_quotes, problem
 from .structure import SPEECH, Arg, Parse, Relation
 
 NEGATIONS = frozenset(
@@ -134,6 +134,8 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
         return Verdict(False, f"longer than the longest source sentence ({len(candidate)} > {longest} characters)")
     if any(_same(candidate, s) for s in sources):
         return Verdict(False, "copies a source sentence")
+    if _quoted_as_fact(candidate, sources):
+        return Verdict(False, "states as fact what its sources only quote, and says nobody said it")
     alone = problem(candidate)
     if alone:
         return Verdict(False, f"does not stand alone: {alone}")
@@ -143,6 +145,20 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
         if reason:
             return Verdict(False, reason)
     return Verdict(True)
+
+
+def _quoted_as_fact(candidate: str, sources: Sequence[str]) -> bool:
+    """"Harbor Line sees its future in ferries." written from ``Harbor Line sees its future in
+    ferries,'' (a speaker's words, the speaker named in another sentence): the quotation marks and
+    the speaker both gone, a view reads as a fact. Most of the candidate's own words come from
+    inside the sources' quotations and from nowhere else, and it names no saying."""
+    if SPEECH_VERB.search(outside_quotes(candidate)):
+        return False
+    words = content_words(outside_quotes(candidate))
+    plain = [s.replace("``", "“").replace("''", "”") for s in sources]
+    quoted = content_words(" ".join(m.group(1) or m.group(2) or "" for s in plain for m in QUOTED.finditer(s)))
+    stated = content_words(" ".join(outside_quotes(s) for s in plain))
+    return bool(words) and len((words & quoted) - stated) >= len(words) / 2
 
 
 def _days(text: str) -> set[str]:
