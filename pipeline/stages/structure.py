@@ -17,10 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
-PARSER = "en_core_web_sm"  # a [parser.*] name in models/models.toml
-_NLP: Any = None
-CACHE = 4096  # parsed sentences kept per process
-_DOCS: dict[str, Any] = {}
+from .parser import CACHE, PARSER, docs, load_parser, parser_ref  # noqa: F401  (callers import them from here)
 
 # Clausal dependencies: a token on one of these heads a clause of its own.
 CLAUSAL = frozenset("ROOT ccomp xcomp advcl relcl acl conj parataxis pcomp csubj csubjpass".split())
@@ -97,44 +94,6 @@ class Parse:
     edges: tuple[tuple[int, tuple[str, str], tuple[str, str]], ...]
     pairs: frozenset[tuple[str, str]]
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
-
-
-def load_parser(name: str = PARSER) -> Any:
-    """The spaCy pipeline, loaded once per process (about 3 s): summarisers call this in warm_up."""
-    global _NLP
-    if _NLP is None:
-        import spacy
-
-        from ..inference.models import resolve
-
-        _NLP = spacy.load(resolve("parser", name).location)
-        # spaCy reads "Lt. Cmdr. Ana Diaz said ..." as two sentences, the first ending at "Cmdr.";
-        # a title is one token and the word after it never starts a sentence.
-        from spacy.language import Language
-        from spacy.symbols import ORTH
-
-        from .segment import TITLES
-
-        titles = {f"{t.capitalize()}." for t in TITLES}
-        for title in titles:
-            _NLP.tokenizer.add_special_case(title, [{ORTH: title}])
-
-        @Language.component("title_holds_sentence")
-        def hold(doc: Any) -> Any:
-            for t in doc[:-1]:
-                if t.text in titles:
-                    doc[t.i + 1].is_sent_start = False
-            return doc
-
-        _NLP.add_pipe("title_holds_sentence", before="parser")
-    return _NLP
-
-
-def parser_ref(name: str = PARSER) -> dict:
-    from ..inference.models import resolve
-
-    ref = resolve("parser", name)
-    return {"name": name, "id": ref.id, "revision": ref.revision}
 
 
 def _key(t: Any) -> tuple[str, str]:
@@ -365,19 +324,6 @@ def _nearest(x: Any, ids: set[int]) -> int | None:
     if x.i in ids:
         return x.i
     return next((a.i for a in x.ancestors if a.i in ids), None)
-
-
-def docs(texts: Sequence[str]) -> list[Any]:
-    """spaCy Docs of `texts`, the ones not seen yet parsed in one batch (nlp.pipe: about twice as
-    fast as one by one). A run parses each source once, however many candidates it checks."""
-    norm = [" ".join(t.split()) for t in texts]  # wire copy wrapped at 70 columns parses as one line
-    new = [t for t in dict.fromkeys(norm) if t not in _DOCS]
-    for text, doc in zip(new, load_parser().pipe(new)):
-        _DOCS[text] = doc
-    found = [_DOCS[t] for t in norm]
-    while len(_DOCS) > CACHE:
-        _DOCS.pop(next(iter(_DOCS)))
-    return found
 
 
 @lru_cache(maxsize=CACHE)

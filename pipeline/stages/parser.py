@@ -1,0 +1,73 @@
+"""The spaCy parser, loaded once per process, and its parses cached: verification
+(pipeline.stages.structure), trims and joins all read the same Docs."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+PARSER = "en_core_web_sm"  # a [parser.*] name in models/models.toml
+CACHE = 4096  # parsed sentences kept per process
+_NLP: Any = None
+_DOCS: dict[str, Any] = {}
+
+
+def load_parser(name: str = PARSER) -> Any:
+    """The spaCy pipeline, loaded once per process (about 3 s): summarisers call this in warm_up."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+        from spacy.language import Language
+        from spacy.symbols import ORTH
+
+        from ..inference.models import resolve
+        from .segment import TITLES
+
+        _NLP = spacy.load(resolve("parser", name).location)
+        # spaCy reads "Lt. Cmdr. Ana Diaz said ..." as two sentences, the first ending at "Cmdr.";
+        # a title is one token and the word after it never starts a sentence.
+        titles = {f"{t.capitalize()}." for t in TITLES}
+        for title in titles:
+            _NLP.tokenizer.add_special_case(title, [{ORTH: title}])
+
+        def hold(doc: Any) -> Any:
+            for t in doc[:-1]:
+                if t.text in titles:
+                    doc[t.i + 1].is_sent_start = False
+            return doc
+
+        if not Language.has_factory("title_holds_sentence"):
+            Language.component("title_holds_sentence", func=hold)
+        _NLP.add_pipe("title_holds_sentence", before="parser")
+    return _NLP
+
+
+def parser_ref(name: str = PARSER) -> dict:
+    from ..inference.models import resolve
+
+    ref = resolve("parser", name)
+    return {"name": name, "id": ref.id, "revision": ref.revision}
+
+
+def docs(texts: Sequence[str]) -> list[Any]:
+    """spaCy Docs of `texts`, the ones not seen yet parsed in one batch (nlp.pipe: about twice as
+    fast as one by one). A run parses each source once, however many candidates it checks."""
+    norm = [" ".join(t.split()) for t in texts]  # wire copy wrapped at 70 columns parses as one line
+    new = [t for t in dict.fromkeys(norm) if t not in _DOCS]
+    for text, doc in zip(new, load_parser().pipe(new)):
+        _DOCS[text] = doc
+    found = [_DOCS[t] for t in norm]
+    while len(_DOCS) > CACHE:
+        _DOCS.pop(next(iter(_DOCS)))
+    return found
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def has_verb(texts: Sequence[str]) -> list[bool]:
+    """Whether the parser finds in each text a verb with a subject or a finite verb: "Up to 12
+    hours of battery life." and "Digital Crown with haptic feedback." have none; neither does a
+    sentence in a language the English parser cannot read ("Obrigado por compartilhar ...")."""
+    return [any(t.tag_ in FINITE or t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                                       for c in t.children) for t in doc)
+            for doc in docs(texts)]
