@@ -173,3 +173,30 @@ def test_sentences_of_an_opinion_piece_support_but_never_head():
     assert _names(chosen, names) == ["fact"]  # "view" is only the column's: nothing else says it
     assert [sentences[i].doc_id for i in chosen[0].sentence_ids] == ["news", "col"]  # the column still supports
     assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "view"]
+
+
+def test_a_sentence_the_parser_refuses_supports_but_never_heads():
+    rows = [("a", "fact", 3, _axis(0)), ("b", "fact", 1, _axis(0, 1, 0.1)), ("a", "spec", 2, _axis(2)),
+            ("c", "other", 1, _axis(4))]
+    clusters, sentences, vectors, names = _incident(rows)
+    refused = {c.sentence_ids[0] for c in clusters if names[c.id] in ("fact", "spec")}
+    asked = []
+
+    def readable(text):
+        asked.append(text)
+        return not any(sentences[sid].text == text for sid in refused)
+
+    chosen = select(clusters, sentences, vectors, Config(max_sentences=5), readable=readable)
+    assert sorted(_names(chosen, names)) == ["fact", "other"]  # "spec" has no other member to head it
+    fact = next(c for c in chosen if names[c.id] == "fact")
+    assert [sentences[i].doc_id for i in fact.sentence_ids] == ["b", "a"]  # "a" still supports
+    assert len(asked) == 4  # only sentences about to head are asked: fact's two, spec's one, other's one
+    assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "other", "spec"]
+
+
+def test_the_parser_finds_no_verb_in_captions_and_list_items():
+    from pipeline.stages.parser import has_verb
+
+    assert has_verb(["The port authority closed the quay on Tuesday.", "Mayor Ana Ruiz, wearing a hard hat, smiled.",
+                     "Up to 40 hours of battery life for long shifts.", "Crane cab with a heated seat."]) == [
+        True, True, False, False]

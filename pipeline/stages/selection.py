@@ -15,7 +15,7 @@ multinews_full_dev_28 and duc2004_dev together (README, "Evaluation").
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 
@@ -34,14 +34,15 @@ SPARE_CANDIDATES = 2
 
 def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
            config: Config, surnames: frozenset[str] = frozenset(), full: Mapping[str, str] | None = None,
-           opinion: frozenset[str] = frozenset()) -> list[Cluster]:
+           opinion: frozenset[str] = frozenset(), readable: Callable[[str], bool] | None = None) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
     `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
     `surnames` (pipeline.stages.names): a sentence that names a person by one of them alone may
     head only once a picked head has said who that is, unless the brief will write its `full`
     name in (pipeline.stages.names.name_in_full); the first head must also open a brief. A
-    sentence of an `opinion` document (ids: columns, editorials) supports, never heads."""
+    sentence of an `opinion` document (ids: columns, editorials) supports, never heads; nor does
+    one that `readable` (a parser's check, asked only of the sentences about to head) refuses."""
     if not clusters:
         return []
     members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
@@ -91,11 +92,14 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         if not ranked:
             break
         for c_index in ranked:
-            alive[c_index] = False
             # Best member first by weight; at equal weight the one its article puts higher, then
             # rank's order (support, length, standalone).
             mine = sorted(of_cluster[c_index], key=lambda m: (-weight[m], r[m], members[m][1]))
             heads = [m for m in mine if heads_now[m]]
+            if readable is not None and not readable(shown[heads[0]]):
+                can_head[heads[0]] = False
+                break  # weighed again: another member, or another cluster, heads
+            alive[c_index] = False
             mine = [heads[0], *(m for m in mine if m != heads[0])]
             head = matrix[mine[0]]
             if picked and max(float(head @ p) for p in picked) >= config.redundancy:
