@@ -115,7 +115,7 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "nas una pero sus fue como muy esta este les une pour dans avec pas qui elle sont cette leur "
                     "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
                     "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
-                    "juga atau adalah".split())
+                    "juga atau adalah wir mehr als mit zu dem isso porque nosso nossa yang dalam setelah tahun".split())
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|‘(.*?)’(?!\w)")  # a ’ before a letter is an apostrophe
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
