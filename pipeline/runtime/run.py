@@ -26,7 +26,7 @@ from .publish import publish
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.join import join_sentences
 from ..stages.names import introduce_first, people, reflowed
-from ..stages.parser import has_verb
+from ..stages.parser import statements
 from ..stages.selection import select
 from ..stages.summarise import SUMMARISERS, Summariser
 from ..types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
@@ -206,9 +206,9 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     # sources' sentences as they are, so such a sentence waits for its introduction.
     full = full if config.summariser == "abstractive" else {}
     opinion = frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
-    # With the parser loaded (the abstractive summariser's), a sentence in which it finds no verb
-    # never heads: "Up to 12 hours of battery life.", "Digital Crown with haptic feedback."
-    readable = (lambda text: has_verb([text])[0]) if config.summariser == "abstractive" else None
+    # With the parser loaded (the abstractive summariser's), a sentence in which it finds no verb,
+    # or an instruction, never heads: "Up to 12 hours of battery life.", "Fill the tank ..."
+    readable = (lambda text: statements([text])[0]) if config.summariser == "abstractive" else None
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
                                          full, opinion, readable), list)
     drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)

@@ -62,12 +62,20 @@ def docs(texts: Sequence[str]) -> list[Any]:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 
-def has_verb(texts: Sequence[str]) -> list[bool]:
-    """Whether the parser finds in each text a verb with a subject or a finite verb: "Up to 12
-    hours of battery life." and "Digital Crown with haptic feedback." have none; neither does a
-    sentence in a language the English parser cannot read ("Obrigado por compartilhar ...")."""
-    return [any(t.tag_ in FINITE or t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
-                                                                       for c in t.children) for t in doc)
-            for doc in docs(texts)]
+def statements(texts: Sequence[str]) -> list[bool]:
+    """Whether the parser reads each text as a statement: a verb with a subject or a finite verb
+    ("Up to 12 hours of battery life." and "Digital Crown with haptic feedback." have neither, nor
+    has a sentence in a language the English parser cannot read), and not an instruction that
+    opens with a bare verb ("Fill the tank and set it to simmer.", "Expect delays on the coast road.")."""
+    out = []
+    for doc in docs(texts):
+        words = [t for t in doc if not t.is_punct]
+        bare = bool(words) and words[0].tag_ == "VB" and words[0].dep_ == "ROOT" and not any(
+            c.dep_ in SUBJECTS for c in words[0].children)
+        verb = any(t.tag_ in FINITE or t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children)
+                   for t in doc)
+        out.append(verb and not bare)
+    return out
