@@ -32,6 +32,8 @@ STANDS_ALONE = [
     "‘We will not reopen the quay,’ Ortiz told the council.",
     "The union called the workers' new contract a 'fair deal.'",
     "Ortiz's deputy said the dockers' union had backed the plan.",
+    "The answer to the union's letter came from the harbour master on Monday.",
+    "Jürgen Müller and Björn Vogt inspected the cranes on Monday.",
 ]
 
 CANNOT = {
@@ -41,7 +43,8 @@ CANNOT = {
     "not English": ["Aqui você encontra sempre a tabela completa do torneio de vela!",
                     "Marta: Por sua conta, Tomas.", "Der Hafen soll wieder geöffnet werden und ist für Kräne gesperrt.", "Foi para o porto que as equipes seguiram as ordens.",
                     "Semoga kita semua bisa memahami dan mengamalkan Qur’an ini.",
-                    "Seit Jahren betreiben wir mehr als zehn Kräne in Vigo und Porto.", "Isso porque nosso porto fechou."],
+                    "Seit Jahren betreiben wir mehr als zehn Kräne in Vigo und Porto.", "Isso porque nosso porto fechou.",
+                    "Durch unnötige Prüfungen entstehen jährlich hohe Kosten in Vigo."],
     "page furniture or a caption": ["Shop our full range of quay gear today.", "Includes a two-year warranty.",
                                     "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
         "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
@@ -86,6 +89,8 @@ CANNOT = {
         "Thanks for the update on the cranes, Marta.",
         "Even though she retired last year she still inspects the cranes every week.",
         "The situation at the quay can worsen if the union strikes again.",
+        "Of the two, only Ortiz will speak at the hearing.",
+        "The simple answer is that old cranes need a new inspection regime.",
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",

@@ -30,7 +30,10 @@ DEPENDENT_OPENING = re.compile(
     r"verdict|findings|results|study|survey|outbreak|worry|concern|problem|issue|change|changes|women|men|flyer|situation|saga|"
     r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
     r"(?! (?:of|who|which|that)\b)|"
-    r"such|both|neither|either|another|other|others|there)\b",
+    r"such|both|neither|either|another|other|others|there|"
+    # "Of the two, only ...", "The simple answer is ...": the two, the question, named before
+    r"of (?:the )?(?:two|three|four|five|both|them|these|those)|"
+    r"the (?:\w+ )?(?:answer|upshot|catch|twist)(?! (?:of|to|for)\b))\b",
     re.IGNORECASE,
 )
 # A sentence that opens with a bare verb has no subject: an instruction to the reader ("Shop the
@@ -115,7 +118,10 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "nas una pero sus fue como muy esta este les une pour dans avec pas qui elle sont cette leur "
                     "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
                     "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
-                    "juga atau adalah wir mehr als mit zu dem isso porque nosso nossa yang dalam setelah tahun".split())
+                    "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
+                    "tahun".split())
+# Lower-case words spelt with these letters are German or Portuguese, not English borrowings.
+FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|‘(.*?)’(?!\w)")  # a ’ before a letter is an apostrophe
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
@@ -160,7 +166,7 @@ def problem(text: str) -> str | None:
     # Whole words: "Qur’an" and "Mudah2an" hold no English "an".
     words = [w for w in re.findall(r"\w+(?:['’]\w+)*", t.lower()) if not w.isdigit()]
     english = sum(w in ENGLISH for w in words)
-    foreign = sum(w in FOREIGN for w in words)
+    foreign = sum(w in FOREIGN for w in words) + sum(bool(FOREIGN_LETTERS.match(w)) for w in re.findall(r"\w+", t))
     if (len(words) >= 6 and not english) or foreign >= max(2, english):
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
