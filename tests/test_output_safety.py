@@ -31,7 +31,7 @@ HOSTILE = [
     "Witnesses said [click here](javascript:alert(1)) links were spread after the strike on Thursday.",
     "The ministry said `rm -rf /` style attacks | pipes | tables were not involved in the strike.",
     "1. The strike killed three soldiers near the town of Alpha, the ministry said.",
-    "- A second statement about the strike near Alpha was issued by officials on Friday.",
+    "- A written statement about the strike near Alpha was issued by officials on Friday.",
     "Officials wrote &lt;b&gt;bold&lt;/b&gt; and AT&amp;T &copy; into the report about the strike.",
     "The report ![pixel](http://tracker.example/p.png) and <http://evil.example> were cited about the strike.",
     "An *emphasised* and **strong** and _under_ claim about the strike near Alpha was made on Friday.",

@@ -34,6 +34,9 @@ STANDS_ALONE = [
     "Ortiz's deputy said the dockers' union had backed the plan.",
     "The answer to the union's letter came from the harbour master on Monday.",
     "Jürgen Müller and Björn Vogt inspected the cranes on Monday.",
+    "Even as the storm grew, the port authority kept the quay open.",
+    "Harbour master Lena Ortiz (pictured) reopened the quay on Monday.",
+    "Ortiz said the union would be here to stay, the port authority reported.",
 ]
 
 CANNOT = {
@@ -91,6 +94,11 @@ CANNOT = {
         "The situation at the quay can worsen if the union strikes again.",
         "Of the two, only Ortiz will speak at the hearing.",
         "The simple answer is that old cranes need a new inspection regime.",
+        "A second source close to the port says the quay will reopen in May.",
+        "Even the harbour master kept a spare key in her desk.",
+        "The crane driver climbed into that cab every morning for twenty years.",
+        "A union leader fleeing the strike-breakers arrived here Wednesday and asked for protection.",
+        "(Ortiz, it is worth noting, had warned the board about the cranes in 2019.)",
     ],
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",

@@ -31,6 +31,8 @@ DEPENDENT_OPENING = re.compile(
     r"video|photo|picture|post|page|room|building|bigger|biggest|other|new|latest|same|remaining|rest)\b"
     r"(?! (?:of|who|which|that)\b)|"
     r"such|both|neither|either|another|other|others|there|"
+    # "A second source ...", "Even the mayor ...": a first one, and a comparison, went before
+    r"an? (?:second|third|fourth|fifth|further)|even(?! (?:as|though|if|when|before|after|while|so|more)\b)|"
     # "Of the two, only ...", "The simple answer is ...": the two, the question, named before
     r"of (?:the )?(?:two|three|four|five|both|them|these|those)|"
     r"the (?:\w+ )?(?:answer|upshot|catch|twist)(?! (?:of|to|for)\b))\b",
@@ -57,6 +59,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it
                              r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
                              r"(?:he|she|they|it|we)\b",
                              re.IGNORECASE)
+# "A dissident arrived here Wednesday": "here" is the dateline of an article the reader lacks.
+HERE = re.compile(r"\b(?:arrived|came|landed|met|gathered|held|based|returned)\s+here\b", re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
 # "Water is a must here.", "The ministry has also confirmed the strike."
 CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
@@ -68,7 +72,8 @@ CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheles
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
 DEMONSTRATIVE_DET = re.compile(
-    r"\b(?:in|on|at|from|after|before|about|of|for|with|by|during|since|until|over|despite|like|to|got|get|gets|"
+    r"\b(?:in|into|onto|on|at|from|after|before|about|of|for|with|by|during|since|until|over|under|behind|through|"
+    r"despite|like|to|got|get|gets|"
     r"received|made|heard|saw)\s+(?:that|these|those|this)\s+"
     r"(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|season)s?\b)[a-z]{3,}\b"
     r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$"
@@ -173,6 +178,8 @@ def problem(text: str) -> str | None:
         return "a question, not a statement"
     if not SENTENCE_END.search(t) or TITLE_END.search(t):
         return "does not end like a sentence"
+    if t.startswith("(") and t.rstrip(".!\"”’'").endswith(")"):
+        return "an aside in parentheses to the sentence before it"
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
@@ -184,6 +191,8 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (dependent opening)"
     if not quoted_opening and PRONOUN_SUBJECT.match(t):
         return "leans on a sentence that is not there (pronoun subject)"
+    if HERE.search(outside_quotes(t)):
+        return "leans on a sentence that is not there (a dateline's 'here')"
     if CONNECTIVE.search(outside_quotes(t)):
         return "leans on a sentence that is not there (answers or contrasts with it)"
     if DEMONSTRATIVE_DET.search(outside_quotes(t)):
