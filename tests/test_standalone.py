@@ -96,6 +96,7 @@ CANNOT = {
         "The simple answer is that old cranes need a new inspection regime.",
         "A second source close to the port says the quay will reopen in May.",
         "Even the harbour master kept a spare key in her desk.",
+        "Even so, the union voted to end the strike.",
         "The crane driver climbed into that cab every morning for twenty years.",
         "A union leader fleeing the strike-breakers arrived here Wednesday and asked for protection.",
         "(Ortiz, it is worth noting, had warned the board about the cranes in 2019.)",

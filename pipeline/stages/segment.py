@@ -18,9 +18,9 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from ..types import Document, Sentence
 
-# Lower-cased, without the final period. Titles, ranks, months, common news abbreviations.
-# Words that also end ordinary sentences ("no", "sat", "sun") are left out on purpose.
-# Titles written before a name; the parser keeps them whole too (pipeline.stages.structure).
+# Lower-cased, without the final period. Titles written before a name (the parser keeps them
+# whole too: pipeline.stages.parser), then ranks, months, common news abbreviations. Words that
+# also end ordinary sentences ("no", "sat", "sun") are left out on purpose.
 TITLES = frozenset(
     """
     mr mrs ms dr prof rev fr gen lt col maj capt cmdr cmndr comdr cdr cpl sgt adm brig gov sen sens rep reps

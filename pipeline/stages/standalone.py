@@ -32,7 +32,7 @@ DEPENDENT_OPENING = re.compile(
     r"(?! (?:of|who|which|that)\b)|"
     r"such|both|neither|either|another|other|others|there|"
     # "A second source ...", "Even the mayor ...": a first one, and a comparison, went before
-    r"an? (?:second|third|fourth|fifth|further)|even(?! (?:as|though|if|when|before|after|while|so|more)\b)|"
+    r"an? (?:second|third|fourth|fifth|further)|even(?! (?:as|though|if|when|before|after|while)\b)|"
     # "Of the two, only ...", "The simple answer is ...": the two, the question, named before
     r"of (?:the )?(?:two|three|four|five|both|them|these|those)|"
     r"the (?:\w+ )?(?:answer|upshot|catch|twist)(?! (?:of|to|for)\b))\b",

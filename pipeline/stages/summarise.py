@@ -246,8 +246,8 @@ def verify_trim(member: str, trim: str, texts: Sequence[str], vector: np.ndarray
         return verdict
     root = next(iter(docs([member])[0].sents)).root
     frame = [root, *(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    kept = set(re.findall(r"[\w'’.-]+", trim))
-    if len(frame) < 2 or any(t.text not in kept for t in frame):
+    kept = {w.strip(".") for w in re.findall(r"[\w'’.-]+", trim)}  # "said." at the end is "said"
+    if len(frame) < 2 or any(t.text.strip(".") not in kept for t in frame):
         return verdict
     return verify(trim, texts, vector, source_vectors, min_similarity=FUSED_SIMILARITY, structural=False)
 
