@@ -198,6 +198,6 @@ def test_the_parser_reads_no_statement_in_captions_list_items_and_instructions()
     from pipeline.stages.parser import statements
 
     assert statements(["The port authority closed the quay on Tuesday.", "Mayor Ana Ruiz, wearing a hard hat, smiled.",
-                       "Let the union decide, Ortiz said.", "Up to 40 hours of battery life for long shifts.",
+                       "Let the union decide, Ortiz said.", "Twelve hours of crane power on one charge.",
                        "Crane cab with a heated seat.", "Start small and check every crane twice.",
                        "Expect the harbour master to ask for a new budget."]) == [True, True, True, False, False, False, False]

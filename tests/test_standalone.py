@@ -94,7 +94,7 @@ CANNOT = {
         "The situation at the quay can worsen if the union strikes again.",
         "Of the two, only Ortiz will speak at the hearing.",
         "The simple answer is that old cranes need a new inspection regime.",
-        "A second source close to the port says the quay will reopen in May.",
+        "A second harbour official says the quay will reopen in May.",
         "Even the harbour master kept a spare key in her desk.",
         "Even so, the union voted to end the strike.",
         "The crane driver climbed into that cab every morning for twenty years.",

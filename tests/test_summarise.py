@@ -207,8 +207,8 @@ def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path)
     assert reasons == ["its subject lost the words that say what it is"]
 
 
-DEAL = ("Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp., the ferry operator at the center "
-        "of the city's lawsuit against Tide Corp., executives involved in the talks said Sunday.")
+DEAL = ("Harbor Line is close to agreeing to acquire Pier Holdings Corp., the ferry operator at the heart "
+        "of the city's lawsuit against Tide Corp., bankers involved in the deal said Monday.")
 
 
 def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from():
@@ -218,13 +218,13 @@ def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from
     from pipeline.stages.verify import INCOMPLETE, verify
 
     v = np.ones(4) / 2  # same meaning: only the structure decides here
-    shorter = "Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp., executives involved in the talks said Sunday."
+    shorter = "Harbor Line is close to agreeing to acquire Pier Holdings Corp., bankers involved in the deal said Monday."
     assert shorter in trims(DEAL)
-    # Alone, "executives" reads as a description of Pier Holdings and the sentence has no top verb.
+    # Alone, "bankers" reads as a description of Pier Holdings and the sentence has no top verb.
     assert verify(shorter, [DEAL], v, np.array([v]), min_similarity=0.6).reason == INCOMPLETE
     assert verify_trim(DEAL, shorter, [DEAL], v, np.array([v])).ok
     # A shortened sentence that lost the speaker is still rejected.
-    speakerless = "Harbor Line is on the verge of agreeing to purchase Pier Holdings Corp. said Sunday."
+    speakerless = "Harbor Line is close to agreeing to acquire Pier Holdings Corp. said Monday."
     assert verify_trim(DEAL, speakerless, [DEAL], v, np.array([v])).reason == INCOMPLETE
 
 

@@ -207,7 +207,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     full = full if config.summariser == "abstractive" else {}
     opinion = frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
     # With the parser loaded (the abstractive summariser's), a sentence in which it finds no verb,
-    # or an instruction, never heads: "Up to 12 hours of battery life.", "Fill the tank ..."
+    # or an instruction, never heads: "Twelve hours of power on one charge.", "Fill the tank ..."
     readable = (lambda text: statements([text])[0]) if config.summariser == "abstractive" else None
     chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
                                          full, opinion, readable), list)

@@ -67,7 +67,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 def statements(texts: Sequence[str]) -> list[bool]:
     """Whether the parser reads each text as a statement: a verb with a subject or a finite verb
-    ("Up to 12 hours of battery life." and "Digital Crown with haptic feedback." have neither, nor
+    ("Twelve hours of power on one charge." and "Cab with a heated seat." have neither, nor
     has a sentence in a language the English parser cannot read), and not an instruction that
     opens with a bare verb ("Fill the tank and set it to simmer.", "Expect delays on the coast road.")."""
     out = []
