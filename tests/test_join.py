@@ -4,7 +4,7 @@ Every sentence is written for these tests."""
 import pytest
 
 from pipeline.stages.join import join_plan, join_sentences, joined
-from pipeline.stages.structure import load_parser
+from pipeline.stages.parser import load_parser
 from pipeline.types import BriefSentence, SourceSpan
 
 

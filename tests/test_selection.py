@@ -193,11 +193,3 @@ def test_a_sentence_the_parser_refuses_supports_but_never_heads():
     assert len(asked) == 4  # only sentences about to head are asked: fact's two, spec's one, other's one
     assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "other", "spec"]
 
-
-def test_the_parser_reads_no_statement_in_captions_list_items_and_instructions():
-    from pipeline.stages.parser import statements
-
-    assert statements(["The port authority closed the quay on Tuesday.", "Mayor Ana Ruiz, wearing a hard hat, smiled.",
-                       "Let the union decide, Ortiz said.", "Twelve hours of crane power on one charge.",
-                       "Crane cab with a heated seat.", "Start small and check every crane twice.",
-                       "Expect the harbour master to ask for a new budget."]) == [True, True, True, False, False, False, False]

@@ -9,7 +9,8 @@ the structural check alone and by the whole of `verify`.
 import pytest
 
 from pipeline.inference.embed import HashingEmbedder
-from pipeline.stages.structure import load_parser, parse
+from pipeline.stages.parser import load_parser
+from pipeline.stages.structure import parse
 from pipeline.stages.verify import compare, verify
 from pipeline.stages.verify import structure_problem as check
 
@@ -267,3 +268,12 @@ def test_new_content_words_are_rejected_wherever_they_go():
 def test_wrapped_wire_copy_parses_like_one_line():
     wrapped = "The mayor opened the new bridge\non Friday, officials said."
     assert compare(parse("The mayor opened the bridge on Friday, officials said."), [parse(wrapped)]) is None
+
+
+def test_the_parser_reads_no_statement_in_captions_list_items_and_instructions():
+    from pipeline.stages.parser import statements
+
+    assert statements(["The port authority closed the quay on Tuesday.", "Mayor Ana Ruiz, wearing a hard hat, smiled.",
+                       "Let the union decide, Ortiz said.", "Twelve hours of crane power on one charge.",
+                       "Crane cab with a heated seat.", "Start small and check every crane twice.",
+                       "Expect the harbour master to ask for a new budget."]) == [True, True, True, False, False, False, False]

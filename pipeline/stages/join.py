@@ -98,7 +98,7 @@ def joined(first: str, second: str, texts: Sequence[str] = ()) -> str | None:
     inside it ("police said the driver fled and ..." is left alone). The subject is written the
     same in both, or the first names a person whom the second calls by surname alone, and no one
     else of that surname appears in `texts` (the brief)."""
-    from .structure import docs
+    from .parser import docs
 
     def same(a: str, b: str) -> bool:
         return a == b or _same_person(a, b, [*texts, first, second])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
-from .parser import CACHE, PARSER, docs, load_parser, parser_ref  # noqa: F401  (callers import them from here)
+from .parser import CACHE, docs
 
 # Clausal dependencies: a token on one of these heads a clause of its own.
 CLAUSAL = frozenset("ROOT ccomp xcomp advcl relcl acl conj parataxis pcomp csubj csubjpass".split())

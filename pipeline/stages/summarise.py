@@ -135,7 +135,8 @@ def trims(text: str) -> list[str]:
     ("which killed three and injured 11") stays: the brief would lose it. Each result is a
     candidate like any other and is verified like one."""
     from .standalone import unnamed_subject
-    from .structure import SPEECH, docs
+    from .parser import docs
+    from .structure import SPEECH
 
     doc = docs([text])[0]
     if len(list(doc.sents)) != 1:
@@ -238,7 +239,8 @@ def verify_trim(member: str, trim: str, texts: Sequence[str], vector: np.ndarray
     talks said." read with "people" as a description of Tram Corp.): if it read the member whole
     and the trim keeps the member's main verb and subject, the trim has the member's structure
     less its asides, and its words and meaning are still checked."""
-    from .structure import docs, parse
+    from .parser import docs
+    from .structure import parse
     from .verify import INCOMPLETE, verify
 
     verdict = verify(trim, texts, vector, source_vectors, min_similarity=FUSED_SIMILARITY)
@@ -276,12 +278,12 @@ class AbstractiveSummariser:
     @property
     def parser(self) -> dict:
         """The parser verification reads, for the run record (pipeline.stages.structure)."""
-        from .structure import parser_ref
+        from .parser import parser_ref
 
         return parser_ref()
 
     def warm_up(self) -> None:
-        from .structure import load_parser
+        from .parser import load_parser
 
         self.generator.warm_up()
         load_parser()  # verification parses every candidate and its sources (about 3 s, once)
@@ -302,7 +304,7 @@ class AbstractiveSummariser:
                   vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         from .segment import display
         from .standalone import unnamed_subject
-        from .structure import docs
+        from .parser import docs
         from .verify import Verdict, clean_candidate, verify
 
         if not clusters:
