@@ -41,6 +41,10 @@ class Config:
     # How much being central to the incident (cosine to the mean of its sentences) adds, in the
     # same units (pipeline.stages.selection); 0 leaves it out.
     centrality_weight: float = 8.0
+    # How much saying word pairs that many articles share, and the brief does not yet say, adds
+    # per word of the sentence (pipeline.stages.selection.concepts); 0 leaves it out. Tuned on
+    # duc2004_dev at 100 words (README, "Evaluation"): 40 scored best with the default summariser.
+    concept_weight: float = 40.0
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD
     # "source": the brief reads in story order (run.reading_order); "rank": best supported first.

@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 
 from pipeline.config import Config
-from pipeline.stages.selection import SPARE_CANDIDATES, select
+from pipeline.stages.selection import SPARE_CANDIDATES, concepts, select
 from pipeline.types import Cluster, Sentence
 
 DIM = 12
@@ -193,3 +193,47 @@ def test_a_sentence_the_parser_refuses_supports_but_never_heads():
     assert len(asked) == 4  # only sentences about to head are asked: fact's two, spec's one, other's one
     assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "other", "spec"]
 
+
+
+def test_word_pairs_count_once_enough_articles_use_them():
+    texts = ["The ferry sank near Oban.", "A ferry sank off the coast.", "Rescuers say the ferry sank fast.",
+             "The harbour master spoke.", "The harbour master declined."]
+    pairs, weights = concepts(texts, ["a", "b", "c", "a", "b"])
+    assert ("ferri", "sank") in pairs[0]  # stemmed
+    assert weights[("ferri", "sank")] == 1.0  # all three articles
+    assert ("harbour", "master") not in weights  # two articles only: below CONCEPT_DOCS
+    assert not any(a in ("the", "a") and b in ("the", "a") for a, b in weights)  # never two stop words
+
+
+def _story(texts_by_doc, vectors_by_text):
+    sentences, vectors, clusters = {}, {}, []
+    for doc, texts in texts_by_doc.items():
+        for k, text in enumerate(texts):
+            s = Sentence(f"{doc}:{k * 100}", doc, k * 100, k * 100 + len(text), text)
+            sentences[s.id], vectors[s.id] = s, vectors_by_text[text]
+            clusters.append(Cluster(len(clusters), (s.id,), 1, 0.5, 0.0, (1,)))
+    return clusters, sentences, vectors
+
+
+def test_after_the_opener_sentences_that_say_what_many_articles_say_come_first():
+    lead = "Flood waters cut Dunmore off on Sunday."
+    shared = "Engineers expect the rail line to reopen next week."
+    aside = "A local baker handed out free bread to stranded travellers."
+    texts = {"a": [lead, aside], "b": ["Flood waters closed roads.", shared],
+             "c": ["Schools stayed open.", "Officials fear the rail line may stay shut."],
+             "d": ["Crews worked through the night.", "Crews say the rail line will reopen after repairs."]}
+    everything = [t for ts in texts.values() for t in ts]
+    vectors = {t: _axis(k % DIM) for k, t in enumerate(everything)}
+    clusters, sentences, vectors = _story(texts, vectors)
+    plain = Config(max_sentences=2, max_words=30, lead_weight=1.5, centrality_weight=0, concept_weight=0)
+    text_of = lambda chosen: [sentences[c.sentence_ids[0]].text for c in chosen]
+    without = text_of(select(clusters, sentences, vectors, plain))
+    with_pairs = text_of(select(clusters, sentences, vectors, replace(plain, concept_weight=40)))
+    assert without[0] == with_pairs[0] == lead  # the opener is picked as before
+    # "the rail line" is in three articles, each time below their opening line: without the pairs,
+    # another article's opening line comes second
+    assert "the rail line" in with_pairs[1] and "rail" not in without[1]
+    # With room for every sentence it might pick, the word pairs stay out: a ten-sentence brief
+    # needs what only one outlet says more than a denser echo.
+    roomy = text_of(select(clusters, sentences, vectors, replace(plain, concept_weight=40, max_words=400)))
+    assert roomy == without
