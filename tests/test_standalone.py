@@ -35,6 +35,7 @@ STANDS_ALONE = [
     "The answer to the union's letter came from the harbour master on Monday.",
     "Jürgen Müller and Björn Vogt inspected the cranes on Monday.",
     "Even as the storm grew, the port authority kept the quay open.",
+    "In Bremen, NATO engineers inspected the cranes.",
     "Harbour master Lena Ortiz (pictured) reopened the quay on Monday.",
     "Ortiz said the union would be here to stay, the port authority reported.",
 ]
@@ -77,6 +78,7 @@ CANNOT = {
         "At the time, the authority called the crane safe.",
         "The minister fled the city and did not return until the spring.",
         "After a three-day standoff, they agreed to reopen the southern quay.",
+        "On arriving at the IMO meeting, she said, “It has been a hard week.”",
         "The port authority has also confirmed the collapse.",
         "Two unions also called for an inquiry.",
         "Whether you arrive by ferry or by road, a permit is a must here.",

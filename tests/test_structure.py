@@ -219,6 +219,8 @@ def test_who_says_it_is_found_however_it_is_written(text, holder):
     # A condition inherits what the clause it conditions says of itself.
     ("If the council agrees, the road will reopen.", "agree", {"cond", "conditioned", "future"}),
     ("If the council agrees, the road will reopen.", "reopen", {"conditioned", "future"}),
+    ("In case the ferry cannot dock, the crew would have to row ashore.", "have", {"conditioned", "modal:would"}),
+    ("In the event of a storm, the quay will close.", "close", {"conditioned", "future"}),
     ("Did the council agree to reopen the road?", "agree", {"question"}),
     ("The council asked whether the road would reopen.", "reopen", {"question", "modal:would"}),
     ("The road might reopen next week.", "reopen", {"modal:might"}),
@@ -277,3 +279,9 @@ def test_the_parser_reads_no_statement_in_captions_list_items_and_instructions()
                        "Let the union decide, Ortiz said.", "Twelve hours of crane power on one charge.",
                        "Crane cab with a heated seat.", "Start small and check every crane twice.",
                        "Expect the harbour master to ask for a new budget."]) == [True, True, True, False, False, False, False]
+
+
+def test_a_trim_that_drops_an_in_case_condition_is_refused():
+    source = ["In case the ferry cannot dock, two crew members would have to row the mail ashore."]
+    assert check("Two crew members would have to row the mail ashore.", source)
+    assert not check("In case the ferry cannot dock, two crew members would have to row the mail ashore.", source)

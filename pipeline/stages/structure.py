@@ -96,6 +96,13 @@ class Parse:
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
 
 
+def _in_case(t: Any) -> bool:
+    """`t` carries "in case (of) ..." or "in the event (of) ...": the parser reads the condition
+    as a place ("in" + "case"), not as a clause's marker."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in ("case", "event")
+                                                             for o in c.children) for c in t.children)
+
+
 def _key(t: Any) -> tuple[str, str]:
     return (t.lemma_.lower(), t.lower_)
 
@@ -217,8 +224,11 @@ def _relations(sent: Any) -> list[Relation]:
             if c.dep_ == "aux" and c.tag_ == "MD":
                 own.add("future" if c.lemma_.lower() in ("will", "shall") else f"modal:{c.lemma_.lower()}")
             if c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                                      or c.lemma_.lower() in CONDITION_VERBS and c.tag_ in ("VBG", "VBN")):
+                                      or c.lemma_.lower() in CONDITION_VERBS and c.tag_ in ("VBG", "VBN")
+                                      or _in_case(c)):
                 own.add("conditioned")
+        if _in_case(t):  # "In case of rain, the match would move indoors."
+            own.add("conditioned")
         for p in (agent_tok, patient_tok):  # "The majority (assuming X wins) amounted to ..."
             if p is not None and any(c.dep_ == "acl" and c.lemma_.lower() in CONDITION_VERBS and c.tag_ == "VBG"
                                      for c in p.children):
