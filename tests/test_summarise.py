@@ -136,6 +136,10 @@ def test_trims_delete_asides(sentence, shorter):
     ("Two months ago, the bridge was open.", "Two months ago"),
     ("Unless the council pays, the mill will close.", "Unless the council pays"),
     ("For the mayor, the vote was a defeat.", "For the mayor"),
+    ("In case the ferry cannot dock, two crew members would row the mail ashore.", "In case the ferry cannot dock"),
+    ("In case of fog, the pilot boat stays in port.", "In case of fog"),
+    # what a quotation answers
+    ("Asked whether the vote could cost him his seat, Hale said, \"I am not worried.\"", "Asked whether"),
     # a fact of its own, and a count, are not asides: the brief would lose them
     ("The mill closed in May, and its owner left the town.", "its owner left the town"),
     ("The strike, which killed three soldiers, was an accident, the army said.", "which killed three soldiers"),

@@ -96,7 +96,7 @@ class Parse:
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
 
 
-def _in_case(t: Any) -> bool:
+def in_case(t: Any) -> bool:
     """`t` carries "in case (of) ..." or "in the event (of) ...": the parser reads the condition
     as a place ("in" + "case"), not as a clause's marker."""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in ("case", "event")
@@ -225,9 +225,9 @@ def _relations(sent: Any) -> list[Relation]:
                 own.add("future" if c.lemma_.lower() in ("will", "shall") else f"modal:{c.lemma_.lower()}")
             if c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
                                       or c.lemma_.lower() in CONDITION_VERBS and c.tag_ in ("VBG", "VBN")
-                                      or _in_case(c)):
+                                      or in_case(c)):
                 own.add("conditioned")
-        if _in_case(t):  # "In case of rain, the match would move indoors."
+        if in_case(t):  # "In case of rain, the match would move indoors."
             own.add("conditioned")
         for p in (agent_tok, patient_tok):  # "The majority (assuming X wins) amounted to ..."
             if p is not None and any(c.dep_ == "acl" and c.lemma_.lower() in CONDITION_VERBS and c.tag_ == "VBG"

@@ -136,7 +136,7 @@ def trims(text: str) -> list[str]:
     candidate like any other and is verified like one."""
     from .standalone import unnamed_subject
     from .parser import docs
-    from .structure import SPEECH
+    from .structure import SPEECH, in_case
 
     doc = docs([text])[0]
     if len(list(doc.sents)) != 1:
@@ -169,8 +169,11 @@ def trims(text: str) -> list[str]:
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         before = doc[lo - 1].text if lo else ""
         ends = hi >= len(doc) - 1  # nothing but the full stop after it
+        # Not a scene: "In case the arm fails, ..." (a condition), "Asked whether ..., X said" (what a
+        # quotation answers).
         if subject is not None and hi <= subject.left_edge.i and hi < len(doc) and doc[hi].text == "," and (
-                c.dep_ == "prep" and c.lower_ in SCENE_PREPS or c.dep_ == "advcl" and mark(c) in SCENE_MARKS):
+                c.dep_ == "prep" and c.lower_ in SCENE_PREPS and not any(o.lower_ in ("case", "event") for o in c.children)
+                or c.dep_ == "advcl" and mark(c) in SCENE_MARKS and not in_case(c) and c.lemma_.lower() != "ask"):
             asides.append((lo, hi + 1))
         elif lo > root.i and c.dep_ == "advcl" and mark(c) in ASIDE_MARKS:
             asides.append(aside(lo, hi) if before == "," else (lo, hi))
