@@ -53,7 +53,7 @@ IMPERATIVE = re.compile(
 VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|don['’]t|do|make|take|let['’]s|look|"
                       r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s")
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
-# "After a three-month impasse, they agreed ...", "On Thursday, her lawyer said ..."; a name
+# "After a long standoff, they agreed ...", "On Thursday, her lawyer said ..."; a name
 # before the comma may be the antecedent, an acronym ("On attending the OECD talks, he said") not.
 PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?:(?-i:[^,\"“A-Z])|(?-i:\b[A-Z]{2,}\b)){2,80},\s+(?:he|she|they|it|we)\s"
                              r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s"
