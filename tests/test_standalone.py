@@ -35,7 +35,8 @@ STANDS_ALONE = [
     "The answer to the union's letter came from the harbour master on Monday.",
     "Jürgen Müller and Björn Vogt inspected the cranes on Monday.",
     "Even as the storm grew, the port authority kept the quay open.",
-    "In Bremen, NATO engineers inspected the cranes.",
+    # a name before the comma is the pronoun's antecedent; an acronym beside it does not change that
+    "After the IMO named Lena Ortiz its envoy, she thanked the dockers.",
     "Harbour master Lena Ortiz (pictured) reopened the quay on Monday.",
     "Ortiz said the union would be here to stay, the port authority reported.",
 ]

@@ -96,11 +96,16 @@ class Parse:
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
 
 
+def condition_prep(t: Any) -> bool:
+    """`t` is the "in" of "in case (of) ..." or "in the event (of) ...": the parser reads the
+    condition as a place ("in" + "case"), not as a clause's marker."""
+    return t.dep_ == "prep" and t.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in ("case", "event")
+                                                         for o in t.children)
+
+
 def in_case(t: Any) -> bool:
-    """`t` carries "in case (of) ..." or "in the event (of) ...": the parser reads the condition
-    as a place ("in" + "case"), not as a clause's marker."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in ("case", "event")
-                                                             for o in c.children) for c in t.children)
+    """`t` carries an "in case" condition (condition_prep)."""
+    return any(condition_prep(c) for c in t.children)
 
 
 def _key(t: Any) -> tuple[str, str]:

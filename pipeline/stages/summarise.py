@@ -136,7 +136,7 @@ def trims(text: str) -> list[str]:
     candidate like any other and is verified like one."""
     from .standalone import unnamed_subject
     from .parser import docs
-    from .structure import SPEECH, in_case
+    from .structure import SPEECH, condition_prep, in_case
 
     doc = docs([text])[0]
     if len(list(doc.sents)) != 1:
@@ -172,7 +172,7 @@ def trims(text: str) -> list[str]:
         # Not a scene: "In case the arm fails, ..." (a condition), "Asked whether ..., X said" (what a
         # quotation answers).
         if subject is not None and hi <= subject.left_edge.i and hi < len(doc) and doc[hi].text == "," and (
-                c.dep_ == "prep" and c.lower_ in SCENE_PREPS and not any(o.lower_ in ("case", "event") for o in c.children)
+                c.dep_ == "prep" and c.lower_ in SCENE_PREPS and not condition_prep(c)
                 or c.dep_ == "advcl" and mark(c) in SCENE_MARKS and not in_case(c) and c.lemma_.lower() != "ask"):
             asides.append((lo, hi + 1))
         elif lo > root.i and c.dep_ == "advcl" and mark(c) in ASIDE_MARKS:
