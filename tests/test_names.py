@@ -116,3 +116,12 @@ def test_a_given_name_the_articles_use_alone_is_a_name_to_introduce():
     assert name_in_full("Anwar said the police beat him.", known, set(), full)[0] == "Anwar Osman said the police beat him."
     # The full name introduces the given name too.
     assert unintroduced(["Anwar Osman was arrested.", "Anwar said no."], known) == [frozenset(), frozenset()]
+
+
+def test_introduce_first_also_waits_for_what_a_vague_subject_stands_for():
+    texts = ["A crane collapsed at the port of Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.",
+             "Four dockers filed a lawsuit against the port authority.", "The choir sang until midnight."]
+    order, out, written, dropped = introduce_first(texts, frozenset())
+    assert order == [0, 2, 1] and dropped == [3]
+    # The opening sentence is the selection's to judge, never held back here.
+    assert introduce_first(texts[1:3], frozenset())[0] == [0, 1]

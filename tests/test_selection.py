@@ -166,6 +166,23 @@ def test_the_first_head_opens_the_brief_with_something_named():
     assert _names(select(only, sentences, vectors, LEAD_ONLY), names) == ["vague"]
 
 
+def test_a_subject_that_names_nothing_heads_only_after_a_head_says_what_it_is():
+    rows = [("a", "crane", 3, _axis(0)), ("a", "vague", 3, _axis(2)), ("b", "suit", 2, _axis(4)),
+            ("c", "other", 1, _axis(6))]
+    clusters, sentences, vectors, names = _incident(rows)
+    texts = {"crane": "A crane collapsed at the port of Vigo on Tuesday.",
+             "vague": "The lawsuit seeks $5 million in damages.",
+             "suit": "Four dockers filed a lawsuit against the port authority.",
+             "other": "Dock workers in Bilbao went on strike in sympathy."}
+    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
+                 for s in [sentences[sid]]}
+    # Better supported than the filing, but which lawsuit? It waits until the filing is picked.
+    assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["crane", "suit", "vague", "other"]
+    # With nothing that says what the lawsuit is, it never heads.
+    alone = [c for c in clusters if names[c.id] != "suit"]
+    assert _names(select(alone, sentences, vectors, LEAD_ONLY), names) == ["crane", "other"]
+
+
 def test_sentences_of_an_opinion_piece_support_but_never_head():
     rows = [("col", "fact", 3, _axis(0)), ("news", "fact", 1, _axis(0, 1, 0.1)), ("col", "view", 2, _axis(2))]
     clusters, sentences, vectors, names = _incident(rows)

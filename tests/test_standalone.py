@@ -28,6 +28,10 @@ STANDS_ALONE = [
     "Los Angeles port director Ana Ruiz said the quay would reopen.",
     "José Eduardo dos Santos opened the new quay in 2014.",
     "The dock team scored 3 goals in the charity final, the organisers said.",
+    # "It" that stands for nothing, and an exclamation inside a quotation
+    "“It's time to rebuild the quay properly,” harbour master Lena Ortiz said.",
+    "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
+    "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
     # whole single-quoted quotations, scare quotes and apostrophes
     "‘We will not reopen the quay,’ Ortiz told the council.",
     "The union called the workers' new contract a 'fair deal.'",
@@ -126,6 +130,23 @@ CANNOT = {
         "Under the pretext of safety, the authority mainly punishes small operators.",
         "The so-called inspection regime is obviously a failure.",
         "No doubt the new quay looks far safer than the old one.",
+        # a reviewer's verdict in the outlet's voice
+        "The dockers in the documentary are immensely likable.",
+        "The harbour company's fall from the top has been a spectacular one.",
+        "The fireworks over the quay were breathtaking and the crowd was amazing.",
+    ],
+    "exclamation": [
+        "The new quay opens to visitors this Saturday!",
+        "Hundreds of people came to see the first ship dock at the rebuilt quay!",
+    ],
+    "quotation that opens with a pronoun": [
+        "“That's the real problem,” harbour master Lena Ortiz said.",
+        "“It has clearly been damaged for years,” one crane inspector told the council.",
+        "\"It's going to cost the port millions,\" said union leader Tomas Vidal.",
+        "“They were warned twice and did nothing,” Mayor Ana Ruiz said.",
+    ],
+    "another language": [
+        "Pelabuhan itu sudah ditutup karena mereka harus memeriksa derek.",
     ],
 }
 
@@ -155,3 +176,18 @@ def test_an_opening_must_name_its_subject_after_a_leading_clause_too():
     assert lead_problem("After the storm passed, the death toll from the collapse rose to four.") is None
     # Later in a brief, where the agency has been named, the same sentence stands.
     assert problem("While the plans have changed, the agency still says the quay will reopen.") is None
+
+
+def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_is():
+    from pipeline.stages.standalone import brief_problems, subject_words
+
+    assert subject_words("The lawsuit seeks $5 million in damages.") == {"lawsuit", "seek"}
+    assert subject_words("The known gold digs were washed out.") == {"known", "gold", "dig"}
+    assert subject_words("The death toll from the collapse rose to four.") == frozenset()  # says of what
+    assert subject_words("The Vigo port reopened.") == frozenset()  # named
+    opening = "Dockers in Vigo filed a lawsuit against the port authority on Monday."
+    assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
+    assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]
+    # Said later is said too late: a reader meets the sentences in order.
+    late = brief_problems(["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening])
+    assert late[1] and "subject" in late[1] and late[2] is None

@@ -227,16 +227,24 @@ def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str,
     """Read in order, a sentence that names someone by surname alone either writes the full name
     in (`name_in_full`, where `full` has it) or moves to just after the first sentence that says
     who they are; one that no sentence introduces is dropped (the sentence that did may have
-    failed attribution or the word limit). Returns (order, texts as written, full names written
-    per sentence, dropped); a dropped sentence introduces no one."""
+    failed attribution or the word limit). A sentence whose subject names nothing ("The suit
+    seeks ...", pipeline.stages.standalone.subject_words) likewise waits for one that says one of
+    its words. Returns (order, texts as written, full names written per sentence, dropped); a
+    dropped sentence introduces no one."""
+    from .standalone import stems, subject_words  # standalone reads names: imported here, not above
+
     full = full or {}
     out = list(texts)
     written: list[list[str]] = [[] for _ in texts]
     seen: set[str] = set()
+    words: set[str] = set()
     order: list[int] = []
     pending: list[int] = []
 
     def place(k: int) -> bool:
+        need = subject_words(out[k]) if order else frozenset()  # the first sentence opens: checked when picked
+        if need and not need & words:
+            return False
         named, bare = mentions(out[k], known)
         if bare - seen - named:
             text, done = name_in_full(out[k], known, seen | named, full)
@@ -245,6 +253,7 @@ def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str,
                 return False
             out[k], written[k] = text, done
         seen.update(named)
+        words.update(stems(out[k]))
         order.append(k)
         return True
 

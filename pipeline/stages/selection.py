@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..config import Config
 from .segment import display
 from .names import mentions, name_in_full
-from .standalone import standalone, unnamed_subject
+from .standalone import stems, standalone, subject_words, unnamed_subject
 from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
@@ -77,7 +77,8 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
     `surnames` (pipeline.stages.names): a sentence that names a person by one of them alone may
     head only once a picked head has said who that is, unless the brief will write its `full`
-    name in (pipeline.stages.names.name_in_full); the first head must also open a brief. A
+    name in (pipeline.stages.names.name_in_full); one whose subject names nothing ("The suit
+    ...") only once a head has said one of its words. The first head must also open a brief. A
     sentence of an `opinion` document (ids: columns, editorials) supports, never heads; nor does
     one that `readable` (a parser's check, asked only of the sentences about to head) refuses."""
     if not clusters:
@@ -103,10 +104,17 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     can_head = np.array([standalone(t) and d not in opinion for t, d in zip(shown, docs)], dtype=bool)
     said = [mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames) if h else (frozenset(), frozenset())
             for t, h in zip(shown, can_head)]
-    waiting = {m for m, (_, bare) in enumerate(said) if bare}  # may head once a head introduces them
+    # "The suit seeks ...": which suit, a head must have said first (pipeline.stages.standalone).
+    needs = [subject_words(t) if h else frozenset() for t, h in zip(shown, can_head)]
+    waiting = {m for m, (_, bare) in enumerate(said) if bare or needs[m]}  # may head once a head introduces them
     can_head[list(waiting)] = False
+    if not can_head.any():  # only subjects that name nothing: the best still opens, a brief is better than none
+        vague = [m for m in waiting if not said[m][1]]
+        can_head[vague] = True
+        waiting.difference_update(vague)
     opener = can_head & np.array([not unnamed_subject(t) for t in shown], dtype=bool)
     introduced: set[str] = set()
+    said_words: set[str] = set()
     # Centrality, as in centroid summarisers (MEAD, Radev et al. 2004): what the whole incident
     # is about. Support alone counts echoes sentence by sentence and misses the gist.
     centre = matrix.mean(axis=0)
@@ -158,7 +166,8 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
             covered |= matrix @ head >= COVERED
             said_pairs |= pairs[mine[0]]
             introduced.update(said[mine[0]][0])
-            ready = [m for m in waiting if said[m][1] <= introduced]
+            said_words.update(stems(shown[mine[0]]))
+            ready = [m for m in waiting if said[m][1] <= introduced and (not needs[m] or needs[m] & said_words)]
             can_head[ready] = True
             waiting.difference_update(ready)
             break

@@ -125,9 +125,16 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
                     "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
                     "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
-                    "tahun".split())
+                    "tahun membuat sudah bisa karena oleh pada saat kami mereka telah bahwa sebagai hanya lebih "
+                    "masih harus belum sangat namun sehingga".split())
 # Lower-case words spelt with these letters are German or Portuguese, not English borrowings.
 FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
+# A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
+# traumatized,” one expert said"): what it stands for was in the article. A dummy "It's time to
+# ...", "It is clear that ..." stands for nothing.
+QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:this|that|they|he|she|these|those|them)\b|"
+                           r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
+                           re.IGNORECASE)
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|‘(.*?)’(?!\w)")  # a ’ before a letter is an apostrophe
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
@@ -136,7 +143,10 @@ QUOTE_WORDS = 4
 OPINION = re.compile(
     r"\b(?:under the pretext|so-called|pretext|obviously|undoubtedly|of course|needless to say|no doubt|"
     r"without a doubt|arguably|in my opinion|"
-    r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately)\b",
+    r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately|"
+    # a reviewer's or a columnist's verdict: "The family is immensely likable."
+    r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
+    r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented)\b",
     re.IGNORECASE,
 )
 
@@ -188,6 +198,10 @@ def problem(text: str) -> str | None:
         return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
+    if quoted_opening and QUOTE_PRONOUN.match(t):
+        return "leans on a sentence that is not there (a quotation that opens with a pronoun)"
+    if outside_quotes(t).rstrip(" \"”’')]").endswith("!"):
+        return "an exclamation: the outlet's voice, not a report"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
         return "leans on a sentence that is not there (dependent opening)"
     if not quoted_opening and PRONOUN_SUBJECT.match(t):
@@ -236,6 +250,43 @@ def unnamed_subject(text: str) -> bool:
                                                                   for w in words[1:4])
 
 
+# What a definite subject's phrase ends at: a word that is not part of the thing's name.
+PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
+                       "do said says not also".split())
+STEM_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+
+
+def _stem(word: str) -> str:
+    # Crude on purpose: "suits", "suit's" and "suit" are the same thing to a reader.
+    word = re.sub(r"['’]s$", "", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in STEM_WORD.findall(text.lower()))
+
+
+def subject_words(text: str) -> frozenset[str]:
+    """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
+    ..." -> {"suit", "seek"}; empty when the sentence names its subject. A reader knows which
+    suit only if a sentence above said one of these words."""
+    if not unnamed_subject(text):
+        return frozenset()
+    lead = LEADING_CLAUSE.match(text)
+    out = []
+    for word in (text[lead.end():] if lead else text).split()[1:4]:
+        found = STEM_WORD.findall(word.lower())
+        if not found or found[0] in PHRASE_END:
+            break
+        out += [_stem(w) for w in found if not w.isdigit()]
+        if word[-1] in ",;:—–.":
+            break
+    return frozenset(out)
+
+
+SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
+
+
 def lead_problem(text: str) -> str | None:
     """Why `text` cannot open a brief, though it may stand later in one."""
     if unnamed_subject(text):
@@ -245,10 +296,14 @@ def lead_problem(text: str) -> str | None:
 
 def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[str | None]:
     """`problem` of each sentence of a brief read in order: the first must open it
-    (`lead_problem`), and a person named by surname alone must have been introduced above
-    (pipeline.stages.names; `known`: the incident's surnames)."""
+    (`lead_problem`), a person named by surname alone must have been introduced above
+    (pipeline.stages.names; `known`: the incident's surnames), and so must the thing a subject
+    that names nothing stands for ("The suit seeks ..." after a sentence about a lawsuit's
+    filing, `subject_words`)."""
     late = unintroduced(texts, known)
+    seen = [frozenset[str]().union(*map(stems, texts[:k])) for k in range(len(texts))]
     return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
+            or (SUBJECT_PROBLEM if k and subject_words(t) and not subject_words(t) & seen[k] else None)
             for k, t in enumerate(texts)]
 
 
