@@ -135,6 +135,10 @@ CANNOT = {
         "The harbour company's fall from the top has been a spectacular one.",
         "The fireworks over the quay were breathtaking and the crowd was amazing.",
     ],
+    "item of a list": [
+        "Tomas Vidal: A crane driver who never misses a shift, and knows every bolt.",
+        "Galicia: Harbour master Lena Ortiz has reached her two-term limit.",
+    ],
     "exclamation": [
         "The new quay opens to visitors this Saturday!",
         "Hundreds of people came to see the first ship dock at the rebuilt quay!",

@@ -111,6 +111,9 @@ TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|C
 # 1 assist.": a line of a results table.
 FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
+# "Chris Gomez: Likes to hit pitches inside out.", "Montana: Gov. Baird has reached ...": an item
+# of a list whose heading (a scouting report, the states up for election) the reader lacks.
+LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -194,6 +197,8 @@ def problem(text: str) -> str | None:
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
+    if LABEL.match(t):
+        return "an item of a list ('Name: ...'), not a sentence"
     if FURNITURE.search(t):
         return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
