@@ -32,6 +32,8 @@ STANDS_ALONE = [
     "“It's time to rebuild the quay properly,” harbour master Lena Ortiz said.",
     "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
     "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
+    "Why the crane collapsed is still unclear to the port authority and the dockers' union.",
+    "The inspector (a former crane driver) found the crack on Friday.",
     # whole single-quoted quotations, scare quotes and apostrophes
     "‘We will not reopen the quay,’ Ortiz told the council.",
     "The union called the workers' new contract a 'fair deal.'",
@@ -135,6 +137,17 @@ CANNOT = {
         "The harbour company's fall from the top has been a spectacular one.",
         "The fireworks over the quay were breathtaking and the crowd was amazing.",
     ],
+    "small print, a heading, half a parenthesis": [
+        "Batteries and the charging cable are not included.",
+        "Prices are subject to change without notice.",
+        "Why the new quay design is promising.",
+        "A second crane was checked by the same inspector (the report is due in May.",
+    ],
+    "did it, won it": [
+        "Vidal won it when his crew finished the last lift a minute early.",
+        "Ortiz, who did it twice in 2019, will inspect the cranes again.",
+        "Since that storm the harbour master has kept a spare generator on the quay.",
+    ],
     "item of a list": [
         "Tomas Vidal: A crane driver who never misses a shift, and knows every bolt.",
         "Galicia: Harbour master Lena Ortiz has reached her two-term limit.",
@@ -151,6 +164,7 @@ CANNOT = {
     ],
     "another language": [
         "Pelabuhan itu sudah ditutup karena mereka harus memeriksa derek.",
+        "In der Nacht haben bereits einige Kräne im Hafen nicht mehr funktioniert.",
     ],
 }
 

@@ -45,7 +45,7 @@ IMPERATIVE = re.compile(
     r"order|save|grab|visit|share|call|contact|email|includes|features|comes|ships|offers|provides|look|try|make sure|"
     r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
     # a recipe's steps (not "Heat", "Cook", "Place": they open news sentences as nouns)
-    r"let the|add|stir|bake|pour|preheat|whisk|chop|"
+    r"let the|add|stir|bake|pour|preheat|whisk|chop|fill|peel|dice|mix|combine|drain|sprinkle|simmer|knead|rinse|garnish|"
     r"ideal for|available (?:now|in|at|for))\b",
     re.IGNORECASE,
 )
@@ -68,12 +68,14 @@ CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheles
                         r"|^[^,\"“]{3,60}\salso\s"
                         r"|\b(?:that|this|these|those|here|ever since)[.!][\"”’']?$"
                         # "North Korea has denied it.": what "it" is, the article said before.
-                        r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$", re.IGNORECASE)
+                        r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$"
+                        # "Nelson won it when ...", "Kidd, who did it against 28 teams": won what, did what?
+                        r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
 DEMONSTRATIVE_DET = re.compile(
-    r"\b(?:in|into|onto|on|at|from|after|before|about|of|for|with|by|during|since|until|over|under|behind|through|"
+    r"\b(?i:in|into|onto|on|at|from|after|before|about|of|for|with|by|during|since|until|over|under|behind|through|"
     r"despite|like|to|got|get|gets|"
     r"received|made|heard|saw)\s+(?:that|these|those|this)\s+"
     r"(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|season)s?\b)[a-z]{3,}\b"
@@ -114,6 +116,11 @@ FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correct
 # "Chris Gomez: Likes to hit pitches inside out.", "Montana: Gov. Baird has reached ...": an item
 # of a list whose heading (a scouting report, the states up for election) the reader lacks.
 LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s")
+# A shop's small print ("Prices are subject to change ...", "Headphones are not included."),
+# and a heading written as half a question ("Why the new quay is promising.").
+SMALL_PRINT = re.compile(r"\b(?:(?:is|are) not included|subject to change|may not be available to all|all rights reserved|"
+                         r"terms (?:and|&) conditions|affiliate (?:links?|commissions?))\b|^Why\b(?:\W+\w+){0,7}\W*$",
+                         re.IGNORECASE)
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -129,7 +136,8 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
                     "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
                     "tahun membuat sudah bisa karena oleh pada saat kami mereka telah bahwa sebagai hanya lebih "
-                    "masih harus belum sangat namun sehingga".split())
+                    "masih harus belum sangat namun sehingga bei nach noch nur schon sehr wie wenn dass aber sie ihre "
+                    "ihren bereits einige einen einem einer haben muss eines eigenen".split())
 # Lower-case words spelt with these letters are German or Portuguese, not English borrowings.
 FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
@@ -199,6 +207,10 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (opens with a demonstrative)"
     if LABEL.match(t):
         return "an item of a list ('Name: ...'), not a sentence"
+    if SMALL_PRINT.search(t):
+        return "page furniture (a shop's small print or a heading)"
+    if t.count("(") != t.count(")"):
+        return "part of a parenthesis that runs over several sentences"
     if FURNITURE.search(t):
         return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
@@ -303,8 +315,8 @@ def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) ->
     """`problem` of each sentence of a brief read in order: the first must open it
     (`lead_problem`), a person named by surname alone must have been introduced above
     (pipeline.stages.names; `known`: the incident's surnames), and so must the thing a subject
-    that names nothing stands for ("The suit seeks ..." after a sentence about a lawsuit's
-    filing, `subject_words`)."""
+    that names nothing stands for ("The suit seeks ..." only after a sentence that says which
+    suit, `subject_words`)."""
     late = unintroduced(texts, known)
     seen = [frozenset[str]().union(*map(stems, texts[:k])) for k in range(len(texts))]
     return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
