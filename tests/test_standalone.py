@@ -206,6 +206,9 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     opening = "Dockers in Vigo filed a lawsuit against the port authority on Monday."
     assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
     assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]
+    # A word of the same family says it too; a shared start of a few letters does not.
+    assert brief_problems(["A volcanic eruption in Tonga made a new island.", "The volcano is 65 km from the capital."])[1] is None
+    assert brief_problems(["Dockers in Vigo filed a lawsuit.", "The lawyers met the mayor at midnight."])[1]
     # Said later is said too late: a reader meets the sentences in order.
     late = brief_problems(["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening])
     assert late[1] and "subject" in late[1] and late[2] is None

@@ -231,7 +231,7 @@ def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str,
     seeks ...", pipeline.stages.standalone.subject_words) likewise waits for one that says one of
     its words. Returns (order, texts as written, full names written per sentence, dropped); a
     dropped sentence introduces no one."""
-    from .standalone import stems, subject_words  # standalone reads names: imported here, not above
+    from .standalone import said_before, stems, subject_words  # standalone reads names: imported here, not above
 
     full = full or {}
     out = list(texts)
@@ -243,7 +243,7 @@ def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str,
 
     def place(k: int) -> bool:
         need = subject_words(out[k]) if order else frozenset()  # the first sentence opens: checked when picked
-        if need and not need & words:
+        if need and not said_before(need, words):
             return False
         named, bare = mentions(out[k], known)
         if bare - seen - named:

@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..config import Config
 from .segment import display
 from .names import mentions, name_in_full
-from .standalone import stems, standalone, subject_words, unnamed_subject
+from .standalone import said_before, stems, standalone, subject_words, unnamed_subject
 from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
@@ -167,7 +167,7 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
             said_pairs |= pairs[mine[0]]
             introduced.update(said[mine[0]][0])
             said_words.update(stems(shown[mine[0]]))
-            ready = [m for m in waiting if said[m][1] <= introduced and (not needs[m] or needs[m] & said_words)]
+            ready = [m for m in waiting if said[m][1] <= introduced and (not needs[m] or said_before(needs[m], said_words))]
             can_head[ready] = True
             waiting.difference_update(ready)
             break

@@ -9,6 +9,7 @@ cited; they never head one (pipeline.stages.selection).
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Sequence
 
@@ -301,6 +302,20 @@ def subject_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
+    """Whether a sentence above said one of a vague subject's words (`subject_words`), or a word
+    of the same family: "The volcano ..." after "A volcanic eruption ..." (a shared start of five
+    letters or more, most of the shorter word)."""
+    if need & seen:
+        return True
+    for word in need:
+        for other in seen:
+            n = len(os.path.commonprefix((word, other)))
+            if n >= 5 and n >= 0.7 * min(len(word), len(other)):
+                return True
+    return False
+
+
 SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
 
 
@@ -320,7 +335,7 @@ def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) ->
     late = unintroduced(texts, known)
     seen = [frozenset[str]().union(*map(stems, texts[:k])) for k in range(len(texts))]
     return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
-            or (SUBJECT_PROBLEM if k and subject_words(t) and not subject_words(t) & seen[k] else None)
+            or (SUBJECT_PROBLEM if k and subject_words(t) and not said_before(subject_words(t), seen[k]) else None)
             for k, t in enumerate(texts)]
 
 
