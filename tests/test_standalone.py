@@ -33,6 +33,9 @@ STANDS_ALONE = [
     "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
     "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
     "Why the crane collapsed is still unclear to the port authority and the dockers' union.",
+    "The council rejected that the cranes were unsafe, the minutes show.",  # a clause, however rare
+    "Harbour master Lena Ortiz said Thursday that the quay would reopen.",
+    "Lena Ortiz, the harbour master, said the crane had passed its inspection.",
     "The inspector (a former crane driver) found the crack on Friday.",
     # whole single-quoted quotations, scare quotes and apostrophes
     "‘We will not reopen the quay,’ Ortiz told the council.",
@@ -143,7 +146,12 @@ CANNOT = {
         "Why the new quay design is promising.",
         "A second crane was checked by the same inspector (the report is due in May.",
     ],
+    "said, but nothing said; a list announced": [
+        "Harbour master Lena Ortiz said Thursday.",
+        "Following are the port authority's answers to the union's questions.",
+    ],
     "did it, won it": [
+        "The council rejected that proposal at its meeting on Friday.",
         "Vidal won it when his crew finished the last lift a minute early.",
         "Ortiz, who did it twice in 2019, will inspect the cranes again.",
         "Since that storm the harbour master has kept a spare generator on the quay.",

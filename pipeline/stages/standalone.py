@@ -83,7 +83,12 @@ DEMONSTRATIVE_DET = re.compile(
     r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$"
     # "these funders", "this opened the door": this/these/those point back wherever they stand.
     r"|\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
-    r"autumn|season|day|time|century|decade)s?\b)[a-z]{2,}\b|\ball (?:that|this|these|those)\b",
+    r"autumn|season|day|time|century|decade)s?\b)[a-z]{2,}\b|\ball (?:that|this|these|those)\b"
+    # "The government rejected that agreement": these verbs take a thing, not a clause, so their
+    # "that" points back ("rejected that the ..." is not written).
+    r"|\b(?:rejected|signed|approved|accepted|backed|opposed|supported|welcomed|condemned|criticized|criticised|"
+    r"reversed|vetoed|ratified|endorsed|defended|questioned|disputed|challenged|won|lost)\s+that\s+"
+    r"(?!(?:the|a|an|his|her|its|their|our|my|your|it|he|she|they|we|there|this|these|those|no|some|such|all|any)\b)[a-z]{3,}\b",
 )
 # "That's $146,127 per year": a demonstrative standing for a sentence that is not there.
 DEMONSTRATIVE = re.compile(r"^[\"“'‘]?(?:that|this|it)(?:['’]s| is| was| means| would)\b", re.IGNORECASE)
@@ -100,6 +105,9 @@ PRONOUN_SPEAKER = re.compile(
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
+# "U.S. special envoy Charles Kartman said Thursday.": the tail of a quotation the sentence before
+# holds; nothing is said.
+SPEAKER_ONLY = re.compile(r"^[^,\"“”]{3,80}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
                            r"\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
@@ -119,7 +127,8 @@ FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correct
 LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s")
 # A shop's small print ("Prices are subject to change ...", "Headphones are not included."),
 # and a heading written as half a question ("Why the new quay is promising.").
-SMALL_PRINT = re.compile(r"\b(?:(?:is|are) not included|subject to change|may not be available to all|all rights reserved|"
+SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?:is|are))\b|"
+                         r"\b(?:(?:is|are) not included|subject to change|may not be available to all|all rights reserved|"
                          r"terms (?:and|&) conditions|affiliate (?:links?|commissions?))\b|^Why\b(?:\W+\w+){0,7}\W*$",
                          re.IGNORECASE)
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
@@ -233,6 +242,8 @@ def problem(text: str) -> str | None:
     quote = _quote_problem(t)
     if quote:
         return quote
+    if SPEAKER_ONLY.match(t):
+        return "says who spoke, not what (the rest of a quotation in another sentence)"
     if PRONOUN_SPEAKER.search(t) or VAGUE_SPEAKER.search(t):
         return "does not say who speaks (a pronoun or 'the statement')"
     if FIRST_PERSON.search(outside_quotes(t)):
