@@ -33,6 +33,8 @@ STANDS_ALONE = [
     "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
     "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
     "Why the crane collapsed is still unclear to the port authority and the dockers' union.",
+    "The crane is seen as the oldest on the coast, inspectors said last week.",
+    "Union leader Tomas Vidal is shown the cracked base by inspectors.",
     "The council rejected that the cranes were unsafe, the minutes show.",  # a clause, however rare
     "Harbour master Lena Ortiz said Thursday that the quay would reopen.",
     "Lena Ortiz, the harbour master, said the crane had passed its inspection.",
@@ -156,6 +158,11 @@ CANNOT = {
         "Ortiz, who did it twice in 2019, will inspect the cranes again.",
         "Since that storm the harbour master has kept a spare generator on the quay.",
     ],
+    "caption, cut off": [
+        "Harbour master Lena Ortiz is pictured at the quay in Vigo.",
+        "Tomas Vidal is brought into court for a hearing last month.",
+        "The harbour master walked along the quay in one of her rare public outings yet -.",
+    ],
     "item of a list": [
         "Tomas Vidal: A crane driver who never misses a shift, and knows every bolt.",
         "Galicia: Harbour master Lena Ortiz has reached her two-term limit.",
@@ -217,6 +224,10 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     # A word of the same family says it too; a shared start of a few letters does not.
     assert brief_problems(["A volcanic eruption in Tonga made a new island.", "The volcano is 65 km from the capital."])[1] is None
     assert brief_problems(["Dockers in Vigo filed a lawsuit.", "The lawyers met the mayor at midnight."])[1]
+    # A scene set by a thing: "On the video, ..." needs the video said before.
+    assert subject_words("On the video, the port police said, a man climbs the crane.") == {"video"}
+    assert subject_words("In the meantime, the port police closed the quay.") == frozenset()
+    assert brief_problems([opening, "On the video, the port police said, a man climbs the crane."])[1]
     # Said later is said too late: a reader meets the sentences in order.
     late = brief_problems(["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening])
     assert late[1] and "subject" in late[1] and late[2] is None

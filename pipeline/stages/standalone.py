@@ -131,6 +131,10 @@ SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?
                          r"\b(?:(?:is|are) not included|subject to change|may not be available to all|all rights reserved|"
                          r"terms (?:and|&) conditions|affiliate (?:links?|commissions?))\b|^Why\b(?:\W+\w+){0,7}\W*$",
                          re.IGNORECASE)
+# "Anissa Weier is brought into court for a hearing last month.": a photo's caption, in the
+# present tense of what the picture shows, at a time already past.
+CAPTION = re.compile(r"\b(?:is|are)\s+(?:pictured|photographed)\b|\b(?:is|are)\s+(?:seen|shown|brought|escorted|led)\b(?!\s+(?:as|to)\b)"
+                     r"(?=[^.]*\b(?:last|yesterday|earlier)\b)")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -208,7 +212,7 @@ def problem(text: str) -> str | None:
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
         return "a question, not a statement"
-    if not SENTENCE_END.search(t) or TITLE_END.search(t):
+    if not SENTENCE_END.search(t) or TITLE_END.search(t) or re.search(r"\s[-–—]\s*[.!]$", t):  # "... yet -."
         return "does not end like a sentence"
     if t.startswith("(") and t.rstrip(".!\"”’'").endswith(")"):
         return "an aside in parentheses to the sentence before it"
@@ -223,6 +227,8 @@ def problem(text: str) -> str | None:
         return "part of a parenthesis that runs over several sentences"
     if FURNITURE.search(t):
         return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
+    if CAPTION.search(outside_quotes(t)):
+        return "a photo caption (what a picture shows, in the present tense)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if quoted_opening and QUOTE_PRONOUN.match(t):
@@ -299,6 +305,9 @@ def subject_words(text: str) -> frozenset[str]:
     """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
     ..." -> {"suit", "seek"}; empty when the sentence names its subject. A reader knows which
     suit only if a sentence above said one of these words."""
+    scene = SCENE.match(text)
+    if scene and scene.group(1) not in NO_THING:
+        return frozenset(_stem(w) for w in scene.group(1).split())
     if not unnamed_subject(text):
         return frozenset()
     lead = LEADING_CLAUSE.match(text)
@@ -311,6 +320,12 @@ def subject_words(text: str) -> frozenset[str]:
         if word[-1] in ",;:—–.":
             break
     return frozenset(out)
+
+
+# "On the video, police said, ...": which video? A scene set by a thing the article named before.
+# "In the meantime," and the like stand for no thing.
+SCENE = re.compile(r"^(?:On|In|At|From|Inside|Outside|Behind|During) the ((?:[a-z][\w-]*\s)?[a-z][\w-]*),\s")
+NO_THING = frozenset("meantime end past future meanwhile process first place long run short term".split())
 
 
 def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
