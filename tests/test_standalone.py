@@ -33,6 +33,8 @@ STANDS_ALONE = [
     "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
     "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
     "Why the crane collapsed is still unclear to the port authority and the dockers' union.",
+    "“These cranes were built for lighter ships,” harbour master Lena Ortiz said.",
+    "According to the port authority, the quay will reopen in May.",
     "The crane is seen as the oldest on the coast, inspectors said last week.",
     "Union leader Tomas Vidal is shown the cracked base by inspectors.",
     "The council rejected that the cranes were unsafe, the minutes show.",  # a clause, however rare
@@ -158,6 +160,10 @@ CANNOT = {
         "Ortiz, who did it twice in 2019, will inspect the cranes again.",
         "Since that storm the harbour master has kept a spare generator on the quay.",
     ],
+    "a source and no statement; 'that's' after a scene": [
+        "According to the harbour master's memoir-a book she says she never finished.",
+        "After the storm, that's when the cranes began to lean.",
+    ],
     "caption, cut off": [
         "Harbour master Lena Ortiz is pictured at the quay in Vigo.",
         "Tomas Vidal is brought into court for a hearing last month.",
@@ -224,6 +230,8 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     # A word of the same family says it too; a shared start of a few letters does not.
     assert brief_problems(["A volcanic eruption in Tonga made a new island.", "The volcano is 65 km from the capital."])[1] is None
     assert brief_problems(["Dockers in Vigo filed a lawsuit.", "The lawyers met the mayor at midnight."])[1]
+    # A hyphenated word says its parts: "a 94-word summary" after "heavily edited words".
+    assert brief_problems(["Officials heavily edited the words of the crane report.", "The 94-word summary left out the crack."])[1] is None
     # A scene set by a thing: "On the video, ..." needs the video said before.
     assert subject_words("On the video, the port police said, a man climbs the crane.") == {"video"}
     assert subject_words("In the meantime, the port police closed the quay.") == frozenset()

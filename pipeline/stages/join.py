@@ -135,8 +135,13 @@ def join_plan(texts: Sequence[str]) -> list[tuple[int, int, str]]:
 def join_sentences(kept: Sequence[BriefSentence], known: frozenset[str] = frozenset()) -> list[BriefSentence]:
     """The brief with each planned join made: the joined sentence stands where the earlier one
     stood and cites the spans of both. A join that would put a surname before the sentence that
-    introduces the person (pipeline.stages.names) is not made."""
+    introduces the person (pipeline.stages.names), or a subject that names nothing before the
+    sentence that says what it is (pipeline.stages.standalone.subject_words), is not made."""
     from .names import unintroduced
+    from .standalone import unintroduced_subjects
+
+    def riddles(texts: list[str]) -> int:  # sentences that use a person or a thing before the brief says who or what
+        return sum(map(bool, unintroduced(texts, known))) + sum(unintroduced_subjects(texts))
 
     out: list[BriefSentence | None] = list(kept)
     for i, j, text in join_plan([s.text for s in kept]):
@@ -147,6 +152,6 @@ def join_sentences(kept: Sequence[BriefSentence], known: frozenset[str] = frozen
         trial[i], trial[j] = replace(first, text=text, method="fused", sources=sources,
                                      rejected=first.rejected + second.rejected), None
         texts = [s.text for s in trial if s is not None]
-        if sum(map(bool, unintroduced(texts, known))) <= sum(map(bool, unintroduced([s.text for s in out if s], known))):
+        if riddles(texts) <= riddles([s.text for s in out if s]):
             out = trial
     return [s for s in out if s is not None]

@@ -56,7 +56,7 @@ VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|d
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
 # "After a long standoff, they agreed ...", "On Thursday, her lawyer said ..."; a name
 # before the comma may be the antecedent, an acronym ("On attending the OECD talks, he said") not.
-PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?:(?-i:[^,\"“A-Z])|(?-i:\b[A-Z]{2,}\b)){2,80},\s+(?:he|she|they|it|we)\s"
+PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?:(?-i:[^,\"“A-Z])|(?-i:\b[A-Z]{2,}\b)){2,80},\s+(?:he|she|they|it|we|that['’]s)\s"
                              r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s"
                              r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
                              r"(?:he|she|they|it|we)\b",
@@ -107,6 +107,8 @@ PRONOUN_SPEAKER = re.compile(
 )
 # "U.S. special envoy Charles Kartman said Thursday.": the tail of a quotation the sentence before
 # holds; nothing is said.
+# "According to Phil's memoir, a book he never read.": a source, and no statement.
+SOURCE_ONLY = re.compile(r"^According to [^,]+\.$")
 SPEAKER_ONLY = re.compile(r"^[^,\"“”]{3,80}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
                            r"\s+(?:said|says|added|read|reads)\b",
@@ -157,7 +159,10 @@ FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
 # traumatized,” one expert said"): what it stands for was in the article. A dummy "It's time to
 # ...", "It is clear that ..." stands for nothing.
-QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:this|that|they|he|she|these|those|them)\b|"
+QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:they|he|she|them)\b|"
+                           # "“That's ...”", "“This is ...”"; not "“These statements by Robertson ...”"
+                           r"(?:this|that|these|those)(?:['’]\w+|\s+(?:is|was|are|were|has|have|had|will|would|can|could|"
+                           r"really|just|did|does|do|may|might|must|should|means|meant|makes|made|shows|showed))\b|"
                            r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
                            re.IGNORECASE)
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
@@ -248,6 +253,8 @@ def problem(text: str) -> str | None:
     quote = _quote_problem(t)
     if quote:
         return quote
+    if SOURCE_ONLY.match(t):
+        return "says where a statement comes from, not the statement"
     if SPEAKER_ONLY.match(t):
         return "says who spoke, not what (the rest of a quotation in another sentence)"
     if PRONOUN_SPEAKER.search(t) or VAGUE_SPEAKER.search(t):
@@ -288,7 +295,7 @@ def unnamed_subject(text: str) -> bool:
 # What a definite subject's phrase ends at: a word that is not part of the thing's name.
 PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
                        "do said says not also".split())
-STEM_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+STEM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "94-word" says "word"
 
 
 def _stem(word: str) -> str:
@@ -345,6 +352,18 @@ def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
 SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
 
 
+def unintroduced_subjects(texts: Sequence[str]) -> list[bool]:
+    """For each sentence after the first, in brief order, whether its vague subject
+    (`subject_words`) is one no sentence above it has said."""
+    seen: set[str] = set()
+    out = []
+    for k, text in enumerate(texts):
+        need = subject_words(text) if k else frozenset()
+        out.append(bool(need) and not said_before(need, seen))
+        seen |= stems(text)
+    return out
+
+
 def lead_problem(text: str) -> str | None:
     """Why `text` cannot open a brief, though it may stand later in one."""
     if unnamed_subject(text):
@@ -358,11 +377,9 @@ def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) ->
     (pipeline.stages.names; `known`: the incident's surnames), and so must the thing a subject
     that names nothing stands for ("The suit seeks ..." only after a sentence that says which
     suit, `subject_words`)."""
-    late = unintroduced(texts, known)
-    seen = [frozenset[str]().union(*map(stems, texts[:k])) for k in range(len(texts))]
+    late, vague = unintroduced(texts, known), unintroduced_subjects(texts)
     return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
-            or (SUBJECT_PROBLEM if k and subject_words(t) and not said_before(subject_words(t), seen[k]) else None)
-            for k, t in enumerate(texts)]
+            or (SUBJECT_PROBLEM if vague[k] else None) for k, t in enumerate(texts)]
 
 
 def outside_quotes(text: str) -> str:
