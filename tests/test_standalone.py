@@ -33,12 +33,14 @@ STANDS_ALONE = [
     "“It is clear that the cranes were never checked,” Mayor Ana Ruiz said.",
     "Union leader Tomas Vidal shouted “Stop the cranes!” at the board meeting.",
     "Why the crane collapsed is still unclear to the port authority and the dockers' union.",
+    "The dockers say harbour master Lena Ortiz is their ally.",
     "“These cranes were built for lighter ships,” harbour master Lena Ortiz said.",
     "According to the port authority, the quay will reopen in May.",
     "The crane is seen as the oldest on the coast, inspectors said last week.",
     "Union leader Tomas Vidal is shown the cracked base by inspectors.",
     "The council rejected that the cranes were unsafe, the minutes show.",  # a clause, however rare
     "Harbour master Lena Ortiz said Thursday that the quay would reopen.",
+    "Two dockers were hurt police said.",  # a comma missing, a statement all the same
     "Lena Ortiz, the harbour master, said the crane had passed its inspection.",
     "The inspector (a former crane driver) found the crack on Friday.",
     # whole single-quoted quotations, scare quotes and apostrophes
@@ -143,6 +145,7 @@ CANNOT = {
         "The dockers in the documentary are immensely likable.",
         "The harbour company's fall from the top has been a spectacular one.",
         "The fireworks over the quay were breathtaking and the crowd was amazing.",
+        "The port authority's new safety plan is a bizarre document.",
     ],
     "small print, a heading, half a parenthesis": [
         "Batteries and the charging cable are not included.",
@@ -163,6 +166,10 @@ CANNOT = {
     "a source and no statement; 'that's' after a scene": [
         "According to the harbour master's memoir-a book she says she never finished.",
         "After the storm, that's when the cranes began to lean.",
+    ],
+    "whose?": [
+        "Union leader Tomas Vidal is his opponent.",
+        "Former harbour master Ana Ruiz was her deputy.",
     ],
     "caption, cut off": [
         "Harbour master Lena Ortiz is pictured at the quay in Vigo.",

@@ -108,10 +108,6 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     needs = [subject_words(t) if h else frozenset() for t, h in zip(shown, can_head)]
     waiting = {m for m, (_, bare) in enumerate(said) if bare or needs[m]}  # may head once a head introduces them
     can_head[list(waiting)] = False
-    if not can_head.any():  # only subjects that name nothing: the best still opens, a brief is better than none
-        vague = [m for m in waiting if not said[m][1]]
-        can_head[vague] = True
-        waiting.difference_update(vague)
     opener = can_head & np.array([not unnamed_subject(t) for t in shown], dtype=bool)
     introduced: set[str] = set()
     said_words: set[str] = set()
@@ -137,7 +133,9 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
             weight = weight + config.concept_weight * new / length
         weight = np.round(weight, 6)
         best = np.full(len(clusters), -np.inf)
-        heads_now = can_head & opener if not chosen and (can_head & opener).any() else can_head
+        # Nothing opens a brief with a subject that names nothing: with no other opening, the brief
+        # is empty and says why (pipeline.stages.render), rather than a riddle.
+        heads_now = can_head & opener if not chosen else can_head
         np.maximum.at(best, owner[heads_now], weight[heads_now])  # a cluster weighs what its possible heads weigh
         best[~alive] = -np.inf
         # Equal weights go to the clusterer's order (support, then centrality). A cluster with no

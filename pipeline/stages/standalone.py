@@ -61,6 +61,10 @@ PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it
                              r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
                              r"(?:he|she|they|it|we)\b",
                              re.IGNORECASE)
+# "Businessman Bill Maloney is his opponent.": whose? A person the article named before; the
+# sentence's own subject cannot be its own opponent.
+WHOSE = re.compile(r"^(?!.*\b(?:say|says|said|think|thinks|believe|believes|claim|claims)\b)(?:[A-Z][\w.'’-]*\s+){0,2}"
+                   r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+\.$")
 # "A dissident arrived here Wednesday": "here" is the dateline of an article the reader lacks.
 HERE = re.compile(r"\b(?:arrived|came|landed|met|gathered|held|based|returned)\s+here\b", re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
@@ -109,7 +113,8 @@ PRONOUN_SPEAKER = re.compile(
 # holds; nothing is said.
 # "According to Phil's memoir, a book he never read.": a source, and no statement.
 SOURCE_ONLY = re.compile(r"^According to [^,]+\.$")
-SPEAKER_ONLY = re.compile(r"^[^,\"“”]{3,80}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
+SPEAKER_ONLY = re.compile(r"^(?!.*\b(?:is|was|were|are|has|have|had|will|would|could)\b)"  # "Two men were held police said."
+                          r"[^,\"“”]{3,60}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
                            r"\s+(?:said|says|added|read|reads)\b",
                            re.IGNORECASE)
@@ -176,7 +181,8 @@ OPINION = re.compile(
     r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately|"
     # a reviewer's or a columnist's verdict: "The family is immensely likable."
     r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
-    r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented)\b",
+    r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
+    r"bizarre)\b",
     re.IGNORECASE,
 )
 
@@ -244,6 +250,8 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (dependent opening)"
     if not quoted_opening and PRONOUN_SUBJECT.match(t):
         return "leans on a sentence that is not there (pronoun subject)"
+    if WHOSE.match(t):
+        return "leans on a sentence that is not there ('his ...': whose?)"
     if HERE.search(outside_quotes(t)):
         return "leans on a sentence that is not there (a dateline's 'here')"
     if CONNECTIVE.search(outside_quotes(t)):
