@@ -149,7 +149,7 @@ CANNOT = {
     ],
     "small print, a heading, half a parenthesis": [
         "Batteries and the charging cable are not included.",
-        "Prices are subject to change without notice.",
+        "Crane tour prices are subject to change.",
         "Why the new quay design is promising.",
         "A second crane was checked by the same inspector (the report is due in May.",
     ],
@@ -173,7 +173,7 @@ CANNOT = {
     ],
     "caption, cut off": [
         "Harbour master Lena Ortiz is pictured at the quay in Vigo.",
-        "Tomas Vidal is brought into court for a hearing last month.",
+        "Tomas Vidal is escorted from the harbour office by police yesterday.",
         "The harbour master walked along the quay in one of her rare public outings yet -.",
     ],
     "item of a list": [
@@ -228,17 +228,17 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     from pipeline.stages.standalone import brief_problems, subject_words
 
     assert subject_words("The lawsuit seeks $5 million in damages.") == {"lawsuit", "seek"}
-    assert subject_words("The known gold digs were washed out.") == {"known", "gold", "dig"}
+    assert subject_words("The old quay walls were washed away.") == {"old", "quay", "wall"}
     assert subject_words("The death toll from the collapse rose to four.") == frozenset()  # says of what
     assert subject_words("The Vigo port reopened.") == frozenset()  # named
     opening = "Dockers in Vigo filed a lawsuit against the port authority on Monday."
     assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
     assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]
     # A word of the same family says it too; a shared start of a few letters does not.
-    assert brief_problems(["A volcanic eruption in Tonga made a new island.", "The volcano is 65 km from the capital."])[1] is None
+    assert brief_problems(["A volcanic blast near Vigo threw ash over the quay.", "The volcano is 30 km from the port."])[1] is None
     assert brief_problems(["Dockers in Vigo filed a lawsuit.", "The lawyers met the mayor at midnight."])[1]
-    # A hyphenated word says its parts: "a 94-word summary" after "heavily edited words".
-    assert brief_problems(["Officials heavily edited the words of the crane report.", "The 94-word summary left out the crack."])[1] is None
+    # A hyphenated word says its parts: "a 12-page summary" after "the pages of the report".
+    assert brief_problems(["Officials cut the pages of the crane report.", "The 12-page summary left out the crack."])[1] is None
     # A scene set by a thing: "On the video, ..." needs the video said before.
     assert subject_words("On the video, the port police said, a man climbs the crane.") == {"video"}
     assert subject_words("In the meantime, the port police closed the quay.") == frozenset()

@@ -61,7 +61,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it
                              r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
                              r"(?:he|she|they|it|we)\b",
                              re.IGNORECASE)
-# "Businessman Bill Maloney is his opponent.": whose? A person the article named before; the
+# "Union leader Tomas Vidal is his opponent.": whose? A person the article named before; the
 # sentence's own subject cannot be its own opponent.
 WHOSE = re.compile(r"^(?!.*\b(?:say|says|said|think|thinks|believe|believes|claim|claims)\b)(?:[A-Z][\w.'’-]*\s+){0,2}"
                    r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+\.$")
@@ -74,7 +74,7 @@ CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheles
                         r"|\b(?:that|this|these|those|here|ever since)[.!][\"”’']?$"
                         # "North Korea has denied it.": what "it" is, the article said before.
                         r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$"
-                        # "Nelson won it when ...", "Kidd, who did it against 28 teams": won what, did what?
+                        # "Vidal won it when ...", "Ortiz, who did it twice": won what, did what?
                         r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
@@ -109,9 +109,9 @@ PRONOUN_SPEAKER = re.compile(
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
-# "U.S. special envoy Charles Kartman said Thursday.": the tail of a quotation the sentence before
+# "Harbour envoy Ana Ruiz said Thursday.": the tail of a quotation the sentence before
 # holds; nothing is said.
-# "According to Phil's memoir, a book he never read.": a source, and no statement.
+# "According to the harbour master's memoir-a book she never finished.": a source, and no statement.
 SOURCE_ONLY = re.compile(r"^According to [^,]+\.$")
 SPEAKER_ONLY = re.compile(r"^(?!.*\b(?:is|was|were|are|has|have|had|will|would|could)\b)"  # "Two men were held police said."
                           r"[^,\"“”]{3,60}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
@@ -129,16 +129,16 @@ TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|C
 # 1 assist.": a line of a results table.
 FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
                        r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
-# "Chris Gomez: Likes to hit pitches inside out.", "Montana: Gov. Baird has reached ...": an item
-# of a list whose heading (a scouting report, the states up for election) the reader lacks.
+# "Tomas Vidal: Never misses a shift.", "Galicia: Gov. Ana Ruiz has reached ...": an item of a
+# list whose heading (a crew roster, the regions up for election) the reader lacks.
 LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s")
 # A shop's small print ("Prices are subject to change ...", "Headphones are not included."),
 # and a heading written as half a question ("Why the new quay is promising.").
 SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?:is|are))\b|"
-                         r"\b(?:(?:is|are) not included|subject to change|may not be available to all|all rights reserved|"
+                         r"\b(?:(?:is|are) not included|subject to change|may not be available (?:to|in) all|all rights reserved|"
                          r"terms (?:and|&) conditions|affiliate (?:links?|commissions?))\b|^Why\b(?:\W+\w+){0,7}\W*$",
                          re.IGNORECASE)
-# "Anissa Weier is brought into court for a hearing last month.": a photo's caption, in the
+# "Tomas Vidal is escorted from the harbour office yesterday.": a photo's caption, in the
 # present tense of what the picture shows, at a time already past.
 CAPTION = re.compile(r"\b(?:is|are)\s+(?:pictured|photographed)\b|\b(?:is|are)\s+(?:seen|shown|brought|escorted|led)\b(?!\s+(?:as|to)\b)"
                      r"(?=[^.]*\b(?:last|yesterday|earlier)\b)")
@@ -165,7 +165,7 @@ FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # traumatized,” one expert said"): what it stands for was in the article. A dummy "It's time to
 # ...", "It is clear that ..." stands for nothing.
 QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:they|he|she|them)\b|"
-                           # "“That's ...”", "“This is ...”"; not "“These statements by Robertson ...”"
+                           # "“That's ...”", "“This is ...”"; not "“These cranes were built for ...”"
                            r"(?:this|that|these|those)(?:['’]\w+|\s+(?:is|was|are|were|has|have|had|will|would|can|could|"
                            r"really|just|did|does|do|may|might|must|should|means|meant|makes|made|shows|showed))\b|"
                            r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
@@ -179,7 +179,7 @@ OPINION = re.compile(
     r"\b(?:under the pretext|so-called|pretext|obviously|undoubtedly|of course|needless to say|no doubt|"
     r"without a doubt|arguably|in my opinion|"
     r"shameful|disgraceful|outrageous|absurd|ridiculous|ironically|sadly|unfortunately|fortunately|"
-    # a reviewer's or a columnist's verdict: "The family is immensely likable."
+    # a reviewer's or a columnist's verdict: "The dockers are immensely likable."
     r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
     r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
     r"bizarre)\b",
@@ -303,7 +303,7 @@ def unnamed_subject(text: str) -> bool:
 # What a definite subject's phrase ends at: a word that is not part of the thing's name.
 PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
                        "do said says not also".split())
-STEM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "94-word" says "word"
+STEM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "12-page" says "page"
 
 
 def _stem(word: str) -> str:
