@@ -41,6 +41,7 @@ STANDS_ALONE = [
     "The council rejected that the cranes were unsafe, the minutes show.",  # a clause, however rare
     "Harbour master Lena Ortiz said Thursday that the quay would reopen.",
     "Two dockers were hurt police said.",  # a comma missing, a statement all the same
+    "The crane probably failed at its base, inspectors said.",  # a guess, but theirs
     "Lena Ortiz, the harbour master, said the crane had passed its inspection.",
     "The inspector (a former crane driver) found the crack on Friday.",
     # whole single-quoted quotations, scare quotes and apostrophes
@@ -146,6 +147,8 @@ CANNOT = {
         "The harbour company's fall from the top has been a spectacular one.",
         "The fireworks over the quay were breathtaking and the crowd was amazing.",
         "The port authority's new safety plan is a bizarre document.",
+        "Crane firms of that size are probably minor players on the coast.",
+        "Vidal calls himself a crane man, and damn, he climbs those cranes fast.",
     ],
     "small print, a heading, half a parenthesis": [
         "Batteries and the charging cable are not included.",

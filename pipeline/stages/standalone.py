@@ -182,7 +182,9 @@ OPINION = re.compile(
     # a reviewer's or a columnist's verdict: "The dockers are immensely likable."
     r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
     r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
-    r"bizarre)\b",
+    r"bizarre|"
+    # a guess or a curse in the writer's own voice: "Firms that size are probably minor players."
+    r"probably|presumably|holy shit|shit|fuck\w*|damn)\b",
     re.IGNORECASE,
 )
 
