@@ -245,6 +245,7 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     # A scene set by a thing: "On the video, ..." needs the video said before.
     assert subject_words("On the video, the port police said, a man climbs the crane.") == {"video"}
     assert subject_words("In the meantime, the port police closed the quay.") == frozenset()
+    assert subject_words("In the long run, the port will need new cranes.") == frozenset()
     assert brief_problems([opening, "On the video, the port police said, a man climbs the crane."])[1]
     # Said later is said too late: a reader meets the sentences in order.
     late = brief_problems(["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening])

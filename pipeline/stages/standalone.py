@@ -318,6 +318,12 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in STEM_WORD.findall(text.lower()))
 
 
+# "On the video, police said, ...": which video? A scene set by a thing the article named before.
+# "In the meantime," and the like stand for no thing.
+SCENE = re.compile(r"^(?:On|In|At|From|Inside|Outside|Behind|During) the ((?:[a-z][\w-]*\s)?[a-z][\w-]*),\s")
+NO_THING = frozenset({"meantime", "end", "past", "future", "meanwhile", "process", "first place", "long run", "short term"})
+
+
 def subject_words(text: str) -> frozenset[str]:
     """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
     ..." -> {"suit", "seek"}; empty when the sentence names its subject. A reader knows which
@@ -337,12 +343,6 @@ def subject_words(text: str) -> frozenset[str]:
         if word[-1] in ",;:—–.":
             break
     return frozenset(out)
-
-
-# "On the video, police said, ...": which video? A scene set by a thing the article named before.
-# "In the meantime," and the like stand for no thing.
-SCENE = re.compile(r"^(?:On|In|At|From|Inside|Outside|Behind|During) the ((?:[a-z][\w-]*\s)?[a-z][\w-]*),\s")
-NO_THING = frozenset("meantime end past future meanwhile process first place long run short term".split())
 
 
 def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
