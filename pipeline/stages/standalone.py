@@ -230,6 +230,7 @@ def problem(text: str) -> str | None:
     if t.startswith("(") and t.rstrip(".!\"”’'").endswith(")"):
         return "an aside in parentheses to the sentence before it"
     quoted_opening = t[0] in "\"“'‘`"  # a quotation's own opening words are the speaker's, checked below
+    outside = outside_quotes(t)  # the outlet's own words, for the checks that quotations may break
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
     if LABEL.match(t):
@@ -240,13 +241,13 @@ def problem(text: str) -> str | None:
         return "part of a parenthesis that runs over several sentences"
     if FURNITURE.search(t):
         return "page furniture (a dateline marker, a correction notice, a Q&A line or a results-table line)"
-    if CAPTION.search(outside_quotes(t)):
+    if CAPTION.search(outside):
         return "a photo caption (what a picture shows, in the present tense)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
     if quoted_opening and QUOTE_PRONOUN.match(t):
         return "leans on a sentence that is not there (a quotation that opens with a pronoun)"
-    if outside_quotes(t).rstrip(" \"”’')]").endswith("!"):
+    if outside.rstrip(" \"”’')]").endswith("!"):
         return "an exclamation: the outlet's voice, not a report"
     if not quoted_opening and DEPENDENT_OPENING.match(t):
         return "leans on a sentence that is not there (dependent opening)"
@@ -254,11 +255,11 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (pronoun subject)"
     if WHOSE.match(t):
         return "leans on a sentence that is not there ('his ...': whose?)"
-    if HERE.search(outside_quotes(t)):
+    if HERE.search(outside):
         return "leans on a sentence that is not there (a dateline's 'here')"
-    if CONNECTIVE.search(outside_quotes(t)):
+    if CONNECTIVE.search(outside):
         return "leans on a sentence that is not there (answers or contrasts with it)"
-    if DEMONSTRATIVE_DET.search(outside_quotes(t)):
+    if DEMONSTRATIVE_DET.search(outside):
         return "leans on a sentence that is not there (refers to 'that ...' named before)"
     quote = _quote_problem(t)
     if quote:
@@ -269,11 +270,11 @@ def problem(text: str) -> str | None:
         return "says who spoke, not what (the rest of a quotation in another sentence)"
     if PRONOUN_SPEAKER.search(t) or VAGUE_SPEAKER.search(t):
         return "does not say who speaks (a pronoun or 'the statement')"
-    if FIRST_PERSON.search(outside_quotes(t)):
+    if FIRST_PERSON.search(outside):
         return "first person without a speaker"
-    if SECOND_PERSON.search(outside_quotes(t)):
+    if SECOND_PERSON.search(outside):
         return "speaks to the reader (second person), not a report"
-    if OPINION.search(outside_quotes(t)) and not SPEECH_VERB.search(t):
+    if OPINION.search(outside) and not SPEECH_VERB.search(t):
         return "an outlet's opinion given as fact"
     return None
 
