@@ -228,7 +228,8 @@ def test_an_opening_must_name_its_subject_after_a_leading_clause_too():
 
 
 def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_is():
-    from pipeline.stages.standalone import brief_problems, subject_words
+    from pipeline.stages.standalone import brief_problems
+    from pipeline.stages.subjects import subject_words
 
     assert subject_words("The lawsuit seeks $5 million in damages.") == {"lawsuit", "seek"}
     assert subject_words("The old quay walls were washed away.") == {"old", "quay", "wall"}

@@ -19,6 +19,8 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from ..types import BriefSentence
+from .names import unintroduced
+from .subjects import unintroduced_subjects
 
 # Verbs of saying whose reported clauses can share one verb.
 SAYING = frozenset("say tell add report announce confirm write explain note warn insist argue claim believe".split())
@@ -136,9 +138,7 @@ def join_sentences(kept: Sequence[BriefSentence], known: frozenset[str] = frozen
     """The brief with each planned join made: the joined sentence stands where the earlier one
     stood and cites the spans of both. A join that would put a surname before the sentence that
     introduces the person (pipeline.stages.names), or a subject that names nothing before the
-    sentence that says what it is (pipeline.stages.standalone.subject_words), is not made."""
-    from .names import unintroduced
-    from .standalone import unintroduced_subjects
+    sentence that says what it is (pipeline.stages.subjects.subject_words), is not made."""
 
     def riddles(texts: list[str]) -> int:  # sentences that use a person or a thing before the brief says who or what
         return sum(map(bool, unintroduced(texts, known))) + sum(unintroduced_subjects(texts))

@@ -16,6 +16,7 @@ import re
 from typing import Iterable, Sequence
 
 from .segment import display, paragraphs
+from .subjects import said_before, stems, subject_words
 
 # A name word: "Baird", "O'Neill", "Fiscal-Gonzalez", "McCain".
 WORD = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*"
@@ -228,11 +229,9 @@ def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str,
     in (`name_in_full`, where `full` has it) or moves to just after the first sentence that says
     who they are; one that no sentence introduces is dropped (the sentence that did may have
     failed attribution or the word limit). A sentence whose subject names nothing ("The suit
-    seeks ...", pipeline.stages.standalone.subject_words) likewise waits for one that says one of
+    seeks ...", pipeline.stages.subjects.subject_words) likewise waits for one that says one of
     its words. Returns (order, texts as written, full names written per sentence, dropped); a
     dropped sentence introduces no one."""
-    from .standalone import said_before, stems, subject_words  # standalone reads names: imported here, not above
-
     full = full or {}
     out = list(texts)
     written: list[list[str]] = [[] for _ in texts]

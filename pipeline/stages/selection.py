@@ -32,7 +32,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..config import Config
 from .segment import display
 from .names import mentions, name_in_full
-from .standalone import said_before, stems, standalone, subject_words, unnamed_subject
+from .standalone import standalone
+from .subjects import said_before, stems, subject_words, unnamed_subject
 from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on

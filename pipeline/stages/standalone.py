@@ -9,11 +9,11 @@ cited; they never head one (pipeline.stages.selection).
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Sequence
 
 from .names import PROBLEM as NAMES_PROBLEM, unintroduced
+from .subjects import SUBJECT_PROBLEM, unintroduced_subjects, unnamed_subject
 
 # Openings that point back at something the reader has not seen.
 DEPENDENT_OPENING = re.compile(
@@ -277,102 +277,6 @@ def problem(text: str) -> str | None:
     if OPINION.search(outside) and not SPEECH_VERB.search(t):
         return "an outlet's opinion given as fact"
     return None
-
-
-# "The sanctions ban flights ...", "The volcano is located ...": fine once the brief has said
-# which; as its first sentence, it says nothing about what happened where.
-LINKS = frozenset("of from in at on for to with who that which whose by near after before over under behind between "
-                  "among across against during".split())
-
-
-# "While the plans have changed, the agency has ...": the main clause's subject comes after a
-# leading clause.
-LEADING_CLAUSE = re.compile(r"^(?:While|Although|Though|As|After|Before|Since|When|Because|Despite|Amid|Following|"
-                            r"Once|Even as|Even though)\b[^,]{3,120},\s+(?=the\s)")
-
-
-def unnamed_subject(text: str) -> bool:
-    """Opens with "The ..." (or a leading clause, then "the ...") and says in its first words
-    neither a name ("The CNBC debate") nor what the thing is of or from ("The death toll from
-    the quake", "The number of children")."""
-    lead = LEADING_CLAUSE.match(text)
-    if lead and any(w[0].isupper() for w in text[:lead.end()].split()[1:]):
-        return False  # "While NASA revised its plans, the agency ...": named in the leading clause
-    words = (text[lead.end():] if lead else text).split()
-    return bool(words) and words[0] in ("The", "the") and not any(w[0].isupper() or w.lower().strip(",") in LINKS
-                                                                  for w in words[1:4])
-
-
-# What a definite subject's phrase ends at: a word that is not part of the thing's name.
-PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
-                       "do said says not also".split())
-STEM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "12-page" says "page"
-
-
-def _stem(word: str) -> str:
-    # Crude on purpose: "suits", "suit's" and "suit" are the same thing to a reader.
-    word = re.sub(r"['’]s$", "", word)
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in STEM_WORD.findall(text.lower()))
-
-
-# "On the video, police said, ...": which video? A scene set by a thing the article named before.
-# "In the meantime," and the like stand for no thing.
-SCENE = re.compile(r"^(?:On|In|At|From|Inside|Outside|Behind|During) the ((?:[a-z][\w-]*\s)?[a-z][\w-]*),\s")
-NO_THING = frozenset({"meantime", "end", "past", "future", "meanwhile", "process", "first place", "long run", "short term"})
-
-
-def subject_words(text: str) -> frozenset[str]:
-    """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
-    ..." -> {"suit", "seek"}; empty when the sentence names its subject. A reader knows which
-    suit only if a sentence above said one of these words."""
-    scene = SCENE.match(text)
-    if scene and scene.group(1) not in NO_THING:
-        return frozenset(_stem(w) for w in scene.group(1).split())
-    if not unnamed_subject(text):
-        return frozenset()
-    lead = LEADING_CLAUSE.match(text)
-    out = []
-    for word in (text[lead.end():] if lead else text).split()[1:4]:
-        found = STEM_WORD.findall(word.lower())
-        if not found or found[0] in PHRASE_END:
-            break
-        out += [_stem(w) for w in found if not w.isdigit()]
-        if word[-1] in ",;:—–.":
-            break
-    return frozenset(out)
-
-
-def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
-    """Whether a sentence above said one of a vague subject's words (`subject_words`), or a word
-    of the same family: "The volcano ..." after "A volcanic eruption ..." (a shared start of five
-    letters or more, most of the shorter word)."""
-    if need & seen:
-        return True
-    for word in need:
-        for other in seen:
-            n = len(os.path.commonprefix((word, other)))
-            if n >= 5 and n >= 0.7 * min(len(word), len(other)):
-                return True
-    return False
-
-
-SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
-
-
-def unintroduced_subjects(texts: Sequence[str]) -> list[bool]:
-    """For each sentence after the first, in brief order, whether its vague subject
-    (`subject_words`) is one no sentence above it has said."""
-    seen: set[str] = set()
-    out = []
-    for k, text in enumerate(texts):
-        need = subject_words(text) if k else frozenset()
-        out.append(bool(need) and not said_before(need, seen))
-        seen |= stems(text)
-    return out
 
 
 def lead_problem(text: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from ..types import Cluster, Draft, Rejection, Sentence
+from .subjects import unnamed_subject
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
     import numpy as np
@@ -134,7 +135,6 @@ def trims(text: str) -> list[str]:
     that carries a fact of its own ("..., but agreed to strengthen coordination") or a count
     ("which killed three and injured 11") stays: the brief would lose it. Each result is a
     candidate like any other and is verified like one."""
-    from .standalone import unnamed_subject
     from .parser import docs
     from .structure import SPEECH, condition_prep, in_case
 
@@ -306,7 +306,6 @@ class AbstractiveSummariser:
     def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
                   vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
         from .segment import display
-        from .standalone import unnamed_subject
         from .parser import docs
         from .verify import Verdict, clean_candidate, verify
 
