@@ -63,6 +63,20 @@ def test_repeat_inside_one_article_is_dropped_not_co_cited():
 def test_trim_dateline_leaves_ordinary_sentences_alone():
     (s,) = _run({"a.txt": "NATO said the talks would resume in Brussels next week.\n"})[0].sentences
     assert trim_dateline(s) == s
+    for text in ("The PSOE (Socialists) Party won the vote in Vigo on Sunday.\n",
+                 "Lena Ortiz, Harbour Master, reopened the quay on Monday.\n"):
+        (s,) = _run({"a.txt": text})[0].sentences
+        assert trim_dateline(s) == s
+
+
+def test_web_page_datelines_are_trimmed_too():
+    for line in ("Vigo Harbour (CNN Business)Cranes at the port stopped work on Monday after a collapse.",
+                 "Savannah, GA – Cranes at the port stopped work on Monday after a collapse.",
+                 "HarbourNews.net - Cranes at the port stopped work on Monday after a collapse."):
+        deduped, _, docs = _run({"a.txt": line + "\n"})
+        (s,) = deduped.sentences
+        assert s.text == "Cranes at the port stopped work on Monday after a collapse.", line
+        assert docs[0].text[s.start:s.end] == s.text
 
 
 def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_with_it():

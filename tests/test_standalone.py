@@ -55,6 +55,12 @@ STANDS_ALONE = [
     "After the IMO named Lena Ortiz its envoy, she thanked the dockers.",
     "Harbour master Lena Ortiz (pictured) reopened the quay on Monday.",
     "Ortiz said the union would be here to stay, the port authority reported.",
+    # names that begin with a heading's word, titles that end in "It", an English "in"
+    "Breaking Bad star Ana Ruiz opened the harbour festival on Monday.",
+    "Related Companies will rebuild the quay, the council said.",
+    "The harbour show Love It or Lose It is filmed on the quay.",
+    "Prices rose in Vigo in May.",
+    "The port's new crane data will be published in May, the authority said.",
 ]
 
 CANNOT = {
@@ -193,7 +199,28 @@ CANNOT = {
         "\"It's going to cost the port millions,\" said union leader Tomas Vidal.",
         "“They were warned twice and did nothing,” Mayor Ana Ruiz said.",
     ],
+    "a heading, a pointer, lines run together": [
+        "Summary Crews can cut crane repair costs by checking the cables every month.",
+        "TODAY Vigo couple Ana Ruiz and Tomas Vidal are suing the harbour's ferry company.",
+        "Advertisement Some dockers are pretty serious about crane safety.",
+        "Vigo paid the fee for crane driver Tomas Vidal This has freed a place for a new driver at the quay.",
+        "The full crane inspection records can be found on harbour.gov.",
+        "Crane tours run every Saturday in May at the quay; www.vigoharbour.es.",
+    ],
+    "a shop's deal, a measure of what": [
+        "Today’s deal is a $20 price break on the harbour tour and a return to its lowest price.",
+        "Free shipping is available for all.",
+        "A quarter cup is roughly 30 calories.",
+    ],
+    "a writer's verdict, a pointer after a scene": [
+        "The council's harbour plan is incoherent.",
+        "Unsurprisingly, the new crane looks much like the old one.",
+        "In hindsight, that inspection of the cranes made a lot of sense.",
+        "Normally, that would be a sign of a busy port.",
+    ],
     "another language": [
+        "Im Hafen liegen die Kräne in Reihen vor – sei es in Vigo oder in Porto.",
+        "Setelah badai kapal berlayar.",
         "Pelabuhan itu sudah ditutup karena mereka harus memeriksa derek.",
         "In der Nacht haben bereits einige Kräne im Hafen nicht mehr funktioniert.",
     ],
@@ -223,6 +250,18 @@ def test_an_opening_must_name_its_subject_after_a_leading_clause_too():
     assert lead_problem("While the plans have changed, the agency still says the quay will reopen.")
     assert lead_problem("While the Vigo port revised its plans, the agency still says the quay will reopen.") is None
     assert lead_problem("After the storm passed, the death toll from the collapse rose to four.") is None
+
+
+def test_an_opening_says_who_him_or_them_is():
+    from pipeline.stages.standalone import lead_problem
+
+    assert lead_problem("A chest infection forced him to cut short a visit to the port.")
+    assert lead_problem("Engineers are only beginning to understand them, but the cranes are old.")
+    assert lead_problem("Vidal, 67, has an infection that forced him to cut short his visit.") is None
+    assert lead_problem("The removal of old cranes means taking them apart at the quay.") is None  # a plural before
+    assert lead_problem("Ortiz's deputy drove him to the harbour office.") is None
+    # later in a brief, the sentence above says who
+    assert problem("A chest infection forced him to cut short a visit to the port.") is None
     # Later in a brief, where the agency has been named, the same sentence stands.
     assert problem("While the plans have changed, the agency still says the quay will reopen.") is None
 

@@ -34,10 +34,15 @@ FURNITURE = re.compile(
 )
 CAPTION = re.compile(r",\s(?:left|right|centre|center|pictured|above|below|top|bottom),\s|\b(?:photo|image|file photo|credit)\s*:", re.I)
 # "(CNN)", "WASHINGTON (Reuters) -", "ANKARA, Turkey —", wire copy's "TUNIS, Tunisia (AP) _": a
-# dateline glued to the first sentence.
+# dateline glued to the first sentence; so are a web page's "Hong Kong (CNN Business)", "Vigo,
+# GA – " and "HarbourNews.net - ". After a place in ordinary case, only an agency's name in
+# brackets: "The PSOE (Socialists) Party ..." is a sentence.
 DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*(?:[-—–]{1,2}\s+|_\s+)?"
-    r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*(?:[-—–]{1,2}|_)\s+)"
+    r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*(?:[-—–]{1,2}|_)\s+"
+    r"|(?:[A-Z][\w.'-]*,?\s+){1,3}\((?:CNN(?: \w+)?|AP|Reuters|AFP|UPI|Bloomberg|BBC|dpa|Xinhua)\)\s*(?:[-—–]{1,2}\s+|_\s+)?"
+    r"|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+[A-Z]{2}\s+[-—–]{1,2}\s+"
+    r"|[A-Z]\w*\.(?i:net|com|org)\s+[-—–]{1,2}\s+)"
 )
 
 MIN_WORDS = 5

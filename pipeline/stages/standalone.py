@@ -85,6 +85,9 @@ DEMONSTRATIVE_DET = re.compile(
     r"received|made|heard|saw)\s+(?:that|these|those|this)\s+"
     r"(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|season)s?\b)[a-z]{3,}\b"
     r"|\b(?:that|those)\s+[a-z]{3,}(?<!ed)[.!][\"”’']?$"
+    # "In hindsight, that plan made sense.": after an opening phrase's comma, "that" is a pointer.
+    r"|^[^,\"“]{1,40},\s+(?i:that)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|"
+    r"spring|autumn|season|day|time)s?\b)(?!(?:the|a|an|his|her|its|their|it|he|she|they|we|there)\b)[a-z]{3,}\b"
     # "these funders", "this opened the door": this/these/those point back wherever they stand.
     r"|\b(?:this|these|those)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
     r"autumn|season|day|time|century|decade)s?\b)[a-z]{2,}\b|\ball (?:that|this|these|those)\b"
@@ -136,12 +139,32 @@ LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s"
 # and a heading written as half a question ("Why the new quay is promising.").
 SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?:is|are))\b|"
                          r"\b(?:(?:is|are) not included|subject to change|may not be available (?:to|in) all|all rights reserved|"
-                         r"terms (?:and|&) conditions|affiliate (?:links?|commissions?))\b|^Why\b(?:\W+\w+){0,7}\W*$",
+                         r"terms (?:and|&) conditions|affiliate (?:links?|commissions?)|"
+                         # a shop's deal of the day: "Today's deal is $20 off the list price."
+                         r"today['’]s deals?|best deals|price break|all-time low price|free shipping|(?:promo|coupon) code|"
+                         r"now live at)\b|^Why\b(?:\W+\w+){0,7}\W*$",
                          re.IGNORECASE)
 # "Tomas Vidal is escorted from the harbour office yesterday.": a photo's caption, in the
 # present tense of what the picture shows, at a time already past.
 CAPTION = re.compile(r"\b(?:is|are)\s+(?:pictured|photographed)\b|\b(?:is|are)\s+(?:seen|shown|brought|escorted|led)\b(?!\s+(?:as|to)\b)"
                      r"(?=[^.]*\b(?:last|yesterday|earlier)\b)")
+# "Summary Crews can ...", "TODAY Vigo couple ...": a page's heading or a show's name glued to the
+# sentence under it. Words that also begin names ("Related Companies", "Breaking Bad") count
+# in capitals only.
+HEADING = re.compile(r"^(?:Summary|Update|Advertisement|Sponsored|SUMMARY|TODAY|UPDATE|UPDATED|WATCH|RELATED|"
+                     r"ADVERTISEMENT|BREAKING|EXCLUSIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|SPONSORED|LIVE)\s+[A-Z][a-z]")
+# "... keeper Tomas Vidal This has freed a place ...": two lines of a page (bullet points, a
+# caption) run together with no stop between them; mid-sentence, these words are never capitals
+# ("He" is a surname, "It" ends titles: "Love It or Lose It is ...").
+GLUED = re.compile(r"(?<=\w) (?:This|These|Those|They|We|There) "
+                   r"(?:is|was|has|have|had|will|would|can|could|are|were|said|says)\b")
+# "The full figures can be found on harbour.gov.", "...; www.vigoport.es.": a pointer to a page.
+POINTER = re.compile(r"\bwww\.|\b(?:can|may) be (?:found|viewed|seen|read|accessed|downloaded|watched|streamed)\s+"
+                     r"(?:(?:on|at)\s+(?:[\w-]+\.)+[a-z]{2,4}\b|here\b|online\b|below\b|above\b)|"
+                     r"\b(?:visit|go to)\s+(?:[\w-]+\.)+(?:com|gov|org|net)\b", re.IGNORECASE)
+# "A quarter cup is roughly 30 calories.": a measure of what? A line of a recipe or a label.
+MEASURE = re.compile(r"^(?:A|One|Half a)\s+(?:quarter\s+|half\s+|third\s+)?(?:cup|teaspoon|tablespoon|ounce|serving|"
+                     r"slice|handful|pound|gram|bowl|scoop|pinch|glass)s?\s+(?:is|contains|has|provides|gives|equals)\b")
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
@@ -158,7 +181,11 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
                     "tahun membuat sudah bisa karena oleh pada saat kami mereka telah bahwa sebagai hanya lebih "
                     "masih harus belum sangat namun sehingga bei nach noch nur schon sehr wie wenn dass aber sie ihre "
-                    "ihren bereits einige einen einem einer haben muss eines eigenen".split())
+                    "ihren bereits einige einen einem einer haben muss eines eigenen im sei itulah sendiri tersebut kepada "
+                    "seperti sejak tentang antara agar jika maka".split())
+# English words that are also German or Dutch ("In Deutschland liegen ..."): English only where no
+# word of another language stands beside them.
+SHARED = frozenset("in".split())
 # Lower-case words spelt with these letters are German or Portuguese, not English borrowings.
 FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
@@ -182,7 +209,7 @@ OPINION = re.compile(
     # a reviewer's or a columnist's verdict: "The dockers are immensely likable."
     r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
     r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
-    r"bizarre|"
+    r"bizarre|incoherent|farce|ginned-up|no-brainer|unsurprisingly|not surprisingly|predictably|"
     # a guess or a curse in the writer's own voice: "Firms that size are probably minor players."
     r"probably|presumably|holy shit|shit|fuck\w*|damn)\b",
     re.IGNORECASE,
@@ -219,9 +246,9 @@ def problem(text: str) -> str | None:
         return "does not start like a sentence"
     # Whole words: "Qur’an" and "Mudah2an" hold no English "an".
     words = [w for w in re.findall(r"\w+(?:['’]\w+)*", t.lower()) if not w.isdigit()]
-    english = sum(w in ENGLISH for w in words)
     foreign = sum(w in FOREIGN for w in words) + sum(bool(FOREIGN_LETTERS.match(w)) for w in re.findall(r"\w+", t))
-    if (len(words) >= 6 and not english) or foreign >= max(2, english):
+    english = sum(w in ENGLISH and not (foreign and w in SHARED) for w in words)
+    if (len(words) >= 6 and not english) or foreign >= max(2, english) or (len(words) >= 4 and foreign and not english):
         return "not in English (the models are English-only)"
     if QUESTION_END.search(t):
         return "a question, not a statement"
@@ -233,6 +260,14 @@ def problem(text: str) -> str | None:
     outside = outside_quotes(t)  # the outlet's own words, for the checks that quotations may break
     if not quoted_opening and DEMONSTRATIVE.match(t):
         return "leans on a sentence that is not there (opens with a demonstrative)"
+    if HEADING.match(t):
+        return "page furniture (a heading glued to the sentence under it)"
+    if GLUED.search(t):
+        return "two lines of a page run together (no stop between them)"
+    if POINTER.search(t):
+        return "page furniture (a pointer to a web page)"
+    if MEASURE.match(t):
+        return "leans on a sentence that is not there (a measure of what?)"
     if LABEL.match(t):
         return "an item of a list ('Name: ...'), not a sentence"
     if SMALL_PRINT.search(t):
@@ -279,10 +314,33 @@ def problem(text: str) -> str | None:
     return None
 
 
+# "Scientists are only beginning to understand them": who, what? Later in a brief, the sentence
+# above may say; an opening has nothing above it.
+OBJECT_PRONOUN = re.compile(r"\b(?:them|him)\b")
+# Capitalised only because they open the sentence: not a name "him" could stand for. So is a
+# plural ("Scientists", "Friends"); "Wang", "NATO", "Ortiz's" are names.
+OPENING_WORDS = ENGLISH | frozenset("a an some many most police one two three few several all no every each when while "
+                                    "if although since despite among during until".split())
+
+
+def _named_before(text: str, pronoun: re.Match) -> bool:
+    """Whether a name, or for "them" a plural after the subject ("the relocation of animals
+    means putting them to sleep"), stands before the pronoun."""
+    words = text[:pronoun.start()].split()
+    first = words[0].strip(",;:\"“") if words else ""
+    plural = pronoun.group() == "them" and any(re.fullmatch(r"[a-z]{3,}[^s]s,?", w) for w in words[1:])
+    return (first[:1].isupper() and first.lower() not in OPENING_WORDS and not re.fullmatch(r"[A-Z][a-z]+s", first)
+            or any(w[:1].isupper() for w in words[1:]) or plural)
+
+
 def lead_problem(text: str) -> str | None:
     """Why `text` cannot open a brief, though it may stand later in one."""
     if unnamed_subject(text):
         return "its subject ('the ...') is named nowhere in it: not an opening"
+    outside = outside_quotes(text)
+    pronoun = OBJECT_PRONOUN.search(outside)
+    if pronoun and not _named_before(outside, pronoun):
+        return "'them' or 'him' before anyone is named: not an opening"
     return problem(text)
 
 
