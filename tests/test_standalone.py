@@ -209,7 +209,7 @@ CANNOT = {
     ],
     "a shop's deal, a measure of what": [
         "Today’s deal is a $20 price break on the harbour tour and a return to its lowest price.",
-        "Free shipping is available for all.",
+        "Free shipping is offered on every crane model.",
         "A quarter cup is roughly 30 calories.",
     ],
     "a writer's verdict, a pointer after a scene": [
@@ -255,13 +255,13 @@ def test_an_opening_must_name_its_subject_after_a_leading_clause_too():
 def test_an_opening_says_who_him_or_them_is():
     from pipeline.stages.standalone import lead_problem
 
-    assert lead_problem("A chest infection forced him to cut short a visit to the port.")
+    assert lead_problem("A bad cold kept him away from the harbour meeting on Monday.")
     assert lead_problem("Engineers are only beginning to understand them, but the cranes are old.")
-    assert lead_problem("Vidal, 67, has an infection that forced him to cut short his visit.") is None
+    assert lead_problem("Vidal, 67, has a cold that kept him away from the harbour meeting.") is None
     assert lead_problem("The removal of old cranes means taking them apart at the quay.") is None  # a plural before
     assert lead_problem("Ortiz's deputy drove him to the harbour office.") is None
     # later in a brief, the sentence above says who
-    assert problem("A chest infection forced him to cut short a visit to the port.") is None
+    assert problem("A bad cold kept him away from the harbour meeting on Monday.") is None
     # Later in a brief, where the agency has been named, the same sentence stands.
     assert problem("While the plans have changed, the agency still says the quay will reopen.") is None
 
