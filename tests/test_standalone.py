@@ -61,6 +61,9 @@ STANDS_ALONE = [
     "The harbour show Love It or Lose It is filmed on the quay.",
     "Prices rose in Vigo in May.",
     "The port's new crane data will be published in May, the authority said.",
+    "The court in The Hague will rule on the harbour dispute in May.",
+    "Harbour master Lena Ortiz told The New York Times that the quay would reopen.",
+    "Only one crane was still standing, and Vidal was the one who found the crack.",
 ]
 
 CANNOT = {
@@ -206,6 +209,8 @@ CANNOT = {
         "Vigo paid the fee for crane driver Tomas Vidal This has freed a place for a new driver at the quay.",
         "The full crane inspection records can be found on harbour.gov.",
         "Crane tours run every Saturday in May at the quay; www.vigoharbour.es.",
+        "HARBOUR Cranes The two oldest cranes on the quay were taken down on Monday.",
+        "The crane driver climbed down at the end of his shift The port then closed for the night.",
     ],
     "a shop's deal, a measure of what": [
         "Today’s deal is a $20 price break on the harbour tour and a return to its lowest price.",
@@ -217,6 +222,13 @@ CANNOT = {
         "Unsurprisingly, the new crane looks much like the old one.",
         "In hindsight, that inspection of the cranes made a lot of sense.",
         "Normally, that would be a sign of a busy port.",
+        "Maybe the crane was tired of the storms; perhaps its cable was old.",
+    ],
+    "one of what, whose opponent, a pronoun speaker with an adverb": [
+        "Vidal is not wearing one.",
+        "One would require every crane to carry a second cable.",
+        "Harbour pilot Ana Ruiz is his opponent, as she was last year.",
+        "“We will not stop the strike,” he reportedly said on Sunday.",
     ],
     "another language": [
         "Im Hafen liegen die Kräne in Reihen vor – sei es in Vigo oder in Porto.",

@@ -18,7 +18,7 @@ from .subjects import SUBJECT_PROBLEM, unintroduced_subjects, unnamed_subject
 # Openings that point back at something the reader has not seen.
 DEPENDENT_OPENING = re.compile(
     r"^[\"“'‘(]*(?:that|this|these|those|they|them|it|he|she|him|his|her|hers|their|its|we|our|us|i|my|me|you|your|"
-    r"however|but|and|or|nor|also|then|which|here|thanks|thank you|one (?:is|was|has|had|of them)|the only other|meanwhile|moreover|furthermore|besides|instead|otherwise|therefore|"
+    r"however|but|and|or|nor|also|then|which|here|thanks|thank you|one (?:is|was|has|had|would|will|could|can|of them)|the only other|meanwhile|moreover|furthermore|besides|instead|otherwise|therefore|"
     r"hours? (?:earlier|later)|days? (?:earlier|later)|weeks? (?:earlier|later)|earlier|later|afterwards?|"
     r"eventually|finally|ultimately|again|anyway|similarly|likewise|in turn|as well|now|at the time|by then|"
     r"all (?:that|this)|the rest|the remainder|the same|"
@@ -64,7 +64,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it
 # "Union leader Tomas Vidal is his opponent.": whose? A person the article named before; the
 # sentence's own subject cannot be its own opponent.
 WHOSE = re.compile(r"^(?!.*\b(?:say|says|said|think|thinks|believe|believes|claim|claims)\b)(?:[A-Z][\w.'’-]*\s+){0,2}"
-                   r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+\.$")
+                   r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+(?:\.$|,\s+as\b)")
 # "A dissident arrived here Wednesday": "here" is the dateline of an article the reader lacks.
 HERE = re.compile(r"\b(?:arrived|came|landed|met|gathered|held|based|returned)\s+here\b", re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
@@ -75,7 +75,10 @@ CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheles
                         # "North Korea has denied it.": what "it" is, the article said before.
                         r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$"
                         # "Vidal won it when ...", "Ortiz, who did it twice": won what, did what?
-                        r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b", re.IGNORECASE)
+                        r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b"
+                        # "Vidal is not wearing one.": one of what?
+                        r"|\b(?:wearing|wears|wore|wear|has|had|have|got|get|buy|bought|needs?|needed|wants?|wanted|owns?|"
+                        r"owned|found|made|built)\s+one[.!][\"”’']?$", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
@@ -107,8 +110,9 @@ SPEECH_VERB = re.compile(
 )
 # "..., it said." / "he added": the speaker is a pronoun, so the reader does not learn who spoke.
 PRONOUN_SPEAKER = re.compile(
-    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|told|added|wrote)\b[^\"“”]*[.!]$|"
-    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:said|says|added|adds|told (?:the |a |an )?\w+|wrote|explained|noted|stated|claimed|"
+    # "..., he reportedly said Sunday."
+    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:\w+ly\s+)?(?:said|says|told|added|wrote)\b[^\"“”]*[.!]$|"
+    r"[,\"”']\s*(?:he|she|it|they|we|i)\s+(?:\w+ly\s+)?(?:said|says|added|adds|told (?:the |a |an )?\w+|wrote|explained|noted|stated|claimed|"
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
@@ -157,7 +161,9 @@ HEADING = re.compile(r"^(?:Summary|Update|Advertisement|Sponsored|SUMMARY|TODAY|
 # caption) run together with no stop between them; mid-sentence, these words are never capitals
 # ("He" is a surname, "It" ends titles: "Love It or Lose It is ...").
 GLUED = re.compile(r"(?<=\w) (?:This|These|Those|They|We|There) "
-                   r"(?:is|was|has|have|had|will|would|can|could|are|were|said|says)\b")
+                   r"(?:is|was|has|have|had|will|would|can|could|are|were|said|says)\b"
+                   # "... Pitching The starting pitching ...": a heading; not "in The Hague", "The New York Times"
+                   r"|(?<=[a-z]) The [a-z]{2,}\b")
 # "The full figures can be found on harbour.gov.", "...; www.vigoport.es.": a pointer to a page.
 POINTER = re.compile(r"\bwww\.|\b(?:can|may) be (?:found|viewed|seen|read|accessed|downloaded|watched|streamed)\s+"
                      r"(?:(?:on|at)\s+(?:[\w-]+\.)+[a-z]{2,4}\b|here\b|online\b|below\b|above\b)|"
@@ -211,7 +217,7 @@ OPINION = re.compile(
     r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
     r"bizarre|incoherent|farce|ginned-up|no-brainer|unsurprisingly|not surprisingly|predictably|"
     # a guess or a curse in the writer's own voice: "Firms that size are probably minor players."
-    r"probably|presumably|holy shit|shit|fuck\w*|damn)\b",
+    r"probably|presumably|holy shit|shit|fuck\w*|damn)\b|^(?:maybe|perhaps)\b",
     re.IGNORECASE,
 )
 
