@@ -223,6 +223,7 @@ CANNOT = {
         "In hindsight, that inspection of the cranes made a lot of sense.",
         "Normally, that would be a sign of a busy port.",
         "Maybe the crane was tired of the storms; perhaps its cable was old.",
+        "Wash, dry and oil the crane hooks before winter.",
     ],
     "one of what, whose opponent, a pronoun speaker with an adverb": [
         "Vidal is not wearing one.",

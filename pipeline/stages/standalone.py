@@ -47,7 +47,9 @@ IMPERATIVE = re.compile(
     r"keep|avoid|choose|remember|consider|don['’]t|do not|let['’]s|highly recommended|great for|perfect for|"
     # a recipe's steps (not "Heat", "Cook", "Place": they open news sentences as nouns)
     r"let the|add|stir|bake|pour|preheat|whisk|chop|fill|peel|dice|mix|combine|drain|sprinkle|simmer|knead|rinse|garnish|"
-    r"ideal for|available (?:now|in|at|for))\b",
+    r"ideal for|available (?:now|in|at|for))\b"
+    # "Core, peel and slice the pears": a recipe's step, verbs in a row
+    r"|(?-i:^[A-Z][a-z]+,\s+[a-z]+,?\s+(?:and|or)\s+[a-z]+\s+(?:the|your|them|it)\b)",
     re.IGNORECASE,
 )
 # A reader addressed, then told what to do: "Harbour fans, get ready for the reopening."
