@@ -193,7 +193,7 @@ FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também 
                     "seperti sejak tentang antara agar jika maka".split())
 # English words that are also German or Dutch ("In Deutschland liegen ..."): English only where no
 # word of another language stands beside them.
-SHARED = frozenset("in".split())
+SHARED = frozenset({"in"})
 # Lower-case words spelt with these letters are German or Portuguese, not English borrowings.
 FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
