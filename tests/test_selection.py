@@ -166,6 +166,17 @@ def test_the_first_head_opens_the_brief_with_something_named():
     assert _names(select(only, sentences, vectors, LEAD_ONLY), names) == []
 
 
+def test_the_opener_says_who_him_is_before_it_says_him():
+    rows = [("a", "him", 3, _axis(0)), ("b", "named", 2, _axis(2))]
+    clusters, sentences, vectors, names = _incident(rows)
+    texts = {"him": "A bad cold kept him away from the harbour meeting on Monday.",
+             "named": "Harbour master Lena Ortiz missed the crane inquiry in Vigo on Monday."}
+    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
+                 for s in [sentences[sid]]}
+    # Best supported, but "him" is nobody yet: it follows the sentence that names someone.
+    assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["named", "him"]
+
+
 def test_a_subject_that_names_nothing_heads_only_after_a_head_says_what_it_is():
     rows = [("a", "crane", 3, _axis(0)), ("a", "vague", 3, _axis(2)), ("b", "suit", 2, _axis(4)),
             ("c", "other", 1, _axis(6))]

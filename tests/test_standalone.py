@@ -201,6 +201,7 @@ CANNOT = {
         "“It has clearly been damaged for years,” one crane inspector told the council.",
         "\"It's going to cost the port millions,\" said union leader Tomas Vidal.",
         "“They were warned twice and did nothing,” Mayor Ana Ruiz said.",
+        "“My crew is with them,” said crane driver Tomas Vidal.",
     ],
     "a heading, a pointer, lines run together": [
         "Summary Crews can cut crane repair costs by checking the cables every month.",

@@ -32,8 +32,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..config import Config
 from .segment import display
 from .names import mentions, name_in_full
-from .standalone import standalone
-from .subjects import said_before, stems, subject_words, unnamed_subject
+from .standalone import opening_problem, standalone
+from .subjects import said_before, stems, subject_words
 from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
@@ -105,11 +105,11 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     can_head = np.array([standalone(t) and d not in opinion for t, d in zip(shown, docs)], dtype=bool)
     said = [mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames) if h else (frozenset(), frozenset())
             for t, h in zip(shown, can_head)]
-    # "The suit seeks ...": which suit, a head must have said first (pipeline.stages.standalone).
+    # "The suit seeks ...": which suit, a head must have said first (pipeline.stages.subjects).
     needs = [subject_words(t) if h else frozenset() for t, h in zip(shown, can_head)]
     waiting = {m for m, (_, bare) in enumerate(said) if bare or needs[m]}  # may head once a head introduces them
     can_head[list(waiting)] = False
-    opener = can_head & np.array([not unnamed_subject(t) for t in shown], dtype=bool)
+    opener = can_head & np.array([opening_problem(t) is None for t in shown], dtype=bool)
     introduced: set[str] = set()
     said_words: set[str] = set()
     # Centrality, as in centroid summarisers (MEAD, Radev et al. 2004): what the whole incident

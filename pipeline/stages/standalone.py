@@ -205,6 +205,9 @@ QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:they|he|she|them)\b|"
                            r"really|just|did|does|do|may|might|must|should|means|meant|makes|made|shows|showed))\b|"
                            r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
                            re.IGNORECASE)
+# "“My crew is with them,” said ...": a short quotation (six words at most, no name in it)
+# whose "them" the article said before.
+QUOTE_ENDS_PRONOUN = re.compile(r"^[\"“](?:[A-Z][\w'’]*)(?:\s+[a-z][\w'’]*){0,4}\s+(?:them|him)[,.!]?[”\"]")
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]|‘(.*?)’(?!\w)")  # a ’ before a letter is an apostrophe
 # A quotation, not a scare quote ("the 'tragic' incident"): this many words or more.
@@ -288,7 +291,7 @@ def problem(text: str) -> str | None:
         return "a photo caption (what a picture shows, in the present tense)"
     if IMPERATIVE.match(t) or VOCATIVE.match(t):
         return "no subject: an instruction to the reader or a caption"
-    if quoted_opening and QUOTE_PRONOUN.match(t):
+    if quoted_opening and (QUOTE_PRONOUN.match(t) or QUOTE_ENDS_PRONOUN.match(t)):
         return "leans on a sentence that is not there (a quotation that opens with a pronoun)"
     if outside.rstrip(" \"”’')]").endswith("!"):
         return "an exclamation: the outlet's voice, not a report"
@@ -341,15 +344,20 @@ def _named_before(text: str, pronoun: re.Match) -> bool:
             or any(w[:1].isupper() for w in words[1:]) or plural)
 
 
-def lead_problem(text: str) -> str | None:
-    """Why `text` cannot open a brief, though it may stand later in one."""
+def opening_problem(text: str) -> str | None:
+    """Why a sentence that stands (`problem` is None) still cannot be a brief's first."""
     if unnamed_subject(text):
         return "its subject ('the ...') is named nowhere in it: not an opening"
     outside = outside_quotes(text)
     pronoun = OBJECT_PRONOUN.search(outside)
     if pronoun and not _named_before(outside, pronoun):
         return "'them' or 'him' before anyone is named: not an opening"
-    return problem(text)
+    return None
+
+
+def lead_problem(text: str) -> str | None:
+    """Why `text` cannot open a brief, though it may stand later in one."""
+    return opening_problem(text) or problem(text)
 
 
 def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) -> list[str | None]:
