@@ -146,6 +146,7 @@ CANNOT = {
         "The cranes had not been checked since 2019, the statement said.",
         "The harbour board has sent “a clear warning to every crane owner on the coast,” the paper said.",
         "“Everyone on the docks keeps asking whether the quay will close for good,” she told the harbour council in Vigo.",
+        "“It is a harbour tradition to bless the cranes in May,” the statement begins.",
     ],
     "opinion given as fact": [
         "Under the pretext of safety, the authority mainly punishes small operators.",
@@ -225,6 +226,8 @@ CANNOT = {
         "Normally, that would be a sign of a busy port.",
         "Maybe the crane was tired of the storms; perhaps its cable was old.",
         "Wash, dry and oil the crane hooks before winter.",
+        "Wash and oil the crane hooks before winter.",
+        "Usually selling for $90, today’s offer on the crane model is $20 off.",
     ],
     "one of what, whose opponent, a pronoun speaker with an adverb": [
         "Vidal is not wearing one.",
@@ -288,6 +291,7 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     assert subject_words("The old quay walls were washed away.") == {"old", "quay", "wall"}
     assert subject_words("The death toll from the collapse rose to four.") == frozenset()  # says of what
     assert subject_words("The Vigo port reopened.") == frozenset()  # named
+    assert subject_words("The elections are Nov. 3.") == {"election"}  # a date after the verb names nothing
     opening = "Dockers in Vigo filed a lawsuit against the port authority on Monday."
     assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
     assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]

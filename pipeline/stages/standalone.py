@@ -48,8 +48,8 @@ IMPERATIVE = re.compile(
     # a recipe's steps (not "Heat", "Cook", "Place": they open news sentences as nouns)
     r"let the|add|stir|bake|pour|preheat|whisk|chop|fill|peel|dice|mix|combine|drain|sprinkle|simmer|knead|rinse|garnish|"
     r"ideal for|available (?:now|in|at|for))\b"
-    # "Core, peel and slice the pears": a recipe's step, verbs in a row
-    r"|(?-i:^[A-Z][a-z]+,\s+[a-z]+,?\s+(?:and|or)\s+[a-z]+\s+(?:the|your|them|it)\b)",
+    # "Core, peel and slice the pears", "Wash and dry the hooks": a recipe's step, verbs in a row
+    r"|(?-i:^[A-Z][a-z]+(?:,\s+[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\s+(?:the|your|them|it)\b)",
     re.IGNORECASE,
 )
 # A reader addressed, then told what to do: "Harbour fans, get ready for the reopening."
@@ -125,7 +125,7 @@ SOURCE_ONLY = re.compile(r"^According to [^,]+\.$")
 SPEAKER_ONLY = re.compile(r"^(?!.*\b(?:is|was|were|are|has|have|had|will|would|could)\b)"  # "Two men were held police said."
                           r"[^,\"“”]{3,60}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
 VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
-                           r"\s+(?:said|says|added|read|reads)\b",
+                           r"\s+(?:said|says|added|adds|read|reads|begins|began|continues|continued|concludes|concluded)\b",
                            re.IGNORECASE)
 # "If you run a quay, great": advice to the reader, which a report of what happened never gives.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
@@ -147,7 +147,7 @@ SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?
                          r"\b(?:(?:is|are) not included|subject to change|may not be available (?:to|in) all|all rights reserved|"
                          r"terms (?:and|&) conditions|affiliate (?:links?|commissions?)|"
                          # a shop's deal of the day: "Today's deal is $20 off the list price."
-                         r"today['’]s deals?|best deals|price break|all-time low price|free shipping|(?:promo|coupon) code|"
+                         r"today['’]s (?:deal|offer)s?|best deals|(?:new |an )?amazon all-time low|price break|all-time low price|free shipping|(?:promo|coupon) code|"
                          r"now live at)\b|^Why\b(?:\W+\w+){0,7}\W*$",
                          re.IGNORECASE)
 # "Tomas Vidal is escorted from the harbour office yesterday.": a photo's caption, in the
@@ -220,7 +220,7 @@ OPINION = re.compile(
     # a reviewer's or a columnist's verdict: "The dockers are immensely likable."
     r"spectacular|spectacularly|likable|likeable|lovable|pitiful|breathtaking|amazing|awesome|fantastic|terrific|"
     r"wonderful|gorgeous|stunning|hilarious|delightful|must-see|marvell?ous|superb|incredible|incredibly|so talented|"
-    r"bizarre|incoherent|farce|ginned-up|no-brainer|unsurprisingly|not surprisingly|predictably|"
+    r"bizarre|incoherent|farce|ginned-up|unhinged|no-brainer|unsurprisingly|not surprisingly|predictably|"
     # a guess or a curse in the writer's own voice: "Firms that size are probably minor players."
     r"probably|presumably|holy shit|shit|fuck\w*|damn)\b|^(?:maybe|perhaps)\b",
     re.IGNORECASE,

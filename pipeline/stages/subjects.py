@@ -30,8 +30,14 @@ def unnamed_subject(text: str) -> bool:
     if lead and any(w[0].isupper() for w in text[:lead.end()].split()[1:]):
         return False  # "While NASA revised its plans, the agency ...": named in the leading clause
     words = (text[lead.end():] if lead else text).split()
-    return bool(words) and words[0] in ("The", "the") and not any(w[0].isupper() or w.lower().strip(",") in LINKS
-                                                                  for w in words[1:4])
+    if not words or words[0] not in ("The", "the"):
+        return False
+    phrase = []
+    for w in words[1:4]:  # "The elections are Nov. 3": a name after the verb names nothing
+        if w.lower().strip(",.") in PHRASE_END:
+            break
+        phrase.append(w)
+    return not any(w[0].isupper() or w.lower().strip(",") in LINKS for w in phrase)
 
 
 # What a definite subject's phrase ends at: a word that is not part of the thing's name.
