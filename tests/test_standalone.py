@@ -62,6 +62,8 @@ STANDS_ALONE = [
     "Prices rose in Vigo in May.",
     "The port's new crane data will be published in May, the authority said.",
     "The court in The Hague will rule on the harbour dispute in May.",
+    "The port expects to hire 40 dockers over the next year.",
+    "The crane fell on Monday and the quay reopened the next day.",
     "Harbour master Lena Ortiz told The New York Times that the quay would reopen.",
     "Only one crane was still standing, and Vidal was the one who found the crack.",
 ]
@@ -225,6 +227,8 @@ CANNOT = {
         "In hindsight, that inspection of the cranes made a lot of sense.",
         "Normally, that would be a sign of a busy port.",
         "Maybe the crane was tired of the storms; perhaps its cable was old.",
+        "The complaint was about a crane inspection that took place the previous December.",
+        "The harbour office reopened the next morning.",
         "Wash, dry and oil the crane hooks before winter.",
         "Wash and oil the crane hooks before winter.",
         "Usually selling for $90, today’s offer on the crane model is $20 off.",

@@ -81,6 +81,15 @@ CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheles
                         # "Vidal is not wearing one.": one of what?
                         r"|\b(?:wearing|wears|wore|wear|has|had|have|got|get|buy|bought|needs?|needed|wants?|wanted|owns?|"
                         r"owned|found|made|built)\s+one[.!][\"”’']?$", re.IGNORECASE)
+# "The crane fell the previous December.": previous to what? A time counted from a date the
+# article gave before; not "over the next year", which counts from now, nor beside a date of its own.
+RELATIVE_TIME = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\bthe (?:previous|following|next|prior) "
+                           r"(?:day|week|month|year|morning|afternoon|night|evening|weekend|january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)\b", re.IGNORECASE)
+DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|jan|feb|"
+                       r"march|april|june|july|aug|sept?|oct|nov|dec|january|february|august|september|october|november|"
+                       r"december|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
@@ -305,6 +314,9 @@ def problem(text: str) -> str | None:
         return "leans on a sentence that is not there (a dateline's 'here')"
     if CONNECTIVE.search(outside):
         return "leans on a sentence that is not there (answers or contrasts with it)"
+    relative = RELATIVE_TIME.search(outside)
+    if relative and not DATE_WORD.search(outside[:relative.start()] + outside[relative.end():]):
+        return "leans on a sentence that is not there (a time counted from a date it does not give)"
     if DEMONSTRATIVE_DET.search(outside):
         return "leans on a sentence that is not there (refers to 'that ...' named before)"
     quote = _quote_problem(t)
