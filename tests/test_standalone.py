@@ -227,7 +227,7 @@ CANNOT = {
         "In hindsight, that inspection of the cranes made a lot of sense.",
         "Normally, that would be a sign of a busy port.",
         "Maybe the crane was tired of the storms; perhaps its cable was old.",
-        "The complaint was about a crane inspection that took place the previous December.",
+        "The complaint concerned a crane check carried out the previous December.",
         "The harbour office reopened the next morning.",
         "Wash, dry and oil the crane hooks before winter.",
         "Wash and oil the crane hooks before winter.",
