@@ -10,10 +10,13 @@ import os
 import re
 from typing import Sequence
 
-# "The sanctions ban flights ...", "The volcano is located ...": fine once the brief has said
-# which; as its first sentence, it says nothing about what happened where.
+# "The death toll from the quake", "The number of children": a word that says what the thing is
+# of or from, so the subject names it.
 LINKS = frozenset("of from in at on for to with who that which whose by near after before over under behind between "
                   "among across against during".split())
+# What a definite subject's phrase ends at: a word that is not part of the thing's name.
+PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
+                       "do said says not also".split())
 
 
 # "While the plans have changed, the agency has ...": the main clause's subject comes after a
@@ -40,9 +43,6 @@ def unnamed_subject(text: str) -> bool:
     return not any(w[0].isupper() or w.lower().strip(",") in LINKS for w in phrase)
 
 
-# What a definite subject's phrase ends at: a word that is not part of the thing's name.
-PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
-                       "do said says not also".split())
 STEM_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "12-page" says "page"
 
 
