@@ -134,8 +134,9 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
             weight = weight + config.concept_weight * new / length
         weight = np.round(weight, 6)
         best = np.full(len(clusters), -np.inf)
-        # Nothing opens a brief with a subject that names nothing: with no other opening, the brief
-        # is empty and says why (pipeline.stages.render), rather than a riddle.
+        # Nothing opens a brief that cannot (standalone.opening_problem: a subject that names nothing,
+        # "him" before anyone is named): with no other opening, the brief is empty and says why
+        # (pipeline.stages.render), rather than a riddle.
         heads_now = can_head & opener if not chosen else can_head
         np.maximum.at(best, owner[heads_now], weight[heads_now])  # a cluster weighs what its possible heads weigh
         best[~alive] = -np.inf

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .differences import TIME
 from .names import PROBLEM as NAMES_PROBLEM, unintroduced
 from .subjects import SUBJECT_PROBLEM, unintroduced_subjects, unnamed_subject
 
@@ -87,9 +88,8 @@ RELATIVE_TIME = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(
                            r"(?:day|week|month|year|morning|afternoon|night|evening|weekend|january|february|march|april|may|"
                            r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
                            r"saturday|sunday)\b", re.IGNORECASE)
-DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|jan|feb|"
-                       r"march|april|june|july|aug|sept?|oct|nov|dec|january|february|august|september|october|november|"
-                       r"december|(?:19|20)\d\d)\b", re.IGNORECASE)
+# The dates pipeline.stages.differences reads, and wire copy's "Nov. 3".
+DATE_WORD = re.compile(TIME.pattern + r"|\b(?:jan|feb|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
 # article named before. "That" after a verb of saying ("said that police ...") is not one, nor
 # is "this week".
