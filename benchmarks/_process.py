@@ -28,8 +28,9 @@ def brief_run(folder: Path, out: Path, options: list[str]) -> Run:
     cmd = [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), "--force", "--quiet", *options]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the child
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
-                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, "HF_HUB_OFFLINE": "1"}
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)

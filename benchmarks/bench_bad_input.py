@@ -25,9 +25,11 @@ from _process import brief_run
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MB = 2048
-WORDS = ("army ministry officials said strike town soldiers killed wounded Thursday Friday region talks "
-         "minister border forces convoy hospital witnesses reported attack investigation ceasefire aid "
-         "government spokesman villagers police rescue teams bridge market river airport").split()
+WORDS = (
+    "army ministry officials said strike town soldiers killed wounded Thursday Friday region talks "
+    "minister border forces convoy hospital witnesses reported attack investigation ceasefire aid "
+    "government spokesman villagers police rescue teams bridge market river airport"
+).split()
 
 
 def build_folder(root: Path, size_mb: int) -> Path:
@@ -66,8 +68,10 @@ def main() -> None:
             stages = ", ".join(f"{k} {v:.2f}" for k, v in timings.items() if not k.startswith("warm_up"))
             print(f"run {i + 1}: {seconds:6.2f} s  peak {peak:7.0f} MB  exit {code}  ({stages})")
     times, peaks = [r[0] for r in results], [r[1] for r in results]
-    print(f"median of {args.runs}: {statistics.median(times):.2f} s (range {min(times):.2f}-{max(times):.2f}), "
-          f"peak RSS {statistics.median(peaks):.0f} MB (range {min(peaks):.0f}-{max(peaks):.0f}); budget {BUDGET_MB} MB")
+    print(
+        f"median of {args.runs}: {statistics.median(times):.2f} s (range {min(times):.2f}-{max(times):.2f}), "
+        f"peak RSS {statistics.median(peaks):.0f} MB (range {min(peaks):.0f}-{max(peaks):.0f}); budget {BUDGET_MB} MB"
+    )
     sys.exit(0 if statistics.median(peaks) <= BUDGET_MB else 1)
 
 

@@ -82,7 +82,9 @@ def main() -> None:
     pool = articles(args.eval_dir)
     options = ["--summariser", "extractive", "--embedder", args.embedder]
     print(f"{len(pool)} distinct articles; options: {' '.join(options)}")
-    print("| articles | chars | sentences | content | clusters | wall s | CPU s | peak RSS MB | load (1 min) | stages (s) |")
+    print(
+        "| articles | chars | sentences | content | clusters | wall s | CPU s | peak RSS MB | load (1 min) | stages (s) |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     within = True
     with tempfile.TemporaryDirectory(prefix="bench_big_") as tmp:
@@ -94,11 +96,15 @@ def main() -> None:
             seconds, cpu, peak, record = run.seconds, run.cpu, run.peak_mb, run.record
             load = max(load_before, os.getloadavg()[0])
             counts = record.get("counts", {})
-            stages = ", ".join(f"{k} {v:.1f}" for k, v in record.get("timings", {}).items()
-                               if not k.startswith("warm_up"))
-            print(f"| {n:,} | {chars:,} | {counts.get('n_sentences', 0):,} | {counts.get('n_content', 0):,} | "
-                  f"{counts.get('n_clusters', 0):,} | {seconds:.1f} | {cpu:.1f} | {peak:.0f} | {load:.2f} | "
-                  f"{stages} |", flush=True)
+            stages = ", ".join(
+                f"{k} {v:.1f}" for k, v in record.get("timings", {}).items() if not k.startswith("warm_up")
+            )
+            print(
+                f"| {n:,} | {chars:,} | {counts.get('n_sentences', 0):,} | {counts.get('n_content', 0):,} | "
+                f"{counts.get('n_clusters', 0):,} | {seconds:.1f} | {cpu:.1f} | {peak:.0f} | {load:.2f} | "
+                f"{stages} |",
+                flush=True,
+            )
             within = within and peak <= BUDGET_MB and seconds <= BUDGET_S
             brief = json.loads((Path(tmp) / f"out{n}" / folder.name / "brief.json").read_text())
             cut = [f["path"] for f in brief.get("documents", []) if f.get("status") != "used" or f.get("warnings")]
@@ -107,6 +113,7 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
     print(f"budget: {BUDGET_MB} MB and {BUDGET_S} s per run (2,000 articles)")
     sys.exit(0 if within else 1)
+
 
 if __name__ == "__main__":
     main()

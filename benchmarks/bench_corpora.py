@@ -35,7 +35,11 @@ BUDGETS = {"seeds": 250, "multinews": 230, "duc2004": 100, "html": 150}
 
 def incidents(eval_dir: Path, limit: int, html_limit: int):
     """(corpus, id, writer) for each incident; the writer fills a folder with its articles."""
-    yield "seeds", "seeds", lambda folder: [(folder / p.name).write_bytes(p.read_bytes()) for p in (ROOT / "seeds").iterdir()]
+    yield (
+        "seeds",
+        "seeds",
+        lambda folder: [(folder / p.name).write_bytes(p.read_bytes()) for p in (ROOT / "seeds").iterdir()],
+    )
     for corpus, name in (("multinews", "multinews_full_dev_28.jsonl"), ("duc2004", "duc2004_dev.jsonl")):
         for c in load_clusters(eval_dir / name, limit or None):
             yield corpus, c.id, (lambda folder, docs=c.documents: write_documents(folder, docs))
@@ -61,8 +65,20 @@ def main() -> None:
         if words not in pipelines:
             pipelines[words] = Pipeline.from_config(Config(summariser=args.summariser, max_words=words))
             pipelines[words].warm_up()
-        s = stats.setdefault(corpus, {"briefs": 0, "failed": 0, "sentences": 0, "words": 0, "fused": 0,
-                                      "not_standalone": 0, "not_sentence": 0, "seconds": 0.0, "examples": []})
+        s = stats.setdefault(
+            corpus,
+            {
+                "briefs": 0,
+                "failed": 0,
+                "sentences": 0,
+                "words": 0,
+                "fused": 0,
+                "not_standalone": 0,
+                "not_sentence": 0,
+                "seconds": 0.0,
+                "examples": [],
+            },
+        )
         with tempfile.TemporaryDirectory(prefix="bench-corpora-") as tmp:
             folder = Path(tmp) / ident
             folder.mkdir()
@@ -94,16 +110,22 @@ def main() -> None:
             lines.append(f"{k}. [{sent.method}] {sent.text}{mark}")
         briefs.setdefault(corpus, []).append("\n".join(lines) + "\n")
         print(f"{corpus} {ident}: {len(brief.sentences)} sentences", file=sys.stderr)
-    print(f"{'corpus':10} {'briefs':>6} {'failed':>6} {'sent.':>6} {'words/brief':>11} {'fused':>6} "
-          f"{'not standalone':>14} {'not a sentence':>14} {'s/brief':>8}")
+    print(
+        f"{'corpus':10} {'briefs':>6} {'failed':>6} {'sent.':>6} {'words/brief':>11} {'fused':>6} "
+        f"{'not standalone':>14} {'not a sentence':>14} {'s/brief':>8}"
+    )
     for corpus, s in stats.items():
         n = max(s["briefs"], 1)
-        print(f"{corpus:10} {s['briefs']:6} {s['failed']:6} {s['sentences']:6} {s['words'] / n:11.0f} "
-              f"{s['fused'] / max(s['sentences'], 1):6.0%} {s['not_standalone']:14} {s['not_sentence']:14} "
-              f"{s['seconds'] / n:8.2f}")
+        print(
+            f"{corpus:10} {s['briefs']:6} {s['failed']:6} {s['sentences']:6} {s['words'] / n:11.0f} "
+            f"{s['fused'] / max(s['sentences'], 1):6.0%} {s['not_standalone']:14} {s['not_sentence']:14} "
+            f"{s['seconds'] / n:8.2f}"
+        )
     for corpus, texts in briefs.items():
         (args.out / f"briefs-{corpus}.md").write_text("\n".join(texts), encoding="utf-8")
-    (args.out / "corpora.json").write_text(json.dumps({"summariser": args.summariser, "corpora": stats}, indent=2) + "\n")
+    (args.out / "corpora.json").write_text(
+        json.dumps({"summariser": args.summariser, "corpora": stats}, indent=2) + "\n"
+    )
     print(f"briefs: {args.out}/briefs-*.md", file=sys.stderr)
 
 

@@ -51,8 +51,12 @@ def main() -> None:
             seconds.append(generator.stats["seconds"])
             tokens = int(generator.stats["tokens"])
         median = statistics.median(seconds)
-        figures["batch"][size] = {"tokens": tokens, "median_s": round(median, 2),
-                                  "tokens_per_s": round(tokens / median, 1), "runs_s": [round(s, 2) for s in seconds]}
+        figures["batch"][size] = {
+            "tokens": tokens,
+            "median_s": round(median, 2),
+            "tokens_per_s": round(tokens / median, 1),
+            "runs_s": [round(s, 2) for s in seconds],
+        }
     print(json.dumps(figures, indent=2))
 
 

@@ -55,8 +55,13 @@ def one_run(root: Path, out: Path, options: list[str], env: dict | None = None) 
     load = os.getloadavg()[0]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the child
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
-                                env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})},
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         errors.seek(0)
@@ -65,11 +70,18 @@ def one_run(root: Path, out: Path, options: list[str], env: dict | None = None) 
     load_after = os.getloadavg()[0]
     if code > 1:
         sys.exit(f"brief run {' '.join(options)} failed ({code}):\n{stderr[-3000:]}")
-    workers = [{"node": m[1], "pid": int(m[2]), "incidents": int(m[3]), "peak_rss_mb": int(m[4])}
-               for m in WORKER_LINE.finditer(stderr)]
-    return {"seconds": round(seconds, 2), "exit": code, "load_before": round(load, 2),
-            "load_after": round(load_after, 2),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "workers": workers}
+    workers = [
+        {"node": m[1], "pid": int(m[2]), "incidents": int(m[3]), "peak_rss_mb": int(m[4])}
+        for m in WORKER_LINE.finditer(stderr)
+    ]
+    return {
+        "seconds": round(seconds, 2),
+        "exit": code,
+        "load_before": round(load, 2),
+        "load_after": round(load_after, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "workers": workers,
+    }
 
 
 def compare(a: Path, b: Path) -> dict:
@@ -77,28 +89,47 @@ def compare(a: Path, b: Path) -> dict:
     were built by the same code (manifest.json: a hash of pipeline/*.py; an edit between the two
     runs would explain a difference that Ray does not)."""
     names = sorted(p.name for p in a.iterdir() if not p.name.startswith("."))
-    differ = {f: [n for n in names if (a / n / f).read_bytes() != (b / n / f).read_bytes()]
-              for f in ("brief.json", "brief.md")}
-    code = {json.loads((folder / n / "manifest.json").read_text())["code"]["sources"]
-            for folder in (a, b) for n in names}
-    return {"incidents": len(names), "identical": not any(differ.values()), "differ": differ,
-            "same_code": len(code) == 1}
+    differ = {
+        f: [n for n in names if (a / n / f).read_bytes() != (b / n / f).read_bytes()]
+        for f in ("brief.json", "brief.md")
+    }
+    code = {
+        json.loads((folder / n / "manifest.json").read_text())["code"]["sources"] for folder in (a, b) for n in names
+    }
+    return {
+        "incidents": len(names),
+        "identical": not any(differ.values()),
+        "differ": differ,
+        "same_code": len(code) == 1,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("eval_dir", type=Path, help="the folder holding " + " and ".join(FILES))
-    ap.add_argument("--summariser", action="append", choices=("extractive", "abstractive"),
-                    help="repeat for both (default: extractive, then abstractive)")
+    ap.add_argument(
+        "--summariser",
+        action="append",
+        choices=("extractive", "abstractive"),
+        help="repeat for both (default: extractive, then abstractive)",
+    )
     ap.add_argument("--limit", type=int, help="only the first N incidents")
     ap.add_argument("--workers", type=int, default=2, help="--ray-workers (default 2)")
     ap.add_argument("--runs", type=int, default=1, help="runs of each, alternating serial and Ray; medians")
-    ap.add_argument("--serial-threads", type=int, help="OMP_NUM_THREADS of the serial run (default: torch's own, "
-                    "one per core; each Ray worker has 1)")
+    ap.add_argument(
+        "--serial-threads",
+        type=int,
+        help="OMP_NUM_THREADS of the serial run (default: torch's own, one per core; each Ray worker has 1)",
+    )
     ap.add_argument("--json", type=Path, help="also write the figures here")
     opts = ap.parse_args()
-    figures = {"cpus": os.cpu_count(), "workers": opts.workers, "runs": opts.runs,
-               "serial_threads": opts.serial_threads or "default", "results": []}
+    figures = {
+        "cpus": os.cpu_count(),
+        "workers": opts.workers,
+        "runs": opts.runs,
+        "serial_threads": opts.serial_threads or "default",
+        "results": [],
+    }
     serial_env = {"OMP_NUM_THREADS": str(opts.serial_threads)} if opts.serial_threads else None
     tmp = Path(tempfile.mkdtemp(prefix="brief-bench-ray-"))
     try:
@@ -107,15 +138,26 @@ def main() -> None:
             serial, ray = [], []
             for _ in range(opts.runs):
                 serial.append(one_run(tmp / "batch", tmp / "serial", ["--summariser", summariser], serial_env))
-                ray.append(one_run(tmp / "batch", tmp / "ray", ["--summariser", summariser, "--ray", "--ray-workers",
-                                                               str(opts.workers), "--verbose"]))
+                ray.append(
+                    one_run(
+                        tmp / "batch",
+                        tmp / "ray",
+                        ["--summariser", summariser, "--ray", "--ray-workers", str(opts.workers), "--verbose"],
+                    )
+                )
             s = statistics.median(r["seconds"] for r in serial)
             r = statistics.median(r["seconds"] for r in ray)
-            result = {"summariser": summariser, "serial_s": s, "ray_s": r, "speedup": round(s / r, 2),
-                      "same_bytes": compare(tmp / "serial", tmp / "ray"),
-                      "serial_peak_rss_mb": max(x["peak_rss_mb"] for x in serial),
-                      "ray_worker_peak_rss_mb": [w["peak_rss_mb"] for w in ray[-1]["workers"]],
-                      "serial_runs": serial, "ray_runs": ray}
+            result = {
+                "summariser": summariser,
+                "serial_s": s,
+                "ray_s": r,
+                "speedup": round(s / r, 2),
+                "same_bytes": compare(tmp / "serial", tmp / "ray"),
+                "serial_peak_rss_mb": max(x["peak_rss_mb"] for x in serial),
+                "ray_worker_peak_rss_mb": [w["peak_rss_mb"] for w in ray[-1]["workers"]],
+                "serial_runs": serial,
+                "ray_runs": ray,
+            }
             figures["results"].append(result)
             print(json.dumps({k: v for k, v in result.items() if not k.endswith("_runs")}), flush=True)
     finally:

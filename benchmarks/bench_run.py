@@ -31,8 +31,9 @@ def one_run(args: list[str]) -> tuple[float, float, int]:
     """(seconds, peak RSS in MB, exit code) of one `brief run` process."""
     cmd = [sys.executable, "-m", "pipeline.cli", "run", *args, "--quiet"]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"}
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -63,8 +64,13 @@ print(json.dumps({"times": times, "peak_mb": peak, "generator_stats": stats[-1]}
 
 
 def warm_runs(path: str, runs: int, options: dict) -> tuple[list[float], float, dict]:
-    proc = subprocess.Popen([sys.executable, "-c", WARM, path, str(runs), json.dumps(options)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WARM, path, str(runs), json.dumps(options)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     out, errs = proc.communicate()
     if proc.returncode:
         sys.exit(f"warm runs failed: {errs.decode()[-2000:]}")
@@ -85,13 +91,22 @@ def main() -> None:
         shutil.rmtree(ROOT / "models" / "cache", ignore_errors=True)
     with tempfile.TemporaryDirectory() as out:
         # --force: each run builds; otherwise the second would find the brief up to date.
-        args = [opts.path, "--out", out, "--force", *(["--summariser", opts.summariser] if opts.summariser else []),
-                *[a for a in opts.extra if a != "--"]]
+        args = [
+            opts.path,
+            "--out",
+            out,
+            "--force",
+            *(["--summariser", opts.summariser] if opts.summariser else []),
+            *[a for a in opts.extra if a != "--"],
+        ]
         runs = [one_run(args) for _ in range(opts.runs)]
     options = {"summariser": opts.summariser} if opts.summariser else {}
     warm, warm_peak, gen_stats = warm_runs(opts.path, opts.runs, options)
     figures = {
-        "path": opts.path, "summariser": opts.summariser or "default", "runs": len(runs), "cpus": os.cpu_count(),
+        "path": opts.path,
+        "summariser": opts.summariser or "default",
+        "runs": len(runs),
+        "cpus": os.cpu_count(),
         "first_process_s": round(runs[0][0], 2),
         "cold_process_median_s": round(statistics.median(r[0] for r in runs), 2),
         "warm_median_s": round(statistics.median(warm), 2),

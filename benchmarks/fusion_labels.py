@@ -112,10 +112,14 @@ def check(labels: Path, outs: list[Path]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("source", nargs="*", type=Path, help="a JSON Lines eval file or an incident folder; with --check, OUT folders")
+    ap.add_argument(
+        "source", nargs="*", type=Path, help="a JSON Lines eval file or an incident folder; with --check, OUT folders"
+    )
     ap.add_argument("--out", type=Path, help="where briefs and articles go (outside the project)")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--words", type=int, default=250, help="the brief's word limit (brief eval: 230 Multi-News, 100 DUC)")
+    ap.add_argument(
+        "--words", type=int, default=250, help="the brief's word limit (brief eval: 230 Multi-News, 100 DUC)"
+    )
     ap.add_argument("--check", type=Path, help="a labels file: report which fused sentences it labels")
     args = ap.parse_args()
     if args.check:

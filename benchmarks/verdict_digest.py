@@ -40,8 +40,21 @@ def verdicts(folder: Path) -> list[str]:
         for s in segmenter.segment(doc):
             t = display(s.text)
             named, bare = mentions(t, known)
-            lines.append(json.dumps([doc.path, s.start, problem(t), opening_problem(t), lead_problem(t),
-                                     unnamed_subject(t), sorted(subject_words(t)), sorted(named), sorted(bare)]))
+            lines.append(
+                json.dumps(
+                    [
+                        doc.path,
+                        s.start,
+                        problem(t),
+                        opening_problem(t),
+                        lead_problem(t),
+                        unnamed_subject(t),
+                        sorted(subject_words(t)),
+                        sorted(named),
+                        sorted(bare),
+                    ]
+                )
+            )
     return lines
 
 

@@ -18,8 +18,12 @@ from .stages.summarise import SUMMARISERS  # noqa: E402
 if TYPE_CHECKING:
     from .runtime.ray_batch import Outcome
 
-app = typer.Typer(help="Merge news articles about one incident into a brief where every sentence cites its sources.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Merge news articles about one incident into a brief where every sentence cites its sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -34,8 +38,12 @@ OUT_OPTION = typer.Option(Path("outputs"), "--out", "-o", help="Where OUT/<incid
 SUMMARISER_OPTION = typer.Option(DEFAULT_SUMMARISER, help=f"One of: {', '.join(sorted(SUMMARISERS))}.")
 MAX_SENTENCES_OPTION = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief.")
 MAX_WORDS_OPTION = typer.Option(Config.max_words, min=10, help="Word budget of the brief.")
-EMBEDDER_OPTION = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id.")
-GENERATOR_OPTION = typer.Option(Config.generator, help="'smollm2' (embedded), a local path or HF id (abstractive only).")
+EMBEDDER_OPTION = typer.Option(
+    Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."
+)
+GENERATOR_OPTION = typer.Option(
+    Config.generator, help="'smollm2' (embedded), a local path or HF id (abstractive only)."
+)
 DEVICE_OPTION = typer.Option(Config.device, help="auto, cpu or cuda.")
 
 
@@ -79,8 +87,9 @@ def report_files(incident: str, files: tuple, quiet: bool, verbose: bool) -> boo
     return skipped
 
 
-def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config, force: bool, wait: float,
-           quiet: bool) -> list[Path]:
+def _claim(
+    ctx: typer.Context, incidents: list[Path], out: Path, config: Config, force: bool, wait: float, quiet: bool
+) -> list[Path]:
     """The incidents `run` must build, with OUT's lock held until the command ends. When every
     brief is up to date, says so in one line and exits 0 without taking the lock."""
     from .runtime.layout import output_dir, safe_name
@@ -109,8 +118,10 @@ def _claim(ctx: typer.Context, incidents: list[Path], out: Path, config: Config,
         for f in fresh:
             typer.echo(str(output_dir(out, f) / "brief.md"))
     elif len(fresh) == 1 and not todo:
-        err.print(f"up to date: {output_dir(out, fresh[0]) / 'brief.md'} (no input, setting, model or code "
-                  "changed since it was built; --force rebuilds)")
+        err.print(
+            f"up to date: {output_dir(out, fresh[0]) / 'brief.md'} (no input, setting, model or code "
+            "changed since it was built; --force rebuilds)"
+        )
     elif fresh:
         names = ", ".join(f.name for f in fresh)
         err.print(f"up to date: {len(fresh)} of {len(incidents)} incidents ({names}); --force rebuilds")
@@ -132,14 +143,29 @@ def run(
     device: str = DEVICE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
     force: bool = typer.Option(False, "--force", help="Rebuild even the briefs that are up to date."),
-    wait: float = typer.Option(60.0, "--wait", help="Seconds to wait while another run writes to OUT (-1: no limit), then exit 75."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Per-file details (encoding, hash) and the traceback of a failed stage."),
-    ray: bool = typer.Option(False, "--ray", help="Build the incidents as Ray tasks on a local Ray started for the run "
-                             "(needs the ray extra)."),
-    ray_workers: int | None = typer.Option(None, "--ray-workers", min=1, help="Ray workers, each loading the models "
-                                           "once (default: one per core; with --ray-address, the cluster's CPUs)."),
-    ray_address: str | None = typer.Option(None, "--ray-address", help="Join this Ray cluster instead ('auto', "
-                                           "'HOST:6379', 'ray://HOST:10001'); implies --ray."),
+    wait: float = typer.Option(
+        60.0, "--wait", help="Seconds to wait while another run writes to OUT (-1: no limit), then exit 75."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Per-file details (encoding, hash) and the traceback of a failed stage."
+    ),
+    ray: bool = typer.Option(
+        False,
+        "--ray",
+        help="Build the incidents as Ray tasks on a local Ray started for the run (needs the ray extra).",
+    ),
+    ray_workers: int | None = typer.Option(
+        None,
+        "--ray-workers",
+        min=1,
+        help="Ray workers, each loading the models "
+        "once (default: one per core; with --ray-address, the cluster's CPUs).",
+    ),
+    ray_address: str | None = typer.Option(
+        None,
+        "--ray-address",
+        help="Join this Ray cluster instead ('auto', 'HOST:6379', 'ray://HOST:10001'); implies --ray.",
+    ),
 ) -> None:
     """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
     ray = ray or ray_address is not None
@@ -177,8 +203,9 @@ def _require_ray() -> None:
         fail(f"--ray needs Ray; {INSTALL_HINT}")
 
 
-def _run_serially(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
-                  quiet: bool) -> None:
+def _run_serially(
+    incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None], quiet: bool
+) -> None:
     """One process: the models load once, then the incidents are built one after the other."""
     from .inference.models import ModelNotFound
     from .runtime.ray_batch import attempt
@@ -201,8 +228,16 @@ def _run_serially(incidents: list[Path], out: Path, config: Config, report: Call
         report(attempt(folder.name, lambda: run_incident(folder, out, pipeline, progress)))
 
 
-def _run_on_ray(incidents: list[Path], out: Path, config: Config, report: Callable[[Outcome], None],
-                workers: int | None, address: str | None, quiet: bool, verbose: bool) -> None:
+def _run_on_ray(
+    incidents: list[Path],
+    out: Path,
+    config: Config,
+    report: Callable[[Outcome], None],
+    workers: int | None,
+    address: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """The incidents as Ray tasks (pipeline.runtime.ray_batch), with a progress bar that counts them."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -218,16 +253,26 @@ def _run_on_ray(incidents: list[Path], out: Path, config: Config, report: Callab
             bar.advance(task)
 
         try:
-            stats = run_batch(incidents, out, config, done, workers=workers, address=address, verbose=verbose,
-                              on_status=lambda line: bar.update(task, description=line),
-                              on_warning=lambda line: err.print(f"[yellow]warning[/yellow] {shown(line)}"))
+            stats = run_batch(
+                incidents,
+                out,
+                config,
+                done,
+                workers=workers,
+                address=address,
+                verbose=verbose,
+                on_status=lambda line: bar.update(task, description=line),
+                on_warning=lambda line: err.print(f"[yellow]warning[/yellow] {shown(line)}"),
+            )
         except RayBatchError as e:
             bar.stop()
             fail(str(e))
     if verbose:
         for i, s in enumerate(stats, start=1):
-            err.print(f"ray worker {i}: node {s['node']}, pid {s['pid']}, {s['incidents']} incidents, "
-                      f"peak RSS {s['peak_rss_mb']:.0f} MB")
+            err.print(
+                f"ray worker {i}: node {s['node']}, pid {s['pid']}, {s['incidents']} incidents, "
+                f"peak RSS {s['peak_rss_mb']:.0f} MB"
+            )
 
 
 def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
@@ -241,7 +286,10 @@ def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
     if outcome.kind == "stage":
         if verbose:
             err.print(outcome.trace, markup=False, end="")
-        err.print(f"[red]error:[/red] {name}: {shown(outcome.message)}" + ("" if verbose else " (--verbose shows the traceback)"))
+        err.print(
+            f"[red]error:[/red] {name}: {shown(outcome.message)}"
+            + ("" if verbose else " (--verbose shows the traceback)")
+        )
         return EXIT_FAILED
     if outcome.failed:
         err.print(f"[red]error:[/red] {name}: {shown(outcome.message)}")
@@ -257,11 +305,20 @@ def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
 @app.command()
 def attribute(
     docs_dir: Path = typer.Argument(..., help="Folder of articles to cite (.txt/.md/.html)."),
-    summary: Path = typer.Option(..., "--summary", "-s", help="Text to attribute: one sentence per line, or plain text."),
-    as_json: bool = typer.Option(False, "--json", help="Print {\"sentences\": [{\"text\", \"sources\"}]} instead of a table."),
-    mode: str = typer.Option("brief", help="'brief': the settings briefs are cited with; 'summary': looser, for a "
-                             "person's summary whose sentences each gather several facts."),
-    embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
+    summary: Path = typer.Option(
+        ..., "--summary", "-s", help="Text to attribute: one sentence per line, or plain text."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help='Print {"sentences": [{"text", "sources"}]} instead of a table.'
+    ),
+    mode: str = typer.Option(
+        "brief",
+        help="'brief': the settings briefs are cited with; 'summary': looser, for a "
+        "person's summary whose sentences each gather several facts.",
+    ),
+    embedder: str = typer.Option(
+        Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."
+    ),
     device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
 ) -> None:
     """Cite each sentence of any text against DOCS_DIR, with the same attribution stage as a brief."""
@@ -297,13 +354,20 @@ def attribute(
 
 @app.command("eval")
 def evaluate(
-    data: Path = typer.Argument(..., help="JSON Lines: `documents`, `summary` (Multi-News) or `references` (DUC, "
-                                "ROUGE averaged over them), optional `alignments`."),
+    data: Path = typer.Argument(
+        ...,
+        help="JSON Lines: `documents`, `summary` (Multi-News) or `references` (DUC, "
+        "ROUGE averaged over them), optional `alignments`.",
+    ),
     out: Path = typer.Option(..., "--out", "-o", help="Where report.md, report.json and report.png go."),
     systems: str = typer.Option("brief,lead,lexrank", help="Comma-separated: brief, lead, lexrank."),
     words: int = typer.Option(230, min=10, help="Word budget, the same for every system (DUC: 100)."),
-    summariser: str = typer.Option(DEFAULT_SUMMARISER, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."),
-    embedder: str = typer.Option(Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."),
+    summariser: str = typer.Option(
+        DEFAULT_SUMMARISER, help=f"The brief's summariser: {', '.join(sorted(SUMMARISERS))}."
+    ),
+    embedder: str = typer.Option(
+        Config.embedder, help="'minilm' (embedded), 'hashing' (no model), a local path or HF id."
+    ),
     device: str = typer.Option(Config.device, help="auto, cpu or cuda."),
     max_sentences: int = typer.Option(Config.max_sentences, min=1, help="Most sentences in the brief."),
     attribution: bool = typer.Option(True, help="Also attribute the reference summaries and score against gold links."),
@@ -321,9 +385,18 @@ def evaluate(
 
     if summariser not in SUMMARISERS:
         fail(f"unknown summariser {summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
-    settings = Settings(systems=tuple(s.strip() for s in systems.split(",") if s.strip()), words=words,
-                        summariser=summariser, embedder=embedder, device=device, max_sentences=max_sentences,
-                        attribution=attribution, resamples=resamples, seed=seed, limit=limit or None)
+    settings = Settings(
+        systems=tuple(s.strip() for s in systems.split(",") if s.strip()),
+        words=words,
+        summariser=summariser,
+        embedder=embedder,
+        device=device,
+        max_sentences=max_sentences,
+        attribution=attribution,
+        resamples=resamples,
+        seed=seed,
+        limit=limit or None,
+    )
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("loading", total=None)
@@ -340,21 +413,31 @@ def evaluate(
             fail(str(e))
     summary, paths = write_report(result, out)
     for name, e in summary["systems"].items():
-        typer.echo(f"{name:8} R1 {e['rouge1']['mean']:.3f}  R2 {e['rouge2']['mean']:.3f}  RL {e['rougeL']['mean']:.3f}  "
-                   f"RLsum {e['rougeLsum']['mean']:.3f}  R2 recall {e['rouge2_recall']['mean']:.3f}  {e['words']:.0f} words  "
-                   f"{e['not_standalone']}/{e['sentences']} not standalone  {e['seconds']:.2f} s/cluster")
+        typer.echo(
+            f"{name:8} R1 {e['rouge1']['mean']:.3f}  R2 {e['rouge2']['mean']:.3f}  RL {e['rougeL']['mean']:.3f}  "
+            f"RLsum {e['rougeLsum']['mean']:.3f}  R2 recall {e['rouge2_recall']['mean']:.3f}  {e['words']:.0f} words  "
+            f"{e['not_standalone']}/{e['sentences']} not standalone  {e['seconds']:.2f} s/cluster"
+        )
     if summary["attribution"]:
         a = summary["attribution"]
         for mode, m in a["modes"].items():
-            typer.echo(f"attribution, mode {mode} ({a['sentences']} sentences): document P {m['doc']['precision']:.3f} "
-                       f"R {m['doc']['recall']:.3f} F1 {m['doc']['f1']:.3f}; character F1 {m['char']['f1']:.3f}")
+            typer.echo(
+                f"attribution, mode {mode} ({a['sentences']} sentences): document P {m['doc']['precision']:.3f} "
+                f"R {m['doc']['recall']:.3f} F1 {m['doc']['f1']:.3f}; character F1 {m['char']['f1']:.3f}"
+            )
     typer.echo(f"report: {paths['md']} ({paths['json'].name}, {paths['png'].name})")
 
 
 def _config(summariser: str, max_sentences: int, max_words: int, embedder: str, generator: str, device: str) -> Config:
     """The settings shared by run, status and watch: the same options must mean the same manifest."""
-    return Config().with_options(summariser=summariser, max_sentences=max_sentences, max_words=max_words,
-                                 embedder=embedder, generator=generator, device=device)
+    return Config().with_options(
+        summariser=summariser,
+        max_sentences=max_sentences,
+        max_words=max_words,
+        embedder=embedder,
+        generator=generator,
+        device=device,
+    )
 
 
 def _incidents(path: Path, summariser: str, allow_none: bool = False) -> list[Path]:
@@ -426,7 +509,7 @@ def watch(
 
     def report(line: str) -> None:
         if line.startswith("error:"):
-            err.print(f"[red]error:[/red]{line[len('error:'):]}")
+            err.print(f"[red]error:[/red]{line[len('error:') :]}")
         elif not quiet:
             err.print(line)
 
@@ -444,7 +527,7 @@ def watch(
 @app.command("ingest")
 def ingest_cmd(
     path: Path = typer.Argument(..., help="A folder of articles, or one article file."),
-    as_json: bool = typer.Option(False, "--json", help="Print {\"documents\": [...]} with each file's extracted text."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"documents": [...]} with each file\'s extracted text.'),
 ) -> None:
     """Show what the pipeline reads from each file: status, reason, encoding, extractor, metadata
     and (with --json) the text. Start here when a brief looks wrong."""

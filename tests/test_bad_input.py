@@ -11,26 +11,44 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS, make_doc, write_incident
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEEDS, make_doc, write_incident
-from pipeline.stages import ingest
 from pipeline.cli import app
-from pipeline.stages.ingest import MAX_CHARS, MAX_READ_BYTES, FileIngestor, IngestError, decode, printable, read_document
+from pipeline.stages import ingest
+from pipeline.stages.ingest import (
+    MAX_CHARS,
+    MAX_READ_BYTES,
+    FileIngestor,
+    IngestError,
+    decode,
+    printable,
+    read_document,
+)
 
 runner = CliRunner()
 
-A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-     "The defence ministry said the strike was an accident and opened an inquiry.\n"
-     "Officials in Bravo promised an investigation into the strike by Friday.\n")
-B = ("An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
-     "The ministry called the strike an accident and expressed its condolences to the families.\n")
-C = ("Rescue teams reached the town of Alpha late on Thursday after the strike.\n"
-     "Eleven people were wounded and taken to the hospital in Bravo, doctors said.\n")
-FRENCH = ("Le gouvernement a annoncé mardi que les négociations reprendront la semaine prochaine à Genève. "
-          "Les deux parties ont accepté un cessez-le-feu temporaire dans la région, selon un porte-parole.\n")
-GERMAN = ("Die Regierung hat am Dienstag angekündigt, dass die Verhandlungen in der nächsten Woche in Genf "
-          "fortgesetzt werden. Beide Seiten haben einer vorübergehenden Waffenruhe zugestimmt, sagte ein Sprecher.\n")
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident and opened an inquiry.\n"
+    "Officials in Bravo promised an investigation into the strike by Friday.\n"
+)
+B = (
+    "An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
+    "The ministry called the strike an accident and expressed its condolences to the families.\n"
+)
+C = (
+    "Rescue teams reached the town of Alpha late on Thursday after the strike.\n"
+    "Eleven people were wounded and taken to the hospital in Bravo, doctors said.\n"
+)
+FRENCH = (
+    "Le gouvernement a annoncé mardi que les négociations reprendront la semaine prochaine à Genève. "
+    "Les deux parties ont accepté un cessez-le-feu temporaire dans la région, selon un porte-parole.\n"
+)
+GERMAN = (
+    "Die Regierung hat am Dienstag angekündigt, dass die Verhandlungen in der nächsten Woche in Genf "
+    "fortgesetzt werden. Beide Seiten haben einer vorübergehenden Waffenruhe zugestimmt, sagte ein Sprecher.\n"
+)
 
 
 def _deny_open(monkeypatch, name: str) -> None:
@@ -49,22 +67,29 @@ def _deny_open(monkeypatch, name: str) -> None:
 @pytest.fixture
 def messy(tmp_path):
     """Good articles mixed with every kind of bad file the issue lists."""
-    outside = write_incident(tmp_path / "elsewhere", {"secret.txt": "A secret sentence outside the folder. It must not be read."})
-    folder = write_incident(tmp_path / "inc", {
-        "a.txt": A, "b.md": B, "c.html": f"<html><body><p>{C.splitlines()[0]}</p><p>{C.splitlines()[1]}</p></body></html>",
-        "copy-of-a.txt": A,
-        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-        "cp1252.txt": "The café’s owner said the strike shook the whole street.".encode("cp1252"),
-        "utf16.txt": "The mayor said the fire started at noon near the market.".encode("utf-16"),
-        "utf8-bom.txt": codecs.BOM_UTF8 + "Police said the road will stay closed until Monday.".encode(),
-        "empty.txt": b"",
-        "blank.md": " \n\t\n   \n",
-        "huge.txt": b"",  # filled below
-        "oneline.txt": ("word " * 20_000).encode(),
-        "locked.txt": "This article cannot be opened by the pipeline. It has two sentences.",
-        ".hidden.txt": "A hidden article sentence. It is skipped.",
-        "french.txt": FRENCH,
-    })
+    outside = write_incident(
+        tmp_path / "elsewhere", {"secret.txt": "A secret sentence outside the folder. It must not be read."}
+    )
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "a.txt": A,
+            "b.md": B,
+            "c.html": f"<html><body><p>{C.splitlines()[0]}</p><p>{C.splitlines()[1]}</p></body></html>",
+            "copy-of-a.txt": A,
+            "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+            "cp1252.txt": "The café’s owner said the strike shook the whole street.".encode("cp1252"),
+            "utf16.txt": "The mayor said the fire started at noon near the market.".encode("utf-16"),
+            "utf8-bom.txt": codecs.BOM_UTF8 + "Police said the road will stay closed until Monday.".encode(),
+            "empty.txt": b"",
+            "blank.md": " \n\t\n   \n",
+            "huge.txt": b"",  # filled below
+            "oneline.txt": ("word " * 20_000).encode(),
+            "locked.txt": "This article cannot be opened by the pipeline. It has two sentences.",
+            ".hidden.txt": "A hidden article sentence. It is skipped.",
+            "french.txt": FRENCH,
+        },
+    )
     with open(folder / "huge.txt", "wb") as fh:  # 50 MB of prose, one paragraph per line
         line = b"Witnesses said the explosion was heard across the valley on Thursday night.\n"
         fh.write(line * (50_000_000 // len(line)))
@@ -77,8 +102,9 @@ def messy(tmp_path):
 def test_messy_folder_builds_a_brief_and_accounts_for_every_file(messy, tmp_path, monkeypatch):
     _deny_open(monkeypatch, "locked.txt")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["run", str(messy), "--out", str(out), "--embedder", "hashing",
-                                 "--summariser", "extractive", "--force"])
+    result = runner.invoke(
+        app, ["run", str(messy), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive", "--force"]
+    )
     assert result.exit_code == 1, result.output  # built, with skipped files
     assert "Traceback" not in result.output
     data = json.loads((out / "inc" / "brief.json").read_text())
@@ -87,9 +113,14 @@ def test_messy_folder_builds_a_brief_and_accounts_for_every_file(messy, tmp_path
     assert sorted(docs) == listed  # every file seen is listed, no more, no less
 
     expected_skips = {
-        "binary.txt": "binary", "empty.txt": "empty", "blank.md": "whitespace-only",
-        "oneline.txt": "no sentence punctuation", "locked.txt": "permission denied",
-        ".hidden.txt": "hidden", "outside-link.txt": "outside the incident folder", "caf\\xe9.txt": "not UTF-8",
+        "binary.txt": "binary",
+        "empty.txt": "empty",
+        "blank.md": "whitespace-only",
+        "oneline.txt": "no sentence punctuation",
+        "locked.txt": "permission denied",
+        ".hidden.txt": "hidden",
+        "outside-link.txt": "outside the incident folder",
+        "caf\\xe9.txt": "not UTF-8",
     }
     for path, words in expected_skips.items():
         assert docs[path]["status"] == "skipped" and words in docs[path]["reason"], docs[path]
@@ -102,8 +133,16 @@ def test_messy_folder_builds_a_brief_and_accounts_for_every_file(messy, tmp_path
             assert d["reason"] in hits[0]
 
     used = {p: d["encoding"] for p, d in docs.items() if d["status"] == "used"}
-    assert used == {"a.txt": "utf-8", "b.md": "utf-8", "c.html": "utf-8", "cp1252.txt": "cp1252",
-                    "utf16.txt": "utf-16", "utf8-bom.txt": "utf-8-sig", "huge.txt": "utf-8", "french.txt": "utf-8"}
+    assert used == {
+        "a.txt": "utf-8",
+        "b.md": "utf-8",
+        "c.html": "utf-8",
+        "cp1252.txt": "cp1252",
+        "utf16.txt": "utf-16",
+        "utf8-bom.txt": "utf-8-sig",
+        "huge.txt": "utf-8",
+        "french.txt": "utf-8",
+    }
     assert docs["copy-of-a.txt"]["status"] == "duplicate" and docs["copy-of-a.txt"]["duplicate_of"] == "a.txt"
     assert any("too long" in w for w in docs["huge.txt"]["warnings"])
     assert any("non-English" in w for w in docs["french.txt"]["warnings"])
@@ -127,23 +166,32 @@ def test_huge_file_is_read_only_up_to_the_limit(tmp_path):
     with open(big, "wb") as fh:
         fh.write(b"The strike was reported by several witnesses in the town.\n" * 900_000)
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking pytest process.
-    code = ("import re, sys; from pathlib import Path; from pipeline.stages.ingest import read_document;"
-            "doc, sha = read_document(Path(sys.argv[1]), 'huge.txt');"
-            "hwm = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1);"
-            "print(len(doc.text), int(hwm) // 1024)")
+    code = (
+        "import re, sys; from pathlib import Path; from pipeline.stages.ingest import read_document;"
+        "doc, sha = read_document(Path(sys.argv[1]), 'huge.txt');"
+        "hwm = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1);"
+        "print(len(doc.text), int(hwm) // 1024)"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True, cwd=ROOT, check=True)
     chars, peak_mb = map(int, out.stdout.split())
     assert chars == MAX_CHARS
     assert peak_mb < 150, f"peak RSS {peak_mb} MB while ingesting a {big.stat().st_size:,}-byte file"
 
 
-@pytest.mark.parametrize("raw, encoding, expected", [
-    ("café".encode("utf-16-be"), None, None),  # UTF-16 without a BOM holds NUL bytes: refused as binary
-    (codecs.BOM_UTF16_BE + "café".encode("utf-16-be"), "utf-16", "café"),
-    (codecs.BOM_UTF32_LE + "café".encode("utf-32-le"), "utf-32", "café"),
-    (b"The caf\xe9 opened \x81 at noon, the owner said.", "latin-1", "The café opened \x81 at noon, the owner said."),  # 0x81: undefined in cp1252
-    (b"caf\xe9 \x93quoted\x94", "cp1252", "café “quoted”"),
-])
+@pytest.mark.parametrize(
+    "raw, encoding, expected",
+    [
+        ("café".encode("utf-16-be"), None, None),  # UTF-16 without a BOM holds NUL bytes: refused as binary
+        (codecs.BOM_UTF16_BE + "café".encode("utf-16-be"), "utf-16", "café"),
+        (codecs.BOM_UTF32_LE + "café".encode("utf-32-le"), "utf-32", "café"),
+        (
+            b"The caf\xe9 opened \x81 at noon, the owner said.",
+            "latin-1",
+            "The café opened \x81 at noon, the owner said.",
+        ),  # 0x81: undefined in cp1252
+        (b"caf\xe9 \x93quoted\x94", "cp1252", "café “quoted”"),
+    ],
+)
 def test_decode_order_and_the_encoding_used(raw, encoding, expected):
     if encoding is None:
         with pytest.raises(IngestError, match="binary"):
@@ -167,7 +215,7 @@ def test_a_character_cut_by_the_read_limit_is_dropped_not_an_error(tmp_path):
         assert len(body) > MAX_READ_BYTES
         doc, sha = read_document(path, path.name)
         assert doc.encoding == encoding and doc.text.startswith("The report was published.")
-        assert set(doc.text[len("The report was published. "):]) == {unit}
+        assert set(doc.text[len("The report was published. ") :]) == {unit}
         assert any("too long" in w for w in doc.warnings)
         assert len(sha) == 64
 
@@ -191,7 +239,9 @@ def test_symbolic_links_are_never_followed(tmp_path):
 
 
 def test_hidden_folders_are_listed_once_and_not_entered(tmp_path):
-    folder = write_incident(tmp_path / "inc", {"a.txt": A, ".git/config.txt": "Not an article. Really.", ".cache/x/y.md": "No."})
+    folder = write_incident(
+        tmp_path / "inc", {"a.txt": A, ".git/config.txt": "Not an article. Really.", ".cache/x/y.md": "No."}
+    )
     corpus = FileIngestor().ingest(folder)
     assert {f.path: f.status for f in corpus.files} == {".cache": "skipped", ".git": "skipped", "a.txt": "used"}
     assert "hidden folder" in next(f.reason for f in corpus.files if f.path == ".git")
@@ -214,8 +264,9 @@ def test_pipes_and_bad_file_names_are_skipped_without_hanging(tmp_path):
     brief = Brief(corpus.name, (), corpus.files)
     to_json(brief).encode("utf-8")  # no lone surrogate can reach the output files
     md = to_markdown(brief).splitlines()
-    assert [ln for ln in md if "line.txt" in ln] == ["- `new\\nline.txt`: file name has control characters or bytes "
-                                                    "that are not UTF-8; rename it"]
+    assert [ln for ln in md if "line.txt" in ln] == [
+        "- `new\\nline.txt`: file name has control characters or bytes that are not UTF-8; rename it"
+    ]
 
 
 def test_permission_denied_is_skipped_with_a_reason(tmp_path, monkeypatch):
@@ -227,7 +278,9 @@ def test_permission_denied_is_skipped_with_a_reason(tmp_path, monkeypatch):
     assert [d.path for d in corpus.documents] == ["a.txt"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the simulated test above covers it")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads files whatever their mode; the simulated test above covers it"
+)
 def test_permission_denied_for_real(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "locked.txt": B})
     (folder / "locked.txt").chmod(0)
@@ -240,8 +293,10 @@ def test_permission_denied_for_real(tmp_path):
 
 def test_deep_html_is_refused_quickly_and_empty_html_is_skipped(tmp_path):
     deep = "<html><body>" + "<div>" * 60_000 + "Too deep." + "</div>" * 60_000 + "</body></html>"
-    folder = write_incident(tmp_path / "inc", {"a.txt": A, "deep.html": deep,
-                                                "script.html": "<html><script>var x = 'Hello there.';</script></html>"})
+    folder = write_incident(
+        tmp_path / "inc",
+        {"a.txt": A, "deep.html": deep, "script.html": "<html><script>var x = 'Hello there.';</script></html>"},
+    )
     t = time.perf_counter()
     corpus = FileIngestor().ingest(folder)
     assert time.perf_counter() - t < 5  # parsing it would take ~10 s (tree building is O(tags x depth))
@@ -266,8 +321,15 @@ def test_limits_on_file_size_and_incident_size(tmp_path, monkeypatch):
 
 
 def test_language_warning_only_for_non_english(tmp_path):
-    folder = write_incident(tmp_path / "inc", {"de.txt": GERMAN, "fr.txt": FRENCH, "en.txt": A,
-                                                "ru.txt": "Министерство обороны сообщило о гибели трёх военных в четверг."})
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "de.txt": GERMAN,
+            "fr.txt": FRENCH,
+            "en.txt": A,
+            "ru.txt": "Министерство обороны сообщило о гибели трёх военных в четверг.",
+        },
+    )
     warned = {f.path for f in FileIngestor().ingest(folder).files if any("non-English" in w for w in f.warnings)}
     assert warned == {"de.txt", "fr.txt", "ru.txt"}
     seeds = FileIngestor().ingest(SEEDS)  # real English news: no false alarm
@@ -294,7 +356,7 @@ def test_punkt_timeout_on_a_hostile_line_falls_back_to_a_plain_split(monkeypatch
     doc = make_doc("First claim here. Second one?! Third\nNext line. End")
     out = seg.segment(doc)
     assert [s.text for s in out] == ["First claim here.", "Second one?!", "Third", "Next line.", "End"]
-    assert all(doc.text[s.start:s.end] == s.text for s in out)
+    assert all(doc.text[s.start : s.end] == s.text for s in out)
 
 
 def test_giant_lines_do_not_make_dedupe_quadratic():
@@ -308,8 +370,16 @@ def test_giant_lines_do_not_make_dedupe_quadratic():
     sentences = [Sentence(f"{doc.id}:{i}", doc.id, i, i + 2, "1.") for i in range(0, 60_000 * 3, 3)]
     base = 60_000 * 3 + 1
     step = len("The same sentence about the strike is here. ")
-    sentences += [Sentence(f"{doc.id}:{base + i * step}", doc.id, base + i * step, base + (i + 1) * step - 1,
-                           doc.text[base + i * step: base + (i + 1) * step - 1]) for i in range(3_000)]
+    sentences += [
+        Sentence(
+            f"{doc.id}:{base + i * step}",
+            doc.id,
+            base + i * step,
+            base + (i + 1) * step - 1,
+            doc.text[base + i * step : base + (i + 1) * step - 1],
+        )
+        for i in range(3_000)
+    ]
     t = time.perf_counter()
     result = RuleDeduper().dedupe(Corpus("x", (doc,), ()), sentences)
     assert time.perf_counter() - t < 30
@@ -318,8 +388,9 @@ def test_giant_lines_do_not_make_dedupe_quadratic():
 
 def test_no_readable_article_exits_2_and_says_why_for_each_file(tmp_path):
     folder = write_incident(tmp_path / "inc", {"empty.txt": b"", "bin.txt": b"\x00\x01", "x.md": "No punctuation here"})
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing",
-                                 "--summariser", "extractive"])
+    result = runner.invoke(
+        app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing", "--summariser", "extractive"]
+    )
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "no readable article" in result.stderr
     for name in ("empty.txt", "bin.txt", "x.md"):
@@ -328,8 +399,9 @@ def test_no_readable_article_exits_2_and_says_why_for_each_file(tmp_path):
 
 def test_markup_in_file_names_is_printed_literally(tmp_path):
     folder = write_incident(tmp_path / "[red]inc", {"a.txt": A, "[/x].txt": b"\x00", "[bold]b.txt": B})
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing",
-                                 "--summariser", "extractive"])
+    result = runner.invoke(
+        app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing", "--summariser", "extractive"]
+    )
     assert result.exit_code == 1, result.output
     assert "skipped [red]inc/[/x].txt: binary file" in result.stderr
     assert (tmp_path / "out" / "red_inc" / "brief.md").exists()
@@ -353,9 +425,23 @@ def test_stage_failure_exits_3_and_verbose_shows_the_traceback(tmp_path, monkeyp
 
 
 def test_verbose_shows_how_each_file_was_read(tmp_path):
-    folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": "Police said the road was closed. It reopened.".encode("cp1252")})
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing",
-                                 "--summariser", "extractive", "--verbose"])
+    folder = write_incident(
+        tmp_path / "inc", {"a.txt": A, "b.txt": "Police said the road was closed. It reopened.".encode("cp1252")}
+    )
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+            "--embedder",
+            "hashing",
+            "--summariser",
+            "extractive",
+            "--verbose",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "read inc/a.txt: utf-8, sha256 " in result.stderr
     assert "read inc/b.txt: utf-8" in result.stderr  # plain ASCII is valid UTF-8
@@ -366,8 +452,19 @@ def test_a_pipe_in_the_folder_does_not_hang_the_command(tmp_path):
     Run in a subprocess with a timeout, so a regression fails instead of hanging the suite."""
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
     os.mkfifo(folder / "pipe.txt")
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(tmp_path / "out"),
-           "--embedder", "hashing", "--summariser", "extractive"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(folder),
+        "--out",
+        str(tmp_path / "out"),
+        "--embedder",
+        "hashing",
+        "--summariser",
+        "extractive",
+    ]
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
     except subprocess.TimeoutExpired:

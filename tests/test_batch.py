@@ -2,11 +2,11 @@
 
 import json
 
+from conftest import write_incident
 from typer.testing import CliRunner
 
-from conftest import write_incident
-from pipeline.runtime import run as run_module
 from pipeline.cli import app
+from pipeline.runtime import run as run_module
 from pipeline.runtime.run import find_incidents
 from pipeline.stages.segment import PunktSegmenter
 
@@ -24,7 +24,9 @@ def _batch(tmp_path):
 
 
 def _run(root, out, *extra):
-    return runner.invoke(app, ["run", str(root), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive", *extra])
+    return runner.invoke(
+        app, ["run", str(root), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive", *extra]
+    )
 
 
 def test_find_incidents_lists_each_subfolder(tmp_path):
@@ -91,7 +93,6 @@ def test_an_output_folder_inside_the_input_is_neither_read_nor_reported(tmp_path
     data = json.loads((folder / "out" / "inc" / "brief.json").read_text())
     assert sorted(d["path"] for d in data["documents"]) == ["a.txt", "b.txt"]
     assert "up to date" in _run(folder, folder / "out").output  # its own outputs changed nothing
-
 
 
 def test_out_at_the_batch_root_never_replaces_an_incident_folder(tmp_path):

@@ -2,9 +2,9 @@ import json
 import subprocess
 import sys
 
+from conftest import ROOT, write_incident
 from typer.testing import CliRunner
 
-from conftest import ROOT, write_incident
 from pipeline.cli import app
 
 runner = CliRunner()
@@ -13,7 +13,9 @@ A = "Three soldiers were killed in an air strike near the town of Alpha on Thurs
 
 def test_run_writes_brief_and_reports_stages(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": A.replace("Thursday", "Thursday morning")})
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing", "--summariser", "extractive"])
+    result = runner.invoke(
+        app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing", "--summariser", "extractive"]
+    )
     assert result.exit_code == 0, result.output
     brief = json.loads((tmp_path / "out" / "inc" / "brief.json").read_text())
     assert brief["sentences"]
@@ -22,7 +24,20 @@ def test_run_writes_brief_and_reports_stages(tmp_path):
 
 def test_quiet_prints_only_the_brief_path(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--embedder", "hashing", "--summariser", "extractive", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+            "--embedder",
+            "hashing",
+            "--summariser",
+            "extractive",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0
     assert result.stdout.strip().endswith("brief.md") and result.stderr == ""
 

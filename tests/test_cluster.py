@@ -1,7 +1,7 @@
 import numpy as np
 
-from pipeline.stages.cluster import AgglomerativeClusterer, SingletonClusterer, standalone
 from pipeline.inference.embed import HashingEmbedder
+from pipeline.stages.cluster import AgglomerativeClusterer, SingletonClusterer, standalone
 from pipeline.types import Sentence
 
 

@@ -1,4 +1,5 @@
 from conftest import make_doc
+
 from pipeline.stages.dedupe import RuleDeduper, trim_dateline
 from pipeline.stages.segment import PunktSegmenter
 from pipeline.types import Corpus
@@ -37,7 +38,7 @@ def test_dateline_is_trimmed_and_offsets_still_round_trip():
     deduped, _, docs = _run({"a.txt": "ANKARA, Turkey — Three soldiers were killed in the strike near the town.\n"})
     (s,) = deduped.sentences
     assert s.text == "Three soldiers were killed in the strike near the town."
-    assert docs[0].text[s.start:s.end] == s.text
+    assert docs[0].text[s.start : s.end] == s.text
 
 
 def test_near_duplicates_merge_and_keep_co_citations():
@@ -55,7 +56,10 @@ def test_near_duplicates_merge_and_keep_co_citations():
 def test_repeat_inside_one_article_is_dropped_not_co_cited():
     a = "The strike killed three soldiers near the town.\nThe strike killed three soldiers near the town!\nOther fact about the talks today.\n"
     deduped, _, _ = _run({"a.txt": a})
-    assert [s.text for s in deduped.sentences] == ["The strike killed three soldiers near the town.", "Other fact about the talks today."]
+    assert [s.text for s in deduped.sentences] == [
+        "The strike killed three soldiers near the town.",
+        "Other fact about the talks today.",
+    ]
     assert any("repeats" in d.reason for d in deduped.dropped)
     assert deduped.copies == {}
 
@@ -63,38 +67,47 @@ def test_repeat_inside_one_article_is_dropped_not_co_cited():
 def test_trim_dateline_leaves_ordinary_sentences_alone():
     (s,) = _run({"a.txt": "NATO said the talks would resume in Brussels next week.\n"})[0].sentences
     assert trim_dateline(s) == s
-    for text in ("The PSOE (Socialists) Party won the vote in Vigo on Sunday.\n",
-                 "Lena Ortiz, Harbour Master, reopened the quay on Monday.\n"):
+    for text in (
+        "The PSOE (Socialists) Party won the vote in Vigo on Sunday.\n",
+        "Lena Ortiz, Harbour Master, reopened the quay on Monday.\n",
+    ):
         (s,) = _run({"a.txt": text})[0].sentences
         assert trim_dateline(s) == s
 
 
 def test_web_page_datelines_are_trimmed_too():
-    for line in ("Vigo Harbour (CNN Business)Cranes at the port stopped work on Monday after a collapse.",
-                 "Savannah, GA – Cranes at the port stopped work on Monday after a collapse.",
-                 "HarbourNews.net - Cranes at the port stopped work on Monday after a collapse."):
+    for line in (
+        "Vigo Harbour (CNN Business)Cranes at the port stopped work on Monday after a collapse.",
+        "Savannah, GA – Cranes at the port stopped work on Monday after a collapse.",
+        "HarbourNews.net - Cranes at the port stopped work on Monday after a collapse.",
+    ):
         deduped, _, docs = _run({"a.txt": line + "\n"})
         (s,) = deduped.sentences
         assert s.text == "Cranes at the port stopped work on Monday after a collapse.", line
-        assert docs[0].text[s.start:s.end] == s.text
+        assert docs[0].text[s.start : s.end] == s.text
 
 
 def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_with_it():
     from conftest import make_doc
+
     from pipeline.stages.dedupe import trim_connective
     from pipeline.stages.segment import PunktSegmenter
 
-    doc = make_doc("The port closed. Meanwhile, Harbour City opened its second quay to cargo ships. "
-                   "But the crane was never inspected by anyone.")
+    doc = make_doc(
+        "The port closed. Meanwhile, Harbour City opened its second quay to cargo ships. "
+        "But the crane was never inspected by anyone."
+    )
     first, second, third = PunktSegmenter().segment(doc)
     trimmed = trim_connective(second)
     assert trimmed.text == "Harbour City opened its second quay to cargo ships."
-    assert doc.text[trimmed.start:trimmed.end] == trimmed.text and trimmed.id == f"{doc.id}:{trimmed.start}"
+    assert doc.text[trimmed.start : trimmed.end] == trimmed.text and trimmed.id == f"{doc.id}:{trimmed.start}"
     assert trim_connective(third) == third  # "the crane ..." would need re-casing: left as written
     assert trim_connective(first) == first
     hours = PunktSegmenter().segment(make_doc("Hours earlier, Mayor Ana Ruiz said the quay would reopen."))[0]
     assert trim_connective(hours).text == "Mayor Ana Ruiz said the quay would reopen."
-    besides = PunktSegmenter().segment(make_doc("Besides Harbour City and Port Elm, the towns on the coast include Bayside."))[0]
+    besides = PunktSegmenter().segment(
+        make_doc("Besides Harbour City and Port Elm, the towns on the coast include Bayside.")
+    )[0]
     assert trim_connective(besides) == besides  # a preposition, not a connective: cutting it changes the claim
     updated = PunktSegmenter().segment(make_doc("UPDATED: A photo of the fallen crane was taken down by the port."))[0]
     assert trim_connective(updated).text == "A photo of the fallen crane was taken down by the port."

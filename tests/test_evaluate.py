@@ -3,20 +3,26 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.eval.baselines import fill_budget, lead, lexrank, n_words
 from pipeline.cli import app
+from pipeline.eval.baselines import fill_budget, lead, lexrank, n_words
 
 runner = CliRunner()
 
-DOC_A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-         "The defence ministry said the strike was an accident and opened an inquiry.\n"
-         "Officials in Bravo promised a full investigation into the strike.\n"
-         "The soldiers were part of a patrol guarding the road to the border.\n")
-DOC_B = ("An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
-         "Eleven other soldiers were wounded and taken to a hospital in Charlie.\n"
-         "The ministry called the strike an accident and expressed its condolences.\n")
-DOC_C = ("Rescue teams in Delta searched the rubble of the collapsed bridge for a second day.\n"
-         "Heavy rain had weakened the bridge supports for weeks, engineers said.\n")
+DOC_A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident and opened an inquiry.\n"
+    "Officials in Bravo promised a full investigation into the strike.\n"
+    "The soldiers were part of a patrol guarding the road to the border.\n"
+)
+DOC_B = (
+    "An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
+    "Eleven other soldiers were wounded and taken to a hospital in Charlie.\n"
+    "The ministry called the strike an accident and expressed its condolences.\n"
+)
+DOC_C = (
+    "Rescue teams in Delta searched the rubble of the collapsed bridge for a second day.\n"
+    "Heavy rain had weakened the bridge supports for weeks, engineers said.\n"
+)
 
 
 def test_fill_budget_skips_what_overflows_and_repeats():
@@ -28,7 +34,12 @@ def test_fill_budget_skips_what_overflows_and_repeats():
 
 def test_lead_is_round_robin_within_budget():
     docs = ["First of A is here. Second of A is here.", "First of B is here. Second of B is here."]
-    assert lead(docs, 100) == ["First of A is here.", "First of B is here.", "Second of A is here.", "Second of B is here."]
+    assert lead(docs, 100) == [
+        "First of A is here.",
+        "First of B is here.",
+        "Second of A is here.",
+        "Second of B is here.",
+    ]
     assert lead(docs, 10) == ["First of A is here.", "First of B is here."]
     assert lead(docs, 4) == []
 
@@ -52,8 +63,12 @@ def _write_jsonl(path, rows):
 
 def _link(sentence, docs, index, span_text):
     start = docs[index].index(span_text)
-    return {"summary_sentence": sentence, "doc_index": index, "doc_span_text": span_text,
-            "doc_span_offsets": [[start, start + len(span_text)]]}
+    return {
+        "summary_sentence": sentence,
+        "doc_index": index,
+        "doc_span_text": span_text,
+        "doc_span_offsets": [[start, start + len(span_text)]],
+    }
 
 
 def test_eval_end_to_end_on_a_tiny_jsonl(tmp_path):
@@ -61,21 +76,49 @@ def test_eval_end_to_end_on_a_tiny_jsonl(tmp_path):
     s1 = "Three soldiers were killed in an air strike near the town of Alpha on Thursday."
     s2 = "Eleven other soldiers were wounded and taken to a hospital in Charlie."
     rows = [
-        {"id": "strike", "documents": docs, "summary": f"{s1} {s2}",
-         "alignments": [_link(s1, docs, 0, s1), _link(s1, docs, 1, "An air strike near the town of Alpha killed three soldiers"),
-                        _link(s2, docs, 1, s2)]},
-        {"id": "bridge", "documents": [DOC_C, DOC_C.replace("second", "third")],
-         "summary": "Rescue teams searched the rubble of the collapsed bridge in Delta."},
+        {
+            "id": "strike",
+            "documents": docs,
+            "summary": f"{s1} {s2}",
+            "alignments": [
+                _link(s1, docs, 0, s1),
+                _link(s1, docs, 1, "An air strike near the town of Alpha killed three soldiers"),
+                _link(s2, docs, 1, s2),
+            ],
+        },
+        {
+            "id": "bridge",
+            "documents": [DOC_C, DOC_C.replace("second", "third")],
+            "summary": "Rescue teams searched the rubble of the collapsed bridge in Delta.",
+        },
     ]
     data = _write_jsonl(tmp_path / "tiny.jsonl", rows)
     out = tmp_path / "report"
-    result = runner.invoke(app, ["eval", str(data), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive",
-                                 "--words", "40", "--resamples", "50"])
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            str(data),
+            "--out",
+            str(out),
+            "--embedder",
+            "hashing",
+            "--summariser",
+            "extractive",
+            "--words",
+            "40",
+            "--resamples",
+            "50",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     assert report["clusters"] == 2 and set(report["systems"]) == {"brief", "lead", "lexrank"}
     for name, entry in report["systems"].items():
-        assert 0 < entry["rouge1"]["mean"] <= 1 and entry["rouge2"]["low"] <= entry["rouge2"]["mean"] <= entry["rouge2"]["high"]
+        assert (
+            0 < entry["rouge1"]["mean"] <= 1
+            and entry["rouge2"]["low"] <= entry["rouge2"]["mean"] <= entry["rouge2"]["high"]
+        )
         assert entry["words"] <= 40
     for cluster in report["per_cluster"]:
         for system in cluster["systems"].values():
@@ -85,8 +128,15 @@ def test_eval_end_to_end_on_a_tiny_jsonl(tmp_path):
     # both linked sentences are verbatim in the articles: both documents found for the first, the right one for the second
     attribution = report["attribution"]
     assert attribution["sentences"] == 2 and attribution["clusters"] == 1
-    assert attribution["modes"]["brief"]["doc"]["f1"] == 1.0 and attribution["modes"]["brief"]["settings"]["per_document"] == 1
-    assert attribution["all_documents"]["precision"] == 0.75 and 0 < attribution["modes"]["brief"]["char"]["recall"] <= 1 and attribution["modes"]["summary"]["doc"]["recall"] == 1.0
+    assert (
+        attribution["modes"]["brief"]["doc"]["f1"] == 1.0
+        and attribution["modes"]["brief"]["settings"]["per_document"] == 1
+    )
+    assert (
+        attribution["all_documents"]["precision"] == 0.75
+        and 0 < attribution["modes"]["brief"]["char"]["recall"] <= 1
+        and attribution["modes"]["summary"]["doc"]["recall"] == 1.0
+    )
     md = (out / "report.md").read_text()
     assert "| brief |" in md and "| lexrank |" in md and "## Attribution" in md
     assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -108,7 +158,9 @@ def test_eval_of_baselines_alone_loads_no_model(tmp_path, monkeypatch):
 
     monkeypatch.setattr(run.Pipeline, "warm_up", lambda self: (_ for _ in ()).throw(AssertionError("model loaded")))
     data = _write_jsonl(tmp_path / "d.jsonl", [{"documents": [DOC_A, DOC_B], "summary": "Three soldiers were killed."}])
-    result = runner.invoke(app, ["eval", str(data), "--out", str(tmp_path / "o"), "--systems", "lead,lexrank", "--words", "30"])
+    result = runner.invoke(
+        app, ["eval", str(data), "--out", str(tmp_path / "o"), "--systems", "lead,lexrank", "--words", "30"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "o" / "report.json").read_text())
     assert set(report["systems"]) == {"lead", "lexrank"} and report["attribution"] is None
@@ -116,14 +168,18 @@ def test_eval_of_baselines_alone_loads_no_model(tmp_path, monkeypatch):
 
 def test_brief_reads_in_story_order_but_ranks_by_support(tmp_path):
     from conftest import write_incident
+
     from pipeline.config import Config
     from pipeline.runtime.run import Pipeline, build_brief
 
     echoed = "Eleven other soldiers were wounded and taken to a hospital in Charlie on Friday."
-    folder = write_incident(tmp_path / "inc", {
-        "a.txt": f"A lone gunman opened fire at the border post near Alpha before dawn.\n{echoed}\n",
-        "b.txt": f"Officials in Bravo promised a full investigation into the attack.\n{echoed}\n",
-    })
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "a.txt": f"A lone gunman opened fire at the border post near Alpha before dawn.\n{echoed}\n",
+            "b.txt": f"Officials in Bravo promised a full investigation into the attack.\n{echoed}\n",
+        },
+    )
     briefs = {}
     for order in ("rank", "source"):
         p = Pipeline.from_config(Config(embedder="hashing", summariser="extractive", order=order, centrality_weight=0))
@@ -135,16 +191,22 @@ def test_brief_reads_in_story_order_but_ranks_by_support(tmp_path):
 
 
 # Invented wire copy in the DUC shape: hard-wrapped at ~60 columns, a space before each line end.
-WIRE_A = ("\nFLOODTOWN (AP) _ Flood water closed the river road on Monday \n"
-          "after three days of rain, and crews opened two shelters for \n"
-          "families from the low streets. The mayor said the water would \n"
-          "fall by Wednesday.\n")
-WIRE_B = ("\nHe said the levee had held through the night. Rain pushed the \n"
-          "river over its banks on Monday, officials said, and the road \n"
-          "along the water stayed closed. Two shelters took in families.\n")
-REFERENCES = ["Rain flooded the river road in Floodtown on Monday.\nCrews opened two shelters for families.\n",
-              "The river rose over its banks after three days of rain.\nThe road stayed closed and families went to shelters.\n",
-              "Floodtown closed its river road.\nThe mayor expected the water to fall by Wednesday.\n"]
+WIRE_A = (
+    "\nFLOODTOWN (AP) _ Flood water closed the river road on Monday \n"
+    "after three days of rain, and crews opened two shelters for \n"
+    "families from the low streets. The mayor said the water would \n"
+    "fall by Wednesday.\n"
+)
+WIRE_B = (
+    "\nHe said the levee had held through the night. Rain pushed the \n"
+    "river over its banks on Monday, officials said, and the road \n"
+    "along the water stayed closed. Two shelters took in families.\n"
+)
+REFERENCES = [
+    "Rain flooded the river road in Floodtown on Monday.\nCrews opened two shelters for families.\n",
+    "The river rose over its banks after three days of rain.\nThe road stayed closed and families went to shelters.\n",
+    "Floodtown closed its river road.\nThe mayor expected the water to fall by Wednesday.\n",
+]
 
 
 def test_eval_averages_rouge_over_references_and_counts_standalone(tmp_path):
@@ -154,11 +216,28 @@ def test_eval_averages_rouge_over_references_and_counts_standalone(tmp_path):
     from pipeline.eval.metrics import RECALL, ROUGE_KEYS, ROUGE_TYPES
     from pipeline.stages.standalone import problem
 
-    data = _write_jsonl(tmp_path / "duc.jsonl", [{"id": "flood", "documents": [WIRE_A, WIRE_B], "references": REFERENCES,
-                                                 "summary": REFERENCES[0]}])
+    data = _write_jsonl(
+        tmp_path / "duc.jsonl",
+        [{"id": "flood", "documents": [WIRE_A, WIRE_B], "references": REFERENCES, "summary": REFERENCES[0]}],
+    )
     out = tmp_path / "report"
-    result = runner.invoke(app, ["eval", str(data), "--out", str(out), "--embedder", "hashing", "--summariser", "extractive",
-                                 "--words", "40", "--resamples", "50"])
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            str(data),
+            "--out",
+            str(out),
+            "--embedder",
+            "hashing",
+            "--summariser",
+            "extractive",
+            "--words",
+            "40",
+            "--resamples",
+            "50",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     assert report["references_per_cluster"] == 3 and report["attribution"] is None  # no alignments, no attribution
@@ -178,10 +257,14 @@ def test_eval_averages_rouge_over_references_and_counts_standalone(tmp_path):
         system = cluster["systems"][name]
         flagged = [{"sentence": s, "reason": problem(s)} for s in system["sentences"] if problem(s)]
         assert system["not_standalone"] == flagged and entry["not_standalone"] == len(flagged)
-        assert entry["sentences"] == len(system["sentences"]) and sum(entry["not_standalone_reasons"].values()) == len(flagged)
+        assert entry["sentences"] == len(system["sentences"]) and sum(entry["not_standalone_reasons"].values()) == len(
+            flagged
+        )
         examples = entry["not_standalone_examples"]
         assert len(examples) == min(len(flagged), EXAMPLES)
-        assert all(e["cluster"] == "flood" and {"sentence": e["sentence"], "reason": e["reason"]} in flagged for e in examples)
+        assert all(
+            e["cluster"] == "flood" and {"sentence": e["sentence"], "reason": e["reason"]} in flagged for e in examples
+        )
     # lead opens with each article's first sentence, and WIRE_B's leans on one that is not there
     assert report["systems"]["lead"]["not_standalone"] >= 1
     assert set(report["comparisons"]["brief>lead"]) == set(ROUGE_KEYS)

@@ -7,8 +7,8 @@ import json
 import time
 
 import pytest
-
 from conftest import ROOT
+
 from pipeline.stages import extract
 from pipeline.stages.extract import Extracted, _Line, boilerplate, extract_html
 
@@ -82,10 +82,16 @@ PAGE = """<!DOCTYPE html>
 
 # The same page without the class names and elements that tell trafilatura what is what: the
 # headline, byline and caption then reach our own cleaning.
-PLAIN_PAGE = (PAGE.replace('<div class="article-body">', "").replace("</div>\n</article>", "</article>")
-              .replace('<p class="byline">', "<p>").replace('<div class="share-bar">', "<div>")
-              .replace("<figure>", "<div>").replace("</figure>", "</div>")
-              .replace("<figcaption>", "<p>").replace("</figcaption>", "</p>"))
+PLAIN_PAGE = (
+    PAGE.replace('<div class="article-body">', "")
+    .replace("</div>\n</article>", "</article>")
+    .replace('<p class="byline">', "<p>")
+    .replace('<div class="share-bar">', "<div>")
+    .replace("<figure>", "<div>")
+    .replace("</figure>", "</div>")
+    .replace("<figcaption>", "<p>")
+    .replace("</figcaption>", "</p>")
+)
 
 
 @pytest.mark.parametrize("page", [PAGE, PLAIN_PAGE], ids=["marked-up", "plain"])
@@ -98,18 +104,24 @@ def test_only_the_article_paragraphs_come_out(page):
 def test_inline_elements_stay_on_their_line():
     result = extract_html(PAGE)
     assert "\n" not in result.text.split("\n\n")[1]
-    fragment = extract_html("<p><em>Yersinia pestis</em>, the bacteria that cause <a href='/plague'>plague</a>,\n"
-                            "   spreads through <strong>flea</strong> bites.</p><p>Second <i>block</i>.</p>")
+    fragment = extract_html(
+        "<p><em>Yersinia pestis</em>, the bacteria that cause <a href='/plague'>plague</a>,\n"
+        "   spreads through <strong>flea</strong> bites.</p><p>Second <i>block</i>.</p>"
+    )
     assert fragment.text.split("\n\n") == [
-        "Yersinia pestis, the bacteria that cause plague, spreads through flea bites.", "Second block."]
+        "Yersinia pestis, the bacteria that cause plague, spreads through flea bites.",
+        "Second block.",
+    ]
 
 
 def test_an_article_split_by_ads_into_sibling_containers_is_read_whole():
-    page = ("<html><head><title>River Ael floods forty homes</title></head><body><main>"
-            "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + "</div>"
-            "<div class='ad-slot'><p>Advertisement</p></div>"
-            "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]) + "</div>"
-            "</main></body></html>")
+    page = (
+        "<html><head><title>River Ael floods forty homes</title></head><body><main>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + "</div>"
+        "<div class='ad-slot'><p>Advertisement</p></div>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]) + "</div>"
+        "</main></body></html>"
+    )
     assert extract_html(page).text.split("\n\n") == PARAGRAPHS
 
 
@@ -124,14 +136,20 @@ def test_metadata_from_meta_tags():
 
 def test_metadata_from_json_ld_and_og_url():
     ld = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry service resumes on the lake",
-        "datePublished": "2020-07-02T06:00:00Z", "author": {"@type": "Person", "name": "Omar Castell"},
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Ferry service resumes on the lake",
+        "datePublished": "2020-07-02T06:00:00Z",
+        "author": {"@type": "Person", "name": "Omar Castell"},
         "publisher": {"@type": "Organization", "name": "Lakeside Post"},
     }
-    page = (f"<html><head><title>Ferry service resumes on the lake</title>"
-            f'<meta property="og:url" content="https://lakeside-post.example/ferry">'
-            f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body><article>'
-            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    page = (
+        f"<html><head><title>Ferry service resumes on the lake</title>"
+        f'<meta property="og:url" content="https://lakeside-post.example/ferry">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></body></html>"
+    )
     result = extract_html(page)
     assert result.published == "2020-07-02"
     assert result.author == "Omar Castell"
@@ -161,17 +179,29 @@ def test_a_bare_fragment_goes_through_the_fallback():
 
 
 def test_the_fallback_drops_what_a_reader_does_not_read():
-    html = ("<nav><a href='/'>Home</a></nav><div class='share'>Share Tweet</div><p>First  block\n with "
-            "<b>bold</b> text.</p><script>var x = 1;</script><figure><figcaption>A caption</figcaption></figure>"
-            "<ul><li>Item one</li><li>Item two</li></ul><footer>Footer text</footer>")
+    html = (
+        "<nav><a href='/'>Home</a></nav><div class='share'>Share Tweet</div><p>First  block\n with "
+        "<b>bold</b> text.</p><script>var x = 1;</script><figure><figcaption>A caption</figcaption></figure>"
+        "<ul><li>Item one</li><li>Item two</li></ul><footer>Footer text</footer>"
+    )
     result = extract_html(html)
     assert result == Extracted("First block with bold text.\n\nItem one\n\nItem two", "fallback")
 
 
-@pytest.mark.parametrize("html", [
-    "", "   ", "plain text, no tags at all", "<<<>>>", "<html></html>", "<html><body></body></html>", "\x00\x01binary",
-    "<div>" * 1500 + "deep" + "</div>" * 1500, "<html><body>" + "<div>" * 1500 + "<p>deep</p>" + "</div>" * 1500,
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "plain text, no tags at all",
+        "<<<>>>",
+        "<html></html>",
+        "<html><body></body></html>",
+        "\x00\x01binary",
+        "<div>" * 1500 + "deep" + "</div>" * 1500,
+        "<html><body>" + "<div>" * 1500 + "<p>deep</p>" + "</div>" * 1500,
+    ],
+)
 def test_odd_input_never_raises(html):
     result = extract_html(html)
     assert isinstance(result, Extracted) and isinstance(result.text, str)
@@ -194,26 +224,29 @@ def test_deterministic():
     assert extract_html(PAGE) == extract_html(PAGE)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("By Jane Doe, Reuters", "byline"),
-    ("Photo: Volunteers fill sandbags on Mill Lane", "caption"),
-    ("Volunteers fill sandbags on Mill Lane. (Getty Images)", "caption"),
-    ("Share Tweet Email", "share bar"),
-    ("Read more: Storm warnings issued for the valley", "more links"),
-    ("Sign up for our morning newsletter", "promotion"),
-    ("Advertisement", "promotion"),
-    ("Tags: flood, Eldham", "taxonomy"),
-    ("© 2021 The Valley Courier", "copyright"),
-    ("Read the council's report at https://valley-council.example/flood-report", "links"),
-    ("Posted by: Jane Doe - Category: News - Tags: flood, Eldham", "metadata"),
-    ("Sunday, March 14, 2021 - 08:30", "dateline"),
-    ("5 min read", "reading time"),
-    ("By the time rescuers arrived, the water had risen two metres.", None),
-    ("By the numbers", None),
-    ("Subscribers to the water company will get a rebate, the council said.", None),
-    ("The photo agency said its staff were safe.", None),
-    ("Top 10 floods of 2021", None),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("By Jane Doe, Reuters", "byline"),
+        ("Photo: Volunteers fill sandbags on Mill Lane", "caption"),
+        ("Volunteers fill sandbags on Mill Lane. (Getty Images)", "caption"),
+        ("Share Tweet Email", "share bar"),
+        ("Read more: Storm warnings issued for the valley", "more links"),
+        ("Sign up for our morning newsletter", "promotion"),
+        ("Advertisement", "promotion"),
+        ("Tags: flood, Eldham", "taxonomy"),
+        ("© 2021 The Valley Courier", "copyright"),
+        ("Read the council's report at https://valley-council.example/flood-report", "links"),
+        ("Posted by: Jane Doe - Category: News - Tags: flood, Eldham", "metadata"),
+        ("Sunday, March 14, 2021 - 08:30", "dateline"),
+        ("5 min read", "reading time"),
+        ("By the time rescuers arrived, the water had risen two metres.", None),
+        ("By the numbers", None),
+        ("Subscribers to the water company will get a rebate, the council said.", None),
+        ("The photo agency said its staff were safe.", None),
+        ("Top 10 floods of 2021", None),
+    ],
+)
 def test_boilerplate_rules(text, reason):
     assert boilerplate(_Line(text, "p", 0.0)) == reason
 

@@ -16,8 +16,8 @@ transformers = pytest.importorskip("transformers")
 from tiny_models import WORDS, _tiny_llama, _tokenizer, tiny_causal, tiny_seq2seq  # noqa: E402,F401
 
 from pipeline.inference import generate as gen  # noqa: E402
-from pipeline.inference import weights  # noqa: E402
 from pipeline.inference import models as registry  # noqa: E402
+from pipeline.inference import weights  # noqa: E402
 from pipeline.inference.generate import (  # noqa: E402
     Generator,
     GeneratorSource,
@@ -80,7 +80,9 @@ def test_causal_batched_equals_one_by_one(causal_dir: Path, tmp_path: Path) -> N
     assert g.generate([]) == []
 
 
-def test_shared_prefix_is_read_once_and_changes_nothing(causal_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shared_prefix_is_read_once_and_changes_nothing(
+    causal_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Prompts that open alike (as fusion prompts do) share one cached prefix; answers stay the same."""
     system = {"role": "system", "content": " ".join(WORDS[:30])}
     prompts = [[system, *p[-1:]] for p in PROMPTS]

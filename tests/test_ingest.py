@@ -1,18 +1,20 @@
-
 import pytest
-
 from conftest import write_incident
+
 from pipeline.stages.ingest import FileIngestor, IngestError, decode
 
 
 def test_reads_txt_md_html_and_records_every_file(tmp_path):
-    folder = write_incident(tmp_path / "inc", {
-        "a.txt": "Plain text article. It has two sentences.",
-        "b.md": "# Title\n\nMarkdown body sentence here.",
-        "c.html": "<html><head><title>T</title><style>p{color:red}</style></head><body><p>Visible text.</p>"
-                  "<script>alert('x')</script><p>Second paragraph.</p></body></html>",
-        "notes.pdf": b"%PDF-1.4",
-    })
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "a.txt": "Plain text article. It has two sentences.",
+            "b.md": "# Title\n\nMarkdown body sentence here.",
+            "c.html": "<html><head><title>T</title><style>p{color:red}</style></head><body><p>Visible text.</p>"
+            "<script>alert('x')</script><p>Second paragraph.</p></body></html>",
+            "notes.pdf": b"%PDF-1.4",
+        },
+    )
     corpus = FileIngestor().ingest(folder)
     assert [d.path for d in corpus.documents] == ["a.txt", "b.md", "c.html"]
     html = corpus.documents[2].text
@@ -31,12 +33,15 @@ def test_identical_copy_is_a_duplicate_not_a_second_document(tmp_path):
     assert [(d.path, d.duplicate_of) for d in dup] == [("copy.txt", "a.txt")]
 
 
-@pytest.mark.parametrize("raw, encoding, expected", [
-    ("café".encode("utf-8"), "utf-8", "café"),
-    (b"\xef\xbb\xbf" + "café".encode("utf-8"), "utf-8-sig", "café"),
-    ("café".encode("utf-16"), "utf-16", "café"),
-    ("café “quoted”".encode("cp1252"), "cp1252", "café “quoted”"),
-])
+@pytest.mark.parametrize(
+    "raw, encoding, expected",
+    [
+        ("café".encode("utf-8"), "utf-8", "café"),
+        (b"\xef\xbb\xbf" + "café".encode("utf-8"), "utf-8-sig", "café"),
+        ("café".encode("utf-16"), "utf-16", "café"),
+        ("café “quoted”".encode("cp1252"), "cp1252", "café “quoted”"),
+    ],
+)
 def test_decode_never_drops_characters(raw, encoding, expected):
     assert decode(raw) == (expected, encoding)
 
@@ -54,12 +59,14 @@ def test_empty_file_is_skipped_with_a_reason(tmp_path):
 
 
 def test_html_is_read_by_the_article_extractor_with_its_metadata(tmp_path):
-    page = ("<html><head><title>Crane falls | Harbour Times</title><meta property='og:site_name' content='Harbour Times'>"
-            "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Crane falls</h1>"
-            "<p>A crane fell onto two <em>cargo ships</em> at the northern terminal on Tuesday, the port authority said.</p>"
-            "<p>Four dock workers were taken to hospital with injuries that officials described as minor.</p>"
-            "<p>The terminal will stay closed until engineers have inspected every crane on the quay.</p>"
-            "</article><footer>Copyright 2024 Harbour Times. All rights reserved.</footer></body></html>")
+    page = (
+        "<html><head><title>Crane falls | Harbour Times</title><meta property='og:site_name' content='Harbour Times'>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Crane falls</h1>"
+        "<p>A crane fell onto two <em>cargo ships</em> at the northern terminal on Tuesday, the port authority said.</p>"
+        "<p>Four dock workers were taken to hospital with injuries that officials described as minor.</p>"
+        "<p>The terminal will stay closed until engineers have inspected every crane on the quay.</p>"
+        "</article><footer>Copyright 2024 Harbour Times. All rights reserved.</footer></body></html>"
+    )
     folder = write_incident(tmp_path / "inc", {"page.html": page})
     corpus = FileIngestor().ingest(folder)
     doc = corpus.documents[0]
@@ -77,11 +84,13 @@ def test_a_page_filed_as_opinion_is_flagged_so_it_supports_but_never_makes_a_bri
     assert not opinion_url("https://harbour.example/news/crane-falls-at-quay")
     assert not opinion_url("https://opinion.example/news/crane-falls")  # the host is no filing
     assert not opinion_url(None)
-    page = ("<html><head><link rel='canonical' href='https://harbour.example/opinion/cranes'></head><body><article>"
-            "<p>The port will close the quay for good by spring, whatever the council decides next month.</p>"
-            "<p>Nobody at the harbour office will admit that the cranes were never safe to use.</p>"
-            "<p>The union will have to accept the loss of two hundred jobs on the northern quay.</p>"
-            "</article></body></html>")
+    page = (
+        "<html><head><link rel='canonical' href='https://harbour.example/opinion/cranes'></head><body><article>"
+        "<p>The port will close the quay for good by spring, whatever the council decides next month.</p>"
+        "<p>Nobody at the harbour office will admit that the cranes were never safe to use.</p>"
+        "<p>The union will have to accept the loss of two hundred jobs on the northern quay.</p>"
+        "</article></body></html>"
+    )
     corpus = FileIngestor().ingest(write_incident(tmp_path / "inc", {"column.html": page}))
     assert corpus.documents[0].meta.url == "https://harbour.example/opinion/cranes"
     assert any("opinion piece" in w for w in corpus.files[0].warnings)

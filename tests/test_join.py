@@ -14,42 +14,56 @@ def parser():
 
 
 def test_two_reports_of_one_speaker_share_the_verb_and_keep_each_clause_word_for_word():
-    assert joined("Harbour master Lena Ortiz said the crane had passed its inspection.",
-                  "Harbour master Lena Ortiz said the quay would reopen in May.") == (
-        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May.")
+    assert joined(
+        "Harbour master Lena Ortiz said the crane had passed its inspection.",
+        "Harbour master Lena Ortiz said the quay would reopen in May.",
+    ) == (
+        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May."
+    )
 
 
 def test_two_statements_about_one_subject_become_one():
-    assert joined("The port authority closed the northern terminal on Tuesday.",
-                  "The port authority says four dock workers were hurt.") == (
-        "The port authority closed the northern terminal on Tuesday and says four dock workers were hurt.")
+    assert joined(
+        "The port authority closed the northern terminal on Tuesday.",
+        "The port authority says four dock workers were hurt.",
+    ) == ("The port authority closed the northern terminal on Tuesday and says four dock workers were hurt.")
 
 
-@pytest.mark.parametrize("first, second", [
-    # different subjects
-    ("Lena Ortiz said the crane had passed its inspection.", "Ana Ruiz said the quay would reopen in May."),
-    # a date beside the verb would come to hold for both clauses
-    ("Lena Ortiz said on Friday the crane had passed its inspection.", "Lena Ortiz said the quay would reopen."),
-    # different verbs of saying: "and that" would put the second under the first verb
-    ("Lena Ortiz said the crane had passed its inspection.", "Lena Ortiz denied the quay would close."),
-    # a first sentence with a clause of its own ("and closed ..." could go on the driver)
-    ("The port authority said the driver fled.", "The port authority hired a diver who said so."),
-    # a quotation
-    ("Lena Ortiz said “the crane was sound and safe to use.”", "Lena Ortiz said the quay would reopen."),
-    # an aside after the subject, a pronoun subject, a sentence that already joins two
-    ("Lena Ortiz, 54, closed the quay.", "Lena Ortiz opened the gate."),
-    ("She closed the quay.", "She opened the gate."),
-    ("The port authority closed the quay and opened the gate.", "The port authority hired a diver."),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # different subjects
+        ("Lena Ortiz said the crane had passed its inspection.", "Ana Ruiz said the quay would reopen in May."),
+        # a date beside the verb would come to hold for both clauses
+        ("Lena Ortiz said on Friday the crane had passed its inspection.", "Lena Ortiz said the quay would reopen."),
+        # different verbs of saying: "and that" would put the second under the first verb
+        ("Lena Ortiz said the crane had passed its inspection.", "Lena Ortiz denied the quay would close."),
+        # a first sentence with a clause of its own ("and closed ..." could go on the driver)
+        ("The port authority said the driver fled.", "The port authority hired a diver who said so."),
+        # a quotation
+        ("Lena Ortiz said “the crane was sound and safe to use.”", "Lena Ortiz said the quay would reopen."),
+        # an aside after the subject, a pronoun subject, a sentence that already joins two
+        ("Lena Ortiz, 54, closed the quay.", "Lena Ortiz opened the gate."),
+        ("She closed the quay.", "She opened the gate."),
+        ("The port authority closed the quay and opened the gate.", "The port authority hired a diver."),
+    ],
+)
 def test_sentences_whose_join_could_move_a_fact_stay_apart(first, second):
     assert joined(first, second) is None and joined(second, first) is None
 
 
 def test_each_sentence_joins_once_and_the_joined_one_cites_both():
-    texts = ["The port authority closed the northern terminal on Tuesday.", "A crane fell onto two ships.",
-             "The port authority says four dock workers were hurt.", "The port authority hired a diver."]
+    texts = [
+        "The port authority closed the northern terminal on Tuesday.",
+        "A crane fell onto two ships.",
+        "The port authority says four dock workers were hurt.",
+        "The port authority hired a diver.",
+    ]
     assert [(i, j) for i, j, _ in join_plan(texts)] == [(0, 2)]
-    kept = [BriefSentence(t, k, "extracted", (SourceSpan(f"d{k}", f"{k}.txt", 0, len(t), 0.9),)) for k, t in enumerate(texts)]
+    kept = [
+        BriefSentence(t, k, "extracted", (SourceSpan(f"d{k}", f"{k}.txt", 0, len(t), 0.9),))
+        for k, t in enumerate(texts)
+    ]
     out = join_sentences(kept)
     assert [s.text for s in out][1:] == texts[1:2] + texts[3:]
     assert out[0].method == "fused" and [sp.path for sp in out[0].sources] == ["0.txt", "2.txt"]
@@ -57,8 +71,11 @@ def test_each_sentence_joins_once_and_the_joined_one_cites_both():
 
 def test_a_join_never_puts_a_surname_before_its_introduction():
     # Joined at the first sentence's place, "fined Ortiz" would come before "Lena Ortiz" is introduced.
-    texts = ["The port authority closed the quay.", "Harbour master Lena Ortiz inspected the crane.",
-             "The port authority fined Ortiz."]
+    texts = [
+        "The port authority closed the quay.",
+        "Harbour master Lena Ortiz inspected the crane.",
+        "The port authority fined Ortiz.",
+    ]
     assert [i for i, _, _ in join_plan(texts)] == [0]  # the join itself is safe
     kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
     assert [s.text for s in join_sentences(kept, frozenset({"Ortiz"}))] == texts
@@ -69,8 +86,11 @@ def test_a_join_never_puts_a_surname_before_its_introduction():
 def test_a_join_never_puts_a_vague_subject_before_what_says_what_it_is():
     # "The lawsuit" is known by the verb the second sentence shares with the first ("state"); joined,
     # the third's verb comes first and the lawsuit is a riddle again.
-    texts = ["Dockers in Vigo state their case against the port authority today.",
-             "The lawsuit states that the crane was never inspected.", "The lawsuit seeks $5 million in damages."]
+    texts = [
+        "Dockers in Vigo state their case against the port authority today.",
+        "The lawsuit states that the crane was never inspected.",
+        "The lawsuit seeks $5 million in damages.",
+    ]
     assert [(i, j) for i, j, _ in join_plan(texts)] == [(1, 2)]  # the join itself is safe
     kept = [BriefSentence(t, k, "extracted", ()) for k, t in enumerate(texts)]
     assert [s.text for s in join_sentences(kept)] == texts
@@ -80,7 +100,8 @@ def test_a_person_called_by_surname_later_shares_the_full_name_of_the_first():
     first = "Harbour master Lena Ortiz said the crane had passed its inspection."
     second = "Ortiz said the quay would reopen in May."
     assert joined(first, second, [first, second]) == (
-        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May.")
+        "Harbour master Lena Ortiz said that the crane had passed its inspection and that the quay would reopen in May."
+    )
     # The full name goes first: "Ortiz said ... and that ..." would lose who Ortiz is.
     assert joined(second, first, [first, second]) is None
 

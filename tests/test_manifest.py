@@ -8,9 +8,9 @@ import time
 from importlib import metadata
 
 import pytest
+from conftest import ROOT, write_incident
 from typer.testing import CliRunner
 
-from conftest import ROOT, write_incident
 from pipeline.cli import EXIT_STALE, app
 from pipeline.config import Config
 from pipeline.runtime.manifest import MANIFEST, check, code_fingerprint, plan
@@ -18,10 +18,14 @@ from pipeline.runtime.manifest import MANIFEST, check, code_fingerprint, plan
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
 CONFIG = Config(embedder="hashing", summariser="extractive")
-A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-     "The defence ministry said the strike was an accident.\n")
-B = ("An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
-     "The ministry called the strike an accident and expressed condolences.\n")
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident.\n"
+)
+B = (
+    "An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
+    "The ministry called the strike an accident and expressed condolences.\n"
+)
 C = "A bridge over the Kestrel river collapsed on Friday, hours after the strike.\n"
 HEAVY = ("numpy", "scipy", "sklearn", "nltk", "torch", "transformers")
 
@@ -50,9 +54,11 @@ def test_second_run_does_no_work_in_under_a_second_and_touches_nothing(tmp_path)
     before = state(out / "inc")
     assert set(before[1]) == {"brief.md", "brief.json", "brief.html", "run.json", MANIFEST}
     # In a fresh interpreter, as cron runs it: one line, exit 0, and nothing heavy imported.
-    probe = ("import sys\nfrom pipeline.cli import main\nsys.argv = ['brief'] + sys.argv[1:]\n"
-             "try:\n    main()\nexcept SystemExit as e:\n"
-             f"    print('HEAVY=' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n    raise\n")
+    probe = (
+        "import sys\nfrom pipeline.cli import main\nsys.argv = ['brief'] + sys.argv[1:]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n"
+        f"    print('HEAVY=' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n    raise\n"
+    )
     args = ["run", str(folder), "--out", str(out), *FAST]
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -128,7 +134,9 @@ def test_settings_models_and_code_changes_are_stale(tmp_path):
     assert check(folder, out, CONFIG.with_options(max_words=100)).reasons == ("setting max_words: 250 -> 100",)
     reasons = check(folder, out, CONFIG.with_options(embedder="minilm")).reasons
     assert "setting embedder: 'hashing' -> 'minilm'" in reasons
-    assert any(r.startswith("model embedder: hashing (model-free) -> sentence-transformers/all-MiniLM-L6-v2") for r in reasons)
+    assert any(
+        r.startswith("model embedder: hashing (model-free) -> sentence-transformers/all-MiniLM-L6-v2") for r in reasons
+    )
     reasons = check(folder, out, CONFIG.with_options(summariser="abstractive")).reasons
     assert any(r.startswith("model generator: none -> ") for r in reasons)
     # A different pipeline version built it: stale, though inputs and settings are the same.
@@ -137,8 +145,10 @@ def test_settings_models_and_code_changes_are_stale(tmp_path):
     data["code"]["sources"] = "0" * 16
     data["code"]["libraries"]["numpy"] = "0.0"
     path.write_text(json.dumps(data))
-    assert check(folder, out, CONFIG).reasons == ("code changed (pipeline/**/*.py differ from the build's)",
-                                                   f"library numpy: 0.0 -> {metadata.version('numpy')}")
+    assert check(folder, out, CONFIG).reasons == (
+        "code changed (pipeline/**/*.py differ from the build's)",
+        f"library numpy: 0.0 -> {metadata.version('numpy')}",
+    )
     result = brief_run(folder, out)
     assert result.exit_code == 0 and "up to date" not in result.stderr
     assert check(folder, out, CONFIG).up_to_date
@@ -150,8 +160,10 @@ def test_outputs_edited_or_deleted_by_hand_are_stale(tmp_path):
     brief_run(folder, out)
     (out / "inc" / "brief.md").unlink()
     (out / "inc" / "brief.json").write_text("{}")
-    assert check(folder, out, CONFIG).reasons == ("output brief.json was edited since it was built",
-                                                   "output brief.md is missing")
+    assert check(folder, out, CONFIG).reasons == (
+        "output brief.json was edited since it was built",
+        "output brief.md is missing",
+    )
 
 
 def test_status_reports_each_incident_and_exits_4_when_stale(tmp_path):
@@ -165,12 +177,18 @@ def test_status_reports_each_incident_and_exits_4_when_stale(tmp_path):
     brief_run(root, out)
     fresh = runner.invoke(app, ["status", str(root), "--out", str(out), *FAST])
     assert fresh.exit_code == 0, fresh.output
-    assert fresh.stdout.splitlines() == [f"alpha: up to date ({out / 'alpha' / 'brief.md'})",
-                                         f"bravo: up to date ({out / 'bravo' / 'brief.md'})"]
+    assert fresh.stdout.splitlines() == [
+        f"alpha: up to date ({out / 'alpha' / 'brief.md'})",
+        f"bravo: up to date ({out / 'bravo' / 'brief.md'})",
+    ]
     (root / "bravo" / "b.txt").write_text(B + "It happened again.\n")
     stale = runner.invoke(app, ["status", str(root), "--out", str(out), *FAST, "--max-words", "100"])
     assert stale.exit_code == EXIT_STALE
-    assert stale.stdout.splitlines()[2:] == ["bravo: needs a rebuild", "  changed b.txt", "  setting max_words: 250 -> 100"]
+    assert stale.stdout.splitlines()[2:] == [
+        "bravo: needs a rebuild",
+        "  changed b.txt",
+        "  setting max_words: 250 -> 100",
+    ]
     assert [v.up_to_date for v in plan([root / "alpha", root / "bravo"], out, CONFIG)] == [True, False]
 
 

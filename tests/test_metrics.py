@@ -27,13 +27,14 @@ def _cluster(links):
 
 def test_score_attribution_perfect_is_one_and_wrong_document_is_zero():
     cluster = _cluster([GoldLink("A claim.", 0, ((0, 14),)), GoldLink("Another claim.", 1, ((0, 13),))])
-    perfect = [Attributed("A claim.", (SourceSpan("d0", "doc_0.txt", 0, 14, 0.9),)),
-               Attributed("Another claim.", (SourceSpan("d1", "doc_1.txt", 0, 13, 0.8),))]
+    perfect = [
+        Attributed("A claim.", (SourceSpan("d0", "doc_0.txt", 0, 14, 0.9),)),
+        Attributed("Another claim.", (SourceSpan("d1", "doc_1.txt", 0, 13, 0.8),)),
+    ]
     rows = score_attribution(perfect, cluster)
     assert [r["doc"] for r in rows] == [(1.0, 1.0, 1.0)] * 2
     assert [r["char"] for r in rows] == [(1.0, 1.0, 1.0)] * 2
-    wrong = [Attributed("A claim.", (SourceSpan("d1", "doc_1.txt", 0, 13, 0.9),)),
-             Attributed("Another claim.", ())]
+    wrong = [Attributed("A claim.", (SourceSpan("d1", "doc_1.txt", 0, 13, 0.9),)), Attributed("Another claim.", ())]
     rows = score_attribution(wrong, cluster)
     assert [r["doc"][2] for r in rows] == [0.0, 0.0] and [r["char"][2] for r in rows] == [0.0, 0.0]
     assert metrics.macro([r["doc"] for r in rows]) == (0.0, 0.0, 0.0)
@@ -83,14 +84,18 @@ def test_rouge_is_averaged_over_references():
     # unigrams by hand: "the cat sat" vs "the cat ran" P = R = 2/3; vs "a dog sat" P = R = 1/3
     avg = metrics.rouge_averaged(["the cat sat"], [["the cat ran"], ["a dog sat"]])
     assert avg["rouge1"] == pytest.approx(0.5) and avg["rouge1_recall"] == pytest.approx(0.5)
-    assert metrics.rouge_averaged(["the cat sat"], [["the cat ran"]]) == metrics.rouge_scores(["the cat sat"], ["the cat ran"])
+    assert metrics.rouge_averaged(["the cat sat"], [["the cat ran"]]) == metrics.rouge_scores(
+        ["the cat sat"], ["the cat ran"]
+    )
     # and against rouge-score itself, reference by reference
     from rouge_score import rouge_scorer
 
     candidate = ["Flood water closed the river road on Monday.", "Crews opened two shelters."]
-    references = [["The river road was closed by flood water.", "Two shelters opened."],
-                  ["Crews closed a road on Monday after the river rose.", "Families moved to shelters."],
-                  ["Flooding shut the road by the river."]]
+    references = [
+        ["The river road was closed by flood water.", "Two shelters opened."],
+        ["Crews closed a road on Monday after the river rose.", "Families moved to shelters."],
+        ["Flooding shut the road by the river."],
+    ]
     scorer = rouge_scorer.RougeScorer(list(metrics.ROUGE_TYPES), use_stemmer=True)
     by_hand = [scorer.score("\n".join(ref), "\n".join(candidate)) for ref in references]
     avg = metrics.rouge_averaged(candidate, references)

@@ -43,8 +43,13 @@ def test_brief_order_decides_whether_a_surname_is_introduced():
 
 def test_introduce_first_moves_a_sentence_after_its_introduction_and_drops_one_never_introduced():
     known = surnames(ARTICLES)
-    texts = ["A crane collapsed at the port on Tuesday.", "Ortiz closed the quay.", "Four workers were hurt.",
-             "Harbour master Lena Ortiz blamed the storm.", "Halvorsen found a crack."]
+    texts = [
+        "A crane collapsed at the port on Tuesday.",
+        "Ortiz closed the quay.",
+        "Four workers were hurt.",
+        "Harbour master Lena Ortiz blamed the storm.",
+        "Halvorsen found a crack.",
+    ]
     order, written_texts, written, dropped = introduce_first(texts, known)
     assert order == [0, 2, 3, 1]
     assert dropped == [4]
@@ -53,7 +58,11 @@ def test_introduce_first_moves_a_sentence_after_its_introduction_and_drops_one_n
 
 def test_introduce_first_writes_a_full_name_in_where_it_can_and_a_dropped_sentence_introduces_no_one():
     known, full = people(ARTICLES)
-    texts = ["Ortiz closed the quay.", "Dock officials met Mr. Dunmore and Harbour master Lena Ortiz.", "Ortiz said no."]
+    texts = [
+        "Ortiz closed the quay.",
+        "Dock officials met Mr. Dunmore and Harbour master Lena Ortiz.",
+        "Ortiz said no.",
+    ]
     order, out, written, dropped = introduce_first(texts, known, full)
     # The first is written in full; the second names Dunmore by courtesy title only: dropped,
     # and its introduction of Ortiz does not count (the third needed none by then anyway).
@@ -67,8 +76,11 @@ def test_the_first_sentence_of_a_brief_must_open_it():
 
 
 def test_a_full_name_needs_a_person_and_one_given_name():
-    articles = ARTICLES + ["Five Dockers were hurt.", "Besides Vigo and Porto, the ports reopened.",
-                           "Officers found Ana Ullestad, 25, and Rui Ullestad, 22, on the quay."]
+    articles = ARTICLES + [
+        "Five Dockers were hurt.",
+        "Besides Vigo and Porto, the ports reopened.",
+        "Officers found Ana Ullestad, 25, and Rui Ullestad, 22, on the quay.",
+    ]
     known, full = people(articles)
     assert full["Ortiz"] == "Lena Ortiz"
     assert "Ullestad" in known and "Ullestad" not in full  # two people: no guess
@@ -78,8 +90,13 @@ def test_a_full_name_needs_a_person_and_one_given_name():
 def test_name_in_full_writes_the_first_bare_use_and_leaves_quotes_alone():
     known, full = people(ARTICLES)
     assert name_in_full("Ortiz's order closed the quay, Ortiz said.", known, set(), full) == (
-        "Lena Ortiz's order closed the quay, Ortiz said.", ["Lena Ortiz"])
-    assert name_in_full("“Ortiz was right,” a docker said.", known, set(), full) == ("“Ortiz was right,” a docker said.", [])
+        "Lena Ortiz's order closed the quay, Ortiz said.",
+        ["Lena Ortiz"],
+    )
+    assert name_in_full("“Ortiz was right,” a docker said.", known, set(), full) == (
+        "“Ortiz was right,” a docker said.",
+        [],
+    )
     assert name_in_full("Ortiz closed the quay.", known, {"Ortiz"}, full) == ("Ortiz closed the quay.", [])
 
 
@@ -103,24 +120,41 @@ def test_cite_names_cites_where_the_articles_give_the_name():
 def test_a_surname_after_a_preposition_of_place_may_be_the_place_and_is_left_alone():
     full = {"Jordan": "Ana Jordan"}
     known = frozenset(full)
-    assert name_in_full("Troops massed in Jordan on Monday.", known, set(), full) == ("Troops massed in Jordan on Monday.", [])
-    assert name_in_full("The board named Jordan chair.", known, set(), full) == ("The board named Ana Jordan chair.", ["Ana Jordan"])
+    assert name_in_full("Troops massed in Jordan on Monday.", known, set(), full) == (
+        "Troops massed in Jordan on Monday.",
+        [],
+    )
+    assert name_in_full("The board named Jordan chair.", known, set(), full) == (
+        "The board named Ana Jordan chair.",
+        ["Ana Jordan"],
+    )
 
 
 def test_a_given_name_the_articles_use_alone_is_a_name_to_introduce():
-    articles = ["Opposition leader Anwar Osman, 51, was arrested on Sunday.", "Anwar said the police beat him.",
-                "News that the port had closed spread fast.", "Reporters at the News Desk said little."]
+    articles = [
+        "Opposition leader Anwar Osman, 51, was arrested on Sunday.",
+        "Anwar said the police beat him.",
+        "News that the port had closed spread fast.",
+        "Reporters at the News Desk said little.",
+    ]
     known, full = people(articles)
     assert full["Anwar"] == "Anwar Osman"  # "Anwar said": the articles call him so
     assert "News" not in full  # never said of alone: a capitalised word, not a person
-    assert name_in_full("Anwar said the police beat him.", known, set(), full)[0] == "Anwar Osman said the police beat him."
+    assert (
+        name_in_full("Anwar said the police beat him.", known, set(), full)[0]
+        == "Anwar Osman said the police beat him."
+    )
     # The full name introduces the given name too.
     assert unintroduced(["Anwar Osman was arrested.", "Anwar said no."], known) == [frozenset(), frozenset()]
 
 
 def test_introduce_first_also_waits_for_what_a_vague_subject_stands_for():
-    texts = ["A crane collapsed at the port of Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.",
-             "Four dockers filed a lawsuit against the port authority.", "The choir sang until midnight."]
+    texts = [
+        "A crane collapsed at the port of Vigo on Tuesday.",
+        "The lawsuit seeks $5 million in damages.",
+        "Four dockers filed a lawsuit against the port authority.",
+        "The choir sang until midnight.",
+    ]
     order, out, written, dropped = introduce_first(texts, frozenset())
     assert order == [0, 2, 1] and dropped == [3]
     # The opening sentence is the selection's to judge, never held back here.

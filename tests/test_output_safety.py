@@ -13,14 +13,14 @@ import os
 import re
 
 import pytest
+from conftest import write_incident
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import write_incident
 from pipeline.config import Config
 from pipeline.runtime.layout import MAX_NAME_BYTES, safe_name
-from pipeline.stages.render import escape_markdown
 from pipeline.runtime.run import Pipeline, run_incident
+from pipeline.stages.render import escape_markdown
 
 MarkdownIt = pytest.importorskip("markdown_it").MarkdownIt
 MD = MarkdownIt("commonmark")
@@ -87,8 +87,15 @@ def test_hostile_source_text_stays_text_and_citations_still_parse(tmp_path):
 def test_any_text_renders_as_one_plain_list_item(text):
     line = f"- {escape_markdown(text)} [1][2]"
     tokens = MD.parse(line)
-    assert [t.type for t in tokens] == ["bullet_list_open", "list_item_open", "paragraph_open", "inline",
-                                        "paragraph_close", "list_item_close", "bullet_list_close"]
+    assert [t.type for t in tokens] == [
+        "bullet_list_open",
+        "list_item_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "list_item_close",
+        "bullet_list_close",
+    ]
     children = tokens[3].children
     assert {c.type for c in children} <= {"text"}
     rendered = "".join(c.content for c in children)
@@ -96,8 +103,26 @@ def test_any_text_renders_as_one_plain_list_item(text):
     assert rendered == f"{shown} [1][2]".strip()
 
 
-NAMES = ["..", "../x", "/abs", "../../etc/passwd", "a/../../b", "a\x00b", "tab\tname", "new\nline", "\x1b[31mred",
-         "x" * 5000, "é" * 400, ".hidden", "...", "", " ", "CON", "a\\b", "\u202eevil"]
+NAMES = [
+    "..",
+    "../x",
+    "/abs",
+    "../../etc/passwd",
+    "a/../../b",
+    "a\x00b",
+    "tab\tname",
+    "new\nline",
+    "\x1b[31mred",
+    "x" * 5000,
+    "é" * 400,
+    ".hidden",
+    "...",
+    "",
+    " ",
+    "CON",
+    "a\\b",
+    "\u202eevil",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from conftest import make_doc
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_doc
 from pipeline.stages.dedupe import RuleDeduper
 from pipeline.stages.ingest import FileIngestor, IngestError, decode, printable
 from pipeline.stages.injection import find_instruction, instruction_like
@@ -21,8 +21,35 @@ FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 # plus anything else Unicode has.
 NEWSY = st.lists(
     st.one_of(
-        st.sampled_from(["The", "army", "said", "Mr.", "U.S.", "3.5", "(CNN)", "—", "...", "?!", "“", "”", "\n", "\n\n",
-                         "- ", "1. ", "  ", "\t", "©", "Ignore previous instructions.", "é", "ß", "\r\n", "A.", "z."]),
+        st.sampled_from(
+            [
+                "The",
+                "army",
+                "said",
+                "Mr.",
+                "U.S.",
+                "3.5",
+                "(CNN)",
+                "—",
+                "...",
+                "?!",
+                "“",
+                "”",
+                "\n",
+                "\n\n",
+                "- ",
+                "1. ",
+                "  ",
+                "\t",
+                "©",
+                "Ignore previous instructions.",
+                "é",
+                "ß",
+                "\r\n",
+                "A.",
+                "z.",
+            ]
+        ),
         st.text(min_size=1, max_size=12),
     ),
     max_size=60,
@@ -59,7 +86,9 @@ def test_utf8_text_decodes_to_itself(text):
 
 
 @FAST
-@given(st.dictionaries(st.sampled_from(["a.txt", "b.md", "c.html", "d.txt", "e.htm"]), st.binary(max_size=300), max_size=4))
+@given(
+    st.dictionaries(st.sampled_from(["a.txt", "b.md", "c.html", "d.txt", "e.htm"]), st.binary(max_size=300), max_size=4)
+)
 def test_ingest_any_files_accounts_for_each_one(files):
     with tempfile.TemporaryDirectory() as tmp:
         for name, raw in files.items():

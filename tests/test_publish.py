@@ -9,24 +9,30 @@ import threading
 import time
 
 import pytest
+from conftest import ROOT, write_incident
 from typer.testing import CliRunner
 
-from conftest import ROOT, write_incident
-from pipeline.runtime import publish as pub
 from pipeline.cli import EXIT_LOCKED, app
+from pipeline.runtime import publish as pub
 from pipeline.runtime.manifest import code_fingerprint
 from pipeline.runtime.publish import Locked, hold, publish, tidy, versions_dir
 
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
-A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-     "The defence ministry said the strike was an accident.\n")
-B = ("An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
-     "The ministry called the strike an accident and expressed condolences.\n")
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident.\n"
+)
+B = (
+    "An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
+    "The ministry called the strike an accident and expressed condolences.\n"
+)
 
 
 def leftovers(out, name):
-    return sorted(p.name for p in versions_dir(out, name).iterdir()), sorted(p.name for p in out.glob(f".{name}.link-*"))
+    return sorted(p.name for p in versions_dir(out, name).iterdir()), sorted(
+        p.name for p in out.glob(f".{name}.link-*")
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -94,8 +100,14 @@ def test_tidy_relinks_after_a_kill_between_the_two_renames_and_drops_partial_ver
 
 def _start_paused(folder, out, step, seconds="60"):
     env = {**os.environ, pub.PAUSE_ENV: step, "BRIEF_TEST_PAUSE_SECONDS": seconds}
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), *FAST,
-                             "--force"], cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "run", str(folder), "--out", str(out), *FAST, "--force"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     watchdog = threading.Timer(300, proc.kill)  # a guard against a hung test, not a timing
     watchdog.start()
     try:
@@ -156,12 +168,14 @@ def test_a_second_run_waits_then_exits_75_and_a_dead_holder_frees_the_lock(tmp_p
 def test_hold_is_reentrant_in_one_thread_and_exclusive_across_threads(tmp_path):
     seen = []
     with hold(tmp_path, 0), hold(tmp_path, 0):
+
         def other():
             try:
                 with hold(tmp_path, 0.1):
                     seen.append("entered")
             except Locked:
                 seen.append("locked")
+
         t = threading.Thread(target=other)
         t.start()
         t.join()

@@ -11,9 +11,9 @@ import sys
 from importlib.util import find_spec
 
 import pytest
+from conftest import ROOT, write_incident
 from typer.testing import CliRunner
 
-from conftest import ROOT, write_incident
 from pipeline.cli import app
 from pipeline.runtime.ray_batch import INSTALL_HINT, Outcome, attempt
 from pipeline.runtime.run import StageError
@@ -27,20 +27,32 @@ needs_ray = pytest.mark.skipif(find_spec("ray") is None, reason="the ray extra i
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
 # Three made-up incidents; each has two reports of the same event.
-HARBOUR = ("A cargo ship ran aground at the mouth of Pellham harbour early on Monday, blocking the channel.\n"
-           "The port authority said no one was hurt and tugs would try to free the ship at high tide.\n"
-           "Fishing boats were told to stay in port until the channel reopens.\n")
-HARBOUR_2 = ("The cargo ship Marlow Star grounded at the entrance to Pellham harbour on Monday morning.\n"
-             "Nobody was injured, according to the port authority, which has sent two tugs.\n")
-ORCHARD = ("A hailstorm destroyed most of the apple crop in the Verrin valley on Saturday afternoon.\n"
-           "Growers said the stones were the size of walnuts and fell for twenty minutes.\n")
-ORCHARD_2 = ("Hail the size of walnuts fell on the Verrin valley for twenty minutes on Saturday.\n"
-             "Farmers estimate that four fifths of this year's apples are lost.\n"
-             "The regional council will meet on Tuesday to discuss emergency aid.\n")
-LIBRARY = ("The old city library in Tarnow reopened on Wednesday after a four-year restoration.\n"
-           "The mayor said the reading room had been rebuilt with the original oak shelves.\n")
-LIBRARY_2 = ("Tarnow's city library opened its doors again on Wednesday, four years after a fire closed it.\n"
-             "Visitors queued for an hour to see the restored reading room.\n")
+HARBOUR = (
+    "A cargo ship ran aground at the mouth of Pellham harbour early on Monday, blocking the channel.\n"
+    "The port authority said no one was hurt and tugs would try to free the ship at high tide.\n"
+    "Fishing boats were told to stay in port until the channel reopens.\n"
+)
+HARBOUR_2 = (
+    "The cargo ship Marlow Star grounded at the entrance to Pellham harbour on Monday morning.\n"
+    "Nobody was injured, according to the port authority, which has sent two tugs.\n"
+)
+ORCHARD = (
+    "A hailstorm destroyed most of the apple crop in the Verrin valley on Saturday afternoon.\n"
+    "Growers said the stones were the size of walnuts and fell for twenty minutes.\n"
+)
+ORCHARD_2 = (
+    "Hail the size of walnuts fell on the Verrin valley for twenty minutes on Saturday.\n"
+    "Farmers estimate that four fifths of this year's apples are lost.\n"
+    "The regional council will meet on Tuesday to discuss emergency aid.\n"
+)
+LIBRARY = (
+    "The old city library in Tarnow reopened on Wednesday after a four-year restoration.\n"
+    "The mayor said the reading room had been rebuilt with the original oak shelves.\n"
+)
+LIBRARY_2 = (
+    "Tarnow's city library opened its doors again on Wednesday, four years after a fire closed it.\n"
+    "Visitors queued for an hour to see the restored reading room.\n"
+)
 
 
 def _batch(root):
@@ -116,9 +128,11 @@ def test_a_two_node_cluster_builds_the_briefs_and_a_broken_incident_fails_alone(
 def test_without_ray_nothing_imports_it_even_with_ray_when_up_to_date(tmp_path):
     """A serial run, then an up-to-date --ray run, in fresh interpreters: neither imports Ray."""
     root = _batch(tmp_path / "root")
-    probe = ("import sys\nfrom pipeline.cli import main\nsys.argv = ['brief'] + sys.argv[1:]\n"
-             "try:\n    main()\nexcept SystemExit as e:\n"
-             "    print('RAY=' + str('ray' in sys.modules), file=sys.stderr)\n    raise\n")
+    probe = (
+        "import sys\nfrom pipeline.cli import main\nsys.argv = ['brief'] + sys.argv[1:]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n"
+        "    print('RAY=' + str('ray' in sys.modules), file=sys.stderr)\n    raise\n"
+    )
     base = [sys.executable, "-c", probe, "run", str(root), "--out", str(tmp_path / "out"), *FAST]
     built = subprocess.run(base, capture_output=True, text=True, cwd=ROOT)
     assert built.returncode == 1, built.stderr  # built; scan.txt was skipped
@@ -150,7 +164,8 @@ def test_an_outcome_says_what_failed_and_survives_pickling():
         raise StageError("segment", "RuntimeError: segmenter blew up")
 
     outcome = pickle.loads(pickle.dumps(attempt("alpha", boom)))
-    assert outcome == Outcome("alpha", "stage", "stage 'segment' failed: RuntimeError: segmenter blew up",
-                              trace=outcome.trace)
+    assert outcome == Outcome(
+        "alpha", "stage", "stage 'segment' failed: RuntimeError: segmenter blew up", trace=outcome.trace
+    )
     assert outcome.failed and "Traceback" in outcome.trace
     assert attempt("b", lambda: 1 / 0).message == "ZeroDivisionError: division by zero"

@@ -11,10 +11,11 @@ import re
 from html.parser import HTMLParser
 
 from conftest import write_incident
+
 from pipeline.config import Config
 from pipeline.runtime.manifest import check
-from pipeline.stages.render_html import CSP, to_html
 from pipeline.runtime.run import Pipeline, run_incident
+from pipeline.stages.render_html import CSP, to_html
 from pipeline.types import Brief, BriefSentence, DocMeta, Excerpt, SourceFile, SourceSpan
 
 
@@ -42,17 +43,27 @@ def _sha(text: str) -> str:
 
 
 HOSTILE = "Officials said </script><script>alert(1)</script> <img src=x onerror=alert(2)> & more on Thursday."
-ARTICLE = (HOSTILE + "\n\nA second paragraph that nobody cites says the weather was fine.\n\n"
-           "The strike hit a depot near Alpha on Thursday, the army said.\n")
+ARTICLE = (
+    HOSTILE + "\n\nA second paragraph that nobody cites says the weather was fine.\n\n"
+    "The strike hit a depot near Alpha on Thursday, the army said.\n"
+)
 
 
 def _brief() -> Brief:
     a = ARTICLE.index("The strike")
     spans = (SourceSpan("d1", "a<b>.txt", 0, len(HOSTILE), 0.9), SourceSpan("d1", "a<b>.txt", a, a + 61, 0.8))
-    files = (SourceFile("a<b>.txt", "0" * 64, "used", meta=DocMeta(title="<i>Title</i>", site="Wire & Co",
-                                                                    url="javascript:alert(3)")),)
-    excerpts = {(sp.path, sp.start, sp.end): Excerpt(sp.path, sp.start, sp.end, sp.start, ARTICLE[sp.start:sp.end])
-                for sp in spans}
+    files = (
+        SourceFile(
+            "a<b>.txt",
+            "0" * 64,
+            "used",
+            meta=DocMeta(title="<i>Title</i>", site="Wire & Co", url="javascript:alert(3)"),
+        ),
+    )
+    excerpts = {
+        (sp.path, sp.start, sp.end): Excerpt(sp.path, sp.start, sp.end, sp.start, ARTICLE[sp.start : sp.end])
+        for sp in spans
+    }
     sentences = (BriefSentence("Officials found <script> tags and a depot was hit near Alpha.", 0, "fused", spans),)
     return Brief("inc<script>", sentences, files, excerpts=excerpts)
 
@@ -83,10 +94,14 @@ def test_page_is_self_contained_escaped_and_its_csp_admits_only_its_own_code():
 
 
 def test_brief_html_is_published_with_the_brief_and_checked_for_staleness(tmp_path):
-    folder = write_incident(tmp_path / "inc", {
-        "a.txt": "A strike hit a depot near Alpha on Thursday, the army said. Three soldiers were killed.\n\n"
-                 "An unrelated paragraph about the weather was long and dull and nobody cited it at all.\n",
-        "b.txt": "The army said a strike hit a depot near Alpha on Thursday. Fire crews arrived at noon.\n"})
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "a.txt": "A strike hit a depot near Alpha on Thursday, the army said. Three soldiers were killed.\n\n"
+            "An unrelated paragraph about the weather was long and dull and nobody cited it at all.\n",
+            "b.txt": "The army said a strike hit a depot near Alpha on Thursday. Fire crews arrived at noon.\n",
+        },
+    )
     config = Config(embedder="hashing", summariser="extractive")
     pipeline = Pipeline.from_config(config)
     pipeline.warm_up()

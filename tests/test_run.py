@@ -1,18 +1,22 @@
 import json
 
 import pytest
-
 from conftest import write_incident
-from pipeline.stages import render
+
 from pipeline.config import Config
 from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief, run_incident
+from pipeline.stages import render
 
-A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-     "The defence ministry said the strike was an accident.\n"
-     "Officials in Bravo promised an investigation into the strike.\n")
-B = ("An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
-     "The ministry called the strike an accident and expressed condolences.\n"
-     "Copyright 2017 Example News. All rights reserved.\n")
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident.\n"
+    "Officials in Bravo promised an investigation into the strike.\n"
+)
+B = (
+    "An air strike near the town of Alpha killed three soldiers on Thursday, officials said.\n"
+    "The ministry called the strike an accident and expressed condolences.\n"
+    "Copyright 2017 Example News. All rights reserved.\n"
+)
 
 
 def _pipeline(**options):
@@ -30,7 +34,7 @@ def test_every_brief_sentence_is_cited_at_exact_spans(tmp_path):
         assert s.sources
         for span in s.sources:
             assert span.score >= Config().support_threshold
-            assert texts[span.path][span.start:span.end].strip()
+            assert texts[span.path][span.start : span.end].strip()
     assert not any("Copyright" in s.text for s in brief.sentences)
     top = brief.sentences[0]
     assert "three soldiers" in top.text.lower() and {sp.path for sp in top.sources} == {"a.txt", "b.txt"}

@@ -6,13 +6,13 @@ import random
 import numpy as np
 import pytest
 
+from pipeline.config import Config
+from pipeline.inference.embed import HashingEmbedder
+from pipeline.runtime.run import Pipeline, build_brief
 from pipeline.stages import cluster as cluster_mod
 from pipeline.stages.attribute import SUPPORT_THRESHOLD, support_matrix, support_rows
 from pipeline.stages.cluster import AgglomerativeClusterer, neighbour_graph
-from pipeline.config import Config
-from pipeline.inference.embed import HashingEmbedder
 from pipeline.stages.ingest import MAX_TOTAL_SENTENCES, FileIngestor
-from pipeline.runtime.run import Pipeline, build_brief
 from pipeline.types import Sentence
 
 FACTS = [
@@ -29,10 +29,12 @@ FACTS = [
     "Witnesses reported smoke rising over the market after the attack.",
     "Rescue teams took the wounded to a hospital across the river.",
 ]
-VOCAB = ("army ministry officials strike town soldiers convoy border forces hospital witnesses attack "
-         "ceasefire aid government spokesman villagers police rescue bridge market river airport pilots "
-         "radar missile harbour tanker refinery pipeline senator court judge verdict flood storm harvest "
-         "factory union strikers wages election ballot").split()
+VOCAB = (
+    "army ministry officials strike town soldiers convoy border forces hospital witnesses attack "
+    "ceasefire aid government spokesman villagers police rescue bridge market river airport pilots "
+    "radar missile harbour tanker refinery pipeline senator court judge verdict flood storm harvest "
+    "factory union strikers wages election ballot"
+).split()
 
 
 def _sentences(texts: list[str], docs: int = 4) -> list[Sentence]:
@@ -152,8 +154,10 @@ def test_releasing_freed_memory_between_batches_changes_no_vector(minilm, monkey
     gives memory back and must leave every vector as it was."""
     import pipeline.inference.embed as embed_mod
 
-    texts = [f"Crane {i} collapsed at quay {i % 7} on {day}, the port authority said."
-             for i, day in enumerate(["Tuesday", "Friday", "Sunday"] * 24)]  # two batches of 64
+    texts = [
+        f"Crane {i} collapsed at quay {i % 7} on {day}, the port authority said."
+        for i, day in enumerate(["Tuesday", "Friday", "Sunday"] * 24)
+    ]  # two batches of 64
     calls = []
     monkeypatch.setattr(embed_mod, "TRIM_EVERY", 10**9)
     before = minilm.embed(texts)

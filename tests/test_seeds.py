@@ -4,15 +4,18 @@ import json
 import re
 
 import pytest
-
 from conftest import SEEDS, key_facts_missing
+
 from pipeline.config import Config
 from pipeline.runtime.run import Pipeline, run_incident
 
 pytestmark = pytest.mark.slow
 
-BOILERPLATE = re.compile(r"Story highlights|Latest news|Main »|Source: The National|All rights reserved|©|GMT \d|You are here"
-                         r"|Maintained and developed|\(CNN\)", re.I)
+BOILERPLATE = re.compile(
+    r"Story highlights|Latest news|Main »|Source: The National|All rights reserved|©|GMT \d|You are here"
+    r"|Maintained and developed|\(CNN\)",
+    re.I,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +46,7 @@ def test_spans_point_at_the_supporting_text(seeds_brief):
     for s in data["sentences"]:
         for src in s["sources"]:
             text = (SEEDS / src["path"]).read_text(encoding="utf-8")
-            span = text[src["start"]:src["end"]]
+            span = text[src["start"] : src["end"]]
             assert span and span == span.strip() and "\n" not in span
 
 

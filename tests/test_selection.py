@@ -36,8 +36,9 @@ def _incident(rows):
     clusters = []
     for i, (name, members) in enumerate(ordered):
         members = sorted(members, key=lambda m: -m[1])
-        clusters.append(Cluster(i, tuple(sid for sid, _ in members), members[0][1], 0.5, 0.0,
-                                tuple(n for _, n in members)))
+        clusters.append(
+            Cluster(i, tuple(sid for sid, _ in members), members[0][1], 0.5, 0.0, tuple(n for _, n in members))
+        )
     names = {i: name for i, (name, _) in enumerate(ordered)}
     return clusters, sentences, vectors, names
 
@@ -47,9 +48,16 @@ def _names(chosen, names):
 
 
 def test_an_articles_lead_outranks_late_background_that_two_sources_repeat():
-    rows = [("a", "lead", 1, _axis(0)), ("a", "x1", 1, _axis(1)), ("a", "x2", 1, _axis(2)),
-            ("a", "background", 2, _axis(3)), ("b", "y1", 1, _axis(5)), ("b", "y2", 1, _axis(6)),
-            ("b", "y3", 1, _axis(7)), ("b", "background", 2, _axis(3, 4, 0.1))]
+    rows = [
+        ("a", "lead", 1, _axis(0)),
+        ("a", "x1", 1, _axis(1)),
+        ("a", "x2", 1, _axis(2)),
+        ("a", "background", 2, _axis(3)),
+        ("b", "y1", 1, _axis(5)),
+        ("b", "y2", 1, _axis(6)),
+        ("b", "y3", 1, _axis(7)),
+        ("b", "background", 2, _axis(3, 4, 0.1)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     by_lead = select(clusters, sentences, vectors, Config(max_sentences=1, lead_weight=1.5, centrality_weight=0))
     assert _names(by_lead, names)[0] == "lead"  # 1 + 1.5 / 1 beats 2 + 1.5 / 4
@@ -67,8 +75,11 @@ def test_sentences_the_brief_already_says_do_not_push_later_ones_down():
 
 
 def test_members_are_reordered_by_the_same_weight():
-    rows = [("a", "fact", 1, _axis(0)), *[("b", f"filler{k}", 1, _axis(k + 1)) for k in range(5)],
-            ("b", "fact", 2, _axis(0, 7, 0.2))]
+    rows = [
+        ("a", "fact", 1, _axis(0)),
+        *[("b", f"filler{k}", 1, _axis(k + 1)) for k in range(5)],
+        ("b", "fact", 2, _axis(0, 7, 0.2)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     fact = next(c for c in clusters if names[c.id] == "fact")
     assert sentences[fact.sentence_ids[0]].doc_id == "b"  # the clusterer's order: most support
@@ -80,8 +91,12 @@ def test_members_are_reordered_by_the_same_weight():
 
 def test_equal_weight_goes_to_the_sentence_its_article_puts_higher():
     # 3 + 1.5 / 1 == 4 + 1.5 / 3: the lead wins the tie although it has less support.
-    rows = [("a", "fact", 3, _axis(0)), ("b", "other", 1, _axis(1)), ("b", "other2", 1, _axis(2)),
-            ("b", "fact", 4, _axis(0, 3, 0.1))]
+    rows = [
+        ("a", "fact", 3, _axis(0)),
+        ("b", "other", 1, _axis(1)),
+        ("b", "other2", 1, _axis(2)),
+        ("b", "fact", 4, _axis(0, 3, 0.1)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     fact = next(c for c in clusters if names[c.id] == "fact")
     picked = next(c for c in select(clusters, sentences, vectors, LEAD_ONLY) if c.id == fact.id)
@@ -112,12 +127,19 @@ def test_empty():
 
 
 def test_a_sentence_that_cannot_stand_alone_never_heads_a_cluster():
-    rows = [("a", "fact", 3, _axis(0)), ("b", "fact", 1, _axis(0, 1, 0.1)), ("a", "other", 2, _axis(2)),
-            ("c", "lonely", 2, _axis(4))]
+    rows = [
+        ("a", "fact", 3, _axis(0)),
+        ("b", "fact", 1, _axis(0, 1, 0.1)),
+        ("a", "other", 2, _axis(2)),
+        ("c", "lonely", 2, _axis(4)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     # The best-supported member of "fact" leans on a missing sentence; "lonely" has nothing that stands alone.
-    lean = {c.sentence_ids[0]: "Hours earlier, officials said the strike was a mistake."
-            for c in clusters if names[c.id] in ("fact", "lonely")}
+    lean = {
+        c.sentence_ids[0]: "Hours earlier, officials said the strike was a mistake."
+        for c in clusters
+        if names[c.id] in ("fact", "lonely")
+    }
     sentences = {sid: replace(s, text=lean.get(sid, s.text)) for sid, s in sentences.items()}
     chosen = select(clusters, sentences, vectors, Config(max_sentences=5))
     assert sorted(_names(chosen, names)) == ["fact", "other"]
@@ -128,8 +150,12 @@ def test_a_sentence_that_cannot_stand_alone_never_heads_a_cluster():
 
 def test_centrality_lifts_what_the_whole_incident_is_about_over_an_equally_supported_aside():
     gist = _axis(0, 1, 1.0)  # close to the centre: most sentences lean this way
-    rows = [("a", "aside", 1, _axis(5)), ("b", "gist", 1, gist),
-            ("c", "near1", 1, _axis(0, 1, 0.9)), ("d", "near2", 1, _axis(1, 0, 0.9))]
+    rows = [
+        ("a", "aside", 1, _axis(5)),
+        ("b", "gist", 1, gist),
+        ("c", "near1", 1, _axis(0, 1, 0.9)),
+        ("d", "near2", 1, _axis(1, 0, 0.9)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     plain = Config(max_sentences=1, lead_weight=1.5, centrality_weight=0)
     assert _names(select(clusters, sentences, vectors, plain), names)[0] == "aside"  # ties go to rank order
@@ -139,11 +165,14 @@ def test_centrality_lifts_what_the_whole_incident_is_about_over_an_equally_suppo
 def test_a_person_named_by_surname_alone_heads_only_after_a_head_says_who_they_are():
     rows = [("a", "surname", 3, _axis(0)), ("b", "intro", 2, _axis(2)), ("c", "other", 1, _axis(4))]
     clusters, sentences, vectors, names = _incident(rows)
-    texts = {"surname": "Ortiz closed the northern terminal on Tuesday.",
-             "intro": "Harbour master Lena Ortiz inspected the cranes in May.",
-             "other": "Four dock workers were injured in the collapse."}
-    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
-                 for s in [sentences[sid]]}
+    texts = {
+        "surname": "Ortiz closed the northern terminal on Tuesday.",
+        "intro": "Harbour master Lena Ortiz inspected the cranes in May.",
+        "other": "Four dock workers were injured in the collapse.",
+    }
+    sentences = {
+        sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids for s in [sentences[sid]]
+    }
     known = frozenset({"Ortiz"})
     # Best supported, but "Ortiz" is nobody yet: the introduction is picked first, then it may head.
     assert _names(select(clusters, sentences, vectors, LEAD_ONLY, known), names)[:2] == ["intro", "surname"]
@@ -158,8 +187,9 @@ def test_the_first_head_opens_the_brief_with_something_named():
     rows = [("a", "vague", 3, _axis(0)), ("b", "named", 2, _axis(2))]
     clusters, sentences, vectors, names = _incident(rows)
     texts = {"vague": "The crane fell onto two ships.", "named": "A crane collapsed at the port of Vigo on Tuesday."}
-    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
-                 for s in [sentences[sid]]}
+    sentences = {
+        sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids for s in [sentences[sid]]
+    }
     assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["named", "vague"]
     # With nothing else to open with, nothing opens: an empty brief says why, a riddle would not.
     only = [c for c in clusters if names[c.id] == "vague"]
@@ -169,24 +199,34 @@ def test_the_first_head_opens_the_brief_with_something_named():
 def test_the_opener_says_who_him_is_before_it_says_him():
     rows = [("a", "him", 3, _axis(0)), ("b", "named", 2, _axis(2))]
     clusters, sentences, vectors, names = _incident(rows)
-    texts = {"him": "A bad cold kept him away from the harbour meeting on Monday.",
-             "named": "Harbour master Lena Ortiz missed the crane inquiry in Vigo on Monday."}
-    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
-                 for s in [sentences[sid]]}
+    texts = {
+        "him": "A bad cold kept him away from the harbour meeting on Monday.",
+        "named": "Harbour master Lena Ortiz missed the crane inquiry in Vigo on Monday.",
+    }
+    sentences = {
+        sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids for s in [sentences[sid]]
+    }
     # Best supported, but "him" is nobody yet: it follows the sentence that names someone.
     assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["named", "him"]
 
 
 def test_a_subject_that_names_nothing_heads_only_after_a_head_says_what_it_is():
-    rows = [("a", "crane", 3, _axis(0)), ("a", "vague", 3, _axis(2)), ("b", "suit", 2, _axis(4)),
-            ("c", "other", 1, _axis(6))]
+    rows = [
+        ("a", "crane", 3, _axis(0)),
+        ("a", "vague", 3, _axis(2)),
+        ("b", "suit", 2, _axis(4)),
+        ("c", "other", 1, _axis(6)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
-    texts = {"crane": "A crane collapsed at the port of Vigo on Tuesday.",
-             "vague": "The lawsuit seeks $5 million in damages.",
-             "suit": "Four dockers filed a lawsuit against the port authority.",
-             "other": "Dock workers in Bilbao went on strike in sympathy."}
-    sentences = {sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids
-                 for s in [sentences[sid]]}
+    texts = {
+        "crane": "A crane collapsed at the port of Vigo on Tuesday.",
+        "vague": "The lawsuit seeks $5 million in damages.",
+        "suit": "Four dockers filed a lawsuit against the port authority.",
+        "other": "Dock workers in Bilbao went on strike in sympathy.",
+    }
+    sentences = {
+        sid: replace(s, text=texts[names[c.id]]) for c in clusters for sid in c.sentence_ids for s in [sentences[sid]]
+    }
     # Better supported than the filing, but which lawsuit? It waits until the filing is picked.
     assert _names(select(clusters, sentences, vectors, LEAD_ONLY), names) == ["crane", "suit", "vague", "other"]
     # With nothing that says what the lawsuit is, it never heads.
@@ -204,8 +244,12 @@ def test_sentences_of_an_opinion_piece_support_but_never_head():
 
 
 def test_a_sentence_the_parser_refuses_supports_but_never_heads():
-    rows = [("a", "fact", 3, _axis(0)), ("b", "fact", 1, _axis(0, 1, 0.1)), ("a", "spec", 2, _axis(2)),
-            ("c", "other", 1, _axis(4))]
+    rows = [
+        ("a", "fact", 3, _axis(0)),
+        ("b", "fact", 1, _axis(0, 1, 0.1)),
+        ("a", "spec", 2, _axis(2)),
+        ("c", "other", 1, _axis(4)),
+    ]
     clusters, sentences, vectors, names = _incident(rows)
     refused = {c.sentence_ids[0] for c in clusters if names[c.id] in ("fact", "spec")}
     asked = []
@@ -219,13 +263,21 @@ def test_a_sentence_the_parser_refuses_supports_but_never_heads():
     fact = next(c for c in chosen if names[c.id] == "fact")
     assert [sentences[i].doc_id for i in fact.sentence_ids] == ["b", "a"]  # "a" still supports
     assert len(asked) == 4  # only sentences about to head are asked: fact's two, spec's one, other's one
-    assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == ["fact", "other", "spec"]
-
+    assert sorted(_names(select(clusters, sentences, vectors, Config(max_sentences=5)), names)) == [
+        "fact",
+        "other",
+        "spec",
+    ]
 
 
 def test_word_pairs_count_once_enough_articles_use_them():
-    texts = ["The ferry sank near Oban.", "A ferry sank off the coast.", "Rescuers say the ferry sank fast.",
-             "The harbour master spoke.", "The harbour master declined."]
+    texts = [
+        "The ferry sank near Oban.",
+        "A ferry sank off the coast.",
+        "Rescuers say the ferry sank fast.",
+        "The harbour master spoke.",
+        "The harbour master declined.",
+    ]
     pairs, weights = concepts(texts, ["a", "b", "c", "a", "b"])
     assert ("ferri", "sank") in pairs[0]  # stemmed
     assert weights[("ferri", "sank")] == 1.0  # all three articles
@@ -247,9 +299,12 @@ def test_after_the_opener_sentences_that_say_what_many_articles_say_come_first()
     lead = "Flood waters cut Dunmore off on Sunday."
     shared = "Engineers expect the rail line to reopen next week."
     aside = "A local baker handed out free bread to stranded travellers."
-    texts = {"a": [lead, aside], "b": ["Flood waters closed roads.", shared],
-             "c": ["Schools stayed open.", "Officials fear the rail line may stay shut."],
-             "d": ["Crews worked through the night.", "Crews say the rail line will reopen after repairs."]}
+    texts = {
+        "a": [lead, aside],
+        "b": ["Flood waters closed roads.", shared],
+        "c": ["Schools stayed open.", "Officials fear the rail line may stay shut."],
+        "d": ["Crews worked through the night.", "Crews say the rail line will reopen after repairs."],
+    }
     everything = [t for ts in texts.values() for t in ts]
     vectors = {t: _axis(k % DIM) for k, t in enumerate(everything)}
     clusters, sentences, vectors = _story(texts, vectors)

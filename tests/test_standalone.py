@@ -69,23 +69,44 @@ STANDS_ALONE = [
 ]
 
 CANNOT = {
-    "fragment": ["to reopen the northern quay failed.", "terminal and the Northern Quay.", "The court freed Cmndr.", "and injured four workers."],
-    "no sentence end": ["Crane collapse closes port", "Photo: the crane after the storm",
-                        "Crane collapse closes port loading video... loading video..."],
-    "not English": ["Aqui você encontra sempre a tabela completa do torneio de vela!",
-                    "Marta: Por sua conta, Tomas.", "Der Hafen soll wieder geöffnet werden und ist für Kräne gesperrt.", "Foi para o porto que as equipes seguiram as ordens.",
-                    "Semoga kita semua bisa memahami dan mengamalkan Qur’an ini.",
-                    "Seit Jahren betreiben wir mehr als zehn Kräne in Vigo und Porto.", "Isso porque nosso porto fechou.",
-                    "Durch unnötige Prüfungen entstehen jährlich hohe Kosten in Vigo."],
-    "page furniture or a caption": ["Shop our full range of quay gear today.", "Includes a two-year warranty.",
-                                    "Click here to read the full report.", "Highly recommended for anyone who works on a quay.",
-        "Look for cranes with a green inspection tag.", "Harbour fans, get ready for the new quay.",
-        "Let the paint dry for about two hours before the second coat.", "Vigo >> Port reopens after collapse.",
-        "Harbour (2-1): Tomas Vidal 3 goals, 1 assist.", "Pro tip: Check the crane tags before you lift.",
+    "fragment": [
+        "to reopen the northern quay failed.",
+        "terminal and the Northern Quay.",
+        "The court freed Cmndr.",
+        "and injured four workers.",
+    ],
+    "no sentence end": [
+        "Crane collapse closes port",
+        "Photo: the crane after the storm",
+        "Crane collapse closes port loading video... loading video...",
+    ],
+    "not English": [
+        "Aqui você encontra sempre a tabela completa do torneio de vela!",
+        "Marta: Por sua conta, Tomas.",
+        "Der Hafen soll wieder geöffnet werden und ist für Kräne gesperrt.",
+        "Foi para o porto que as equipes seguiram as ordens.",
+        "Semoga kita semua bisa memahami dan mengamalkan Qur’an ini.",
+        "Seit Jahren betreiben wir mehr als zehn Kräne in Vigo und Porto.",
+        "Isso porque nosso porto fechou.",
+        "Durch unnötige Prüfungen entstehen jährlich hohe Kosten in Vigo.",
+    ],
+    "page furniture or a caption": [
+        "Shop our full range of quay gear today.",
+        "Includes a two-year warranty.",
+        "Click here to read the full report.",
+        "Highly recommended for anyone who works on a quay.",
+        "Look for cranes with a green inspection tag.",
+        "Harbour fans, get ready for the new quay.",
+        "Let the paint dry for about two hours before the second coat.",
+        "Vigo >> Port reopens after collapse.",
+        "Harbour (2-1): Tomas Vidal 3 goals, 1 assist.",
+        "Pro tip: Check the crane tags before you lift.",
         "Ships with a spare cable and a two-year warranty.",
         "Correction added Nov. 2, 2024: An earlier caption gave the wrong date for the collapse.",
         "If you run a quay, great — but inspect your cranes first.",
-        "A: The night ferry to Vigo, when the whole crew sang at the quay.", "Q: What was your best day at the port?"],
+        "A: The night ferry to Vigo, when the whole crew sang at the quay.",
+        "Q: What was your best day at the port?",
+    ],
     "question": ["Who will pay for the repairs?", "Was the crane ever inspected?"],
     "leans on a missing sentence": [
         "Hours earlier, the port authority had warned of high winds.",
@@ -134,8 +155,8 @@ CANNOT = {
     "quote without a speaker": [
         "“We will not reopen until every crane has been inspected and certified.”",
         "I have warned the harbour board about crane safety many times.",
-        "\"The base was cracked and nobody checked it,\" she said.",
-        "\"Nobody checked the base for years,\" he told the newspaper.",
+        '"The base was cracked and nobody checked it," she said.',
+        '"Nobody checked the base for years," he told the newspaper.',
         "“The collapse was predictable, and the warnings were ignored for months.",
         "‘We will not reopen the quay until every single crane is checked.’",
         # single quotes, half a quotation either way
@@ -182,10 +203,7 @@ CANNOT = {
         "According to the harbour master's memoir-a book she says she never finished.",
         "After the storm, that's when the cranes began to lean.",
     ],
-    "whose?": [
-        "Union leader Tomas Vidal is his opponent.",
-        "Former harbour master Ana Ruiz was her deputy.",
-    ],
+    "whose?": ["Union leader Tomas Vidal is his opponent.", "Former harbour master Ana Ruiz was her deputy."],
     "caption, cut off": [
         "Harbour master Lena Ortiz is pictured at the quay in Vigo.",
         "Tomas Vidal is escorted from the harbour office by police yesterday.",
@@ -202,7 +220,7 @@ CANNOT = {
     "quotation that opens with a pronoun": [
         "“That's the real problem,” harbour master Lena Ortiz said.",
         "“It has clearly been damaged for years,” one crane inspector told the council.",
-        "\"It's going to cost the port millions,\" said union leader Tomas Vidal.",
+        '"It\'s going to cost the port millions," said union leader Tomas Vidal.',
         "“They were warned twice and did nothing,” Mayor Ana Ruiz said.",
         "“My crew is with them,” said crane driver Tomas Vidal.",
     ],
@@ -300,15 +318,25 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
     assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]
     # A word of the same family says it too; a shared start of a few letters does not.
-    assert brief_problems(["A volcanic blast near Vigo threw ash over the quay.", "The volcano is 30 km from the port."])[1] is None
+    assert (
+        brief_problems(["A volcanic blast near Vigo threw ash over the quay.", "The volcano is 30 km from the port."])[
+            1
+        ]
+        is None
+    )
     assert brief_problems(["Dockers in Vigo filed a lawsuit.", "The lawyers met the mayor at midnight."])[1]
     # A hyphenated word says its parts: "a 12-page summary" after "the pages of the report".
-    assert brief_problems(["Officials cut the pages of the crane report.", "The 12-page summary left out the crack."])[1] is None
+    assert (
+        brief_problems(["Officials cut the pages of the crane report.", "The 12-page summary left out the crack."])[1]
+        is None
+    )
     # A scene set by a thing: "On the video, ..." needs the video said before.
     assert subject_words("On the video, the port police said, a man climbs the crane.") == {"video"}
     assert subject_words("In the meantime, the port police closed the quay.") == frozenset()
     assert subject_words("In the long run, the port will need new cranes.") == frozenset()
     assert brief_problems([opening, "On the video, the port police said, a man climbs the crane."])[1]
     # Said later is said too late: a reader meets the sentences in order.
-    late = brief_problems(["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening])
+    late = brief_problems(
+        ["A crane collapsed in Vigo on Tuesday.", "The lawsuit seeks $5 million in damages.", opening]
+    )
     assert late[1] and "subject" in late[1] and late[2] is None

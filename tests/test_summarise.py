@@ -5,16 +5,20 @@ import json
 import re
 
 import pytest
-
 from conftest import SEEDS, key_facts_missing, write_incident
+
 from pipeline.config import Config
 from pipeline.runtime.run import Pipeline, build_brief, run_incident
 from pipeline.stages.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt, trims
 
-A = ("Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
-     "Officials in Bravo promised an investigation into the strike.\n")
-B = ("An air strike near the town of Alpha killed three soldiers and wounded 11 on Thursday, officials said.\n"
-     "The ministry called the strike an accident and expressed condolences.\n")
+A = (
+    "Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
+    "Officials in Bravo promised an investigation into the strike.\n"
+)
+B = (
+    "An air strike near the town of Alpha killed three soldiers and wounded 11 on Thursday, officials said.\n"
+    "The ministry called the strike an accident and expressed condolences.\n"
+)
 
 
 class ScriptedGenerator:
@@ -59,8 +63,10 @@ def test_verified_fusion_is_printed_as_fused_and_attributed_to_sources(tmp_path)
     assert {s.path for s in top.sources} == {"a.txt", "b.txt"}  # attribution, not the generator, cites
     # Each answer may run as long as its longest source sentence, plus the slack, and no further.
     generator = pipeline.summariser.generator
-    listed = [[line.split(". ", 1)[1] for line in p[-1]["content"].splitlines() if line[:1].isdigit()]
-              for p in generator.prompts]
+    listed = [
+        [line.split(". ", 1)[1] for line in p[-1]["content"].splitlines() if line[:1].isdigit()]
+        for p in generator.prompts
+    ]
     assert generator.budgets == [max(len(t.split()) for t in m) + BUDGET_SLACK for m in listed]
 
 
@@ -87,7 +93,9 @@ def test_unfaithful_fusion_falls_back_to_the_best_source_sentence(tmp_path):
     _printed_safely(brief, A + B)
     reasons = [s.rejected[0].reason for s in brief.sentences]
     assert all(re.search(r"number|name|words", r) for r in reasons)
-    out = run_incident(folder, tmp_path / "out", _pipeline(lambda c: "The war is over, said President Smith on 4 July."))[1]
+    out = run_incident(
+        folder, tmp_path / "out", _pipeline(lambda c: "The war is over, said President Smith on 4 July.")
+    )[1]
     data = json.loads((out / "brief.json").read_text())
     assert data["sentences"][0]["rejected"][0]["candidate"].startswith("The war is over")
 
@@ -102,8 +110,10 @@ def test_prompt_shows_a_worked_example_then_lists_the_cluster():
 
 
 def test_when_the_model_fails_an_aside_is_deleted_instead(tmp_path):
-    article = ("Following a long meeting, officials in Bravo promised an investigation into the strike near Alpha.\n"
-               "Officials in Bravo promised an investigation into the air strike near Alpha, the mayor said.\n")
+    article = (
+        "Following a long meeting, officials in Bravo promised an investigation into the strike near Alpha.\n"
+        "Officials in Bravo promised an investigation into the air strike near Alpha, the mayor said.\n"
+    )
     folder = write_incident(tmp_path / "inc", {"a.txt": article, "b.txt": A})
     brief = build_brief(folder, _pipeline(lambda c: "Nothing."))
     fused = [s for s in brief.sentences if s.method == "fused"]
@@ -112,38 +122,51 @@ def test_when_the_model_fails_an_aside_is_deleted_instead(tmp_path):
     _printed_safely(brief, article + A)
 
 
-@pytest.mark.parametrize("sentence, shorter", [
-    ("Following the bombing, President Ana Ruiz telephoned the prime minister.",
-     "President Ana Ruiz telephoned the prime minister."),
-    ("Ana Ruiz, a dispatcher in Elm County, took the call on Monday.", "Ana Ruiz took the call on Monday."),
-    ("Police arrested Tom Hale, who had fled the scene, on Monday.", "Police arrested Tom Hale on Monday."),
-    ("Tom Hale, who spent a year in prison, was accused of fraud.", "Tom Hale was accused of fraud."),
-    ("Dr. Ana Ruiz, 50, an adviser to the party, said the vote was fair.", "Dr. Ana Ruiz, 50, said the vote was fair."),
-    ("The storm cut power to 4,000 homes, with crews not expected until Monday, the utility said.",
-     "The storm cut power to 4,000 homes, the utility said."),
-    ("The storm cut power to 4,000 homes, leaving schools closed.", "The storm cut power to 4,000 homes."),
-    ("Senator Frank Wolf (R-Va.) voted against the bill.", "Senator Frank Wolf voted against the bill."),
-])
+@pytest.mark.parametrize(
+    "sentence, shorter",
+    [
+        (
+            "Following the bombing, President Ana Ruiz telephoned the prime minister.",
+            "President Ana Ruiz telephoned the prime minister.",
+        ),
+        ("Ana Ruiz, a dispatcher in Elm County, took the call on Monday.", "Ana Ruiz took the call on Monday."),
+        ("Police arrested Tom Hale, who had fled the scene, on Monday.", "Police arrested Tom Hale on Monday."),
+        ("Tom Hale, who spent a year in prison, was accused of fraud.", "Tom Hale was accused of fraud."),
+        (
+            "Dr. Ana Ruiz, 50, an adviser to the party, said the vote was fair.",
+            "Dr. Ana Ruiz, 50, said the vote was fair.",
+        ),
+        (
+            "The storm cut power to 4,000 homes, with crews not expected until Monday, the utility said.",
+            "The storm cut power to 4,000 homes, the utility said.",
+        ),
+        ("The storm cut power to 4,000 homes, leaving schools closed.", "The storm cut power to 4,000 homes."),
+        ("Senator Frank Wolf (R-Va.) voted against the bill.", "Senator Frank Wolf voted against the bill."),
+    ],
+)
 def test_trims_delete_asides(sentence, shorter):
     assert shorter in trims(sentence)
     assert all(_deletion(t, sentence) for t in trims(sentence))
 
 
-@pytest.mark.parametrize("sentence, kept", [
-    ("According to the army, three soldiers were killed.", "According to the army"),
-    ("As Reuters reported, three soldiers were killed.", "As Reuters reported"),
-    ("Three soldiers were killed, the army said.", "the army said"),
-    ("Two months ago, the bridge was open.", "Two months ago"),
-    ("Unless the council pays, the mill will close.", "Unless the council pays"),
-    ("For the mayor, the vote was a defeat.", "For the mayor"),
-    ("In case the ferry cannot dock, two crew members would row the mail ashore.", "In case the ferry cannot dock"),
-    ("In case of fog, the pilot boat stays in port.", "In case of fog"),
-    # what a quotation answers
-    ("Asked whether the vote could cost him his seat, Hale said, \"I am not worried.\"", "Asked whether"),
-    # a fact of its own, and a count, are not asides: the brief would lose them
-    ("The mill closed in May, and its owner left the town.", "its owner left the town"),
-    ("The strike, which killed three soldiers, was an accident, the army said.", "which killed three soldiers"),
-])
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("According to the army, three soldiers were killed.", "According to the army"),
+        ("As Reuters reported, three soldiers were killed.", "As Reuters reported"),
+        ("Three soldiers were killed, the army said.", "the army said"),
+        ("Two months ago, the bridge was open.", "Two months ago"),
+        ("Unless the council pays, the mill will close.", "Unless the council pays"),
+        ("For the mayor, the vote was a defeat.", "For the mayor"),
+        ("In case the ferry cannot dock, two crew members would row the mail ashore.", "In case the ferry cannot dock"),
+        ("In case of fog, the pilot boat stays in port.", "In case of fog"),
+        # what a quotation answers
+        ('Asked whether the vote could cost him his seat, Hale said, "I am not worried."', "Asked whether"),
+        # a fact of its own, and a count, are not asides: the brief would lose them
+        ("The mill closed in May, and its owner left the town.", "its owner left the town"),
+        ("The strike, which killed three soldiers, was an accident, the army said.", "which killed three soldiers"),
+    ],
+)
 def test_trims_keep_sources_conditions_and_time_frames(sentence, kept):
     assert all(kept in t for t in trims(sentence))
 
@@ -197,12 +220,15 @@ def test_no_trim_leaves_a_subject_that_no_longer_says_what_it_is():
     assert trims("Although the Vigo budget grew again, the board still insists that the ferry pays for itself.") == []
     # A sentence that opened that way already may still lose an aside.
     assert trims("The agency praised Ana Ruiz, who leads the launch team, on Monday.") == [
-        "The agency praised Ana Ruiz on Monday."]
+        "The agency praised Ana Ruiz on Monday."
+    ]
 
 
 def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path):
-    article = ("Although the Vigo repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
-               "Dock workers said the crane that fell had been inspected in March.\n")
+    article = (
+        "Although the Vigo repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
+        "Dock workers said the crane that fell had been inspected in March.\n"
+    )
     folder = write_incident(tmp_path / "inc", {"a.txt": article})
     cut = "The port board still insists that the northern quay will reopen in May."
     brief = build_brief(folder, _pipeline(lambda c: cut if "repair bill" in c else "Nothing."))
@@ -211,8 +237,10 @@ def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path)
     assert reasons == ["its subject lost the words that say what it is"]
 
 
-DEAL = ("Harbor Line is close to agreeing to acquire Pier Holdings Corp., the ferry operator at the heart "
-        "of the city's lawsuit against Tide Corp., bankers involved in the deal said Monday.")
+DEAL = (
+    "Harbor Line is close to agreeing to acquire Pier Holdings Corp., the ferry operator at the heart "
+    "of the city's lawsuit against Tide Corp., bankers involved in the deal said Monday."
+)
 
 
 def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from():
@@ -222,7 +250,9 @@ def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from
     from pipeline.stages.verify import INCOMPLETE, verify
 
     v = np.ones(4) / 2  # same meaning: only the structure decides here
-    shorter = "Harbor Line is close to agreeing to acquire Pier Holdings Corp., bankers involved in the deal said Monday."
+    shorter = (
+        "Harbor Line is close to agreeing to acquire Pier Holdings Corp., bankers involved in the deal said Monday."
+    )
     assert shorter in trims(DEAL)
     # Alone, "bankers" reads as a description of Pier Holdings and the sentence has no top verb.
     assert verify(shorter, [DEAL], v, np.array([v]), min_similarity=0.6).reason == INCOMPLETE
@@ -234,4 +264,5 @@ def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from
 
 def test_a_title_does_not_end_the_sentence_the_parser_reads():
     assert trims('"The ferry is safe," said Lt. Cmdr. Ana Diaz, who runs the harbour patrol.') == [
-        '"The ferry is safe," said Lt. Cmdr. Ana Diaz.']
+        '"The ferry is safe," said Lt. Cmdr. Ana Diaz.'
+    ]

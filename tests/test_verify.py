@@ -35,19 +35,36 @@ def test_a_candidate_must_stand_alone():
     assert not verdict.ok and "does not stand alone" in verdict.reason
 
 
-@pytest.mark.parametrize("candidate, reason", [
-    ("A Russian air strike killed four Turkish soldiers near al-Bab on Thursday.", "number not in the sources: 4"),
-    ("A Russian air strike killed three Turkish soldiers near al-Bab on 12 March.", "number not in the sources: 12"),
-    ("A Russian air strike killed three Turkish soldiers near Aleppo on Thursday.", "name not in the sources: Aleppo"),
-    ("Russian strike did not kill three Turkish soldiers near al-Bab on Thursday.", "negation not in the sources"),
-    ("Three Turkish soldiers were killed near al-Bab on Thursday, sparking mass protests across the capital.",
-     "words not in the sources"),
-    ("A Russian air strike killed three Turkish soldiers and wounded 11 near al-Bab.", "drops when it happened: thursday"),
-    ("Here is the sentence: three Turkish soldiers were killed near al-Bab.", "about the task"),
-    ("Moscow and Turkey with Mr Al Assad.", "names only"),
-    ("Three Turkish soldiers were killed near al-Bab", "not a complete sentence"),
-    ("Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.", "copies a source sentence"),
-])
+@pytest.mark.parametrize(
+    "candidate, reason",
+    [
+        ("A Russian air strike killed four Turkish soldiers near al-Bab on Thursday.", "number not in the sources: 4"),
+        (
+            "A Russian air strike killed three Turkish soldiers near al-Bab on 12 March.",
+            "number not in the sources: 12",
+        ),
+        (
+            "A Russian air strike killed three Turkish soldiers near Aleppo on Thursday.",
+            "name not in the sources: Aleppo",
+        ),
+        ("Russian strike did not kill three Turkish soldiers near al-Bab on Thursday.", "negation not in the sources"),
+        (
+            "Three Turkish soldiers were killed near al-Bab on Thursday, sparking mass protests across the capital.",
+            "words not in the sources",
+        ),
+        (
+            "A Russian air strike killed three Turkish soldiers and wounded 11 near al-Bab.",
+            "drops when it happened: thursday",
+        ),
+        ("Here is the sentence: three Turkish soldiers were killed near al-Bab.", "about the task"),
+        ("Moscow and Turkey with Mr Al Assad.", "names only"),
+        ("Three Turkish soldiers were killed near al-Bab", "not a complete sentence"),
+        (
+            "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said.",
+            "copies a source sentence",
+        ),
+    ],
+)
 def test_each_kind_of_unsupported_candidate_is_rejected_with_its_reason(candidate, reason):
     verdict = _check(candidate, min_similarity=0.0, structural=False)
     assert not verdict.ok and reason in verdict.reason
@@ -63,14 +80,22 @@ def test_only_the_best_statements_day_must_be_kept():
 
 
 def test_spelling_variants_of_source_names_are_not_invented():
-    assert _check("Moscow backs Mr Al-Assad, and Turkey and Russia back opposing sides.", sources=SOURCES[::-1],
-                  min_similarity=0.0, min_coverage=0.5, structural=False).ok
+    assert _check(
+        "Moscow backs Mr Al-Assad, and Turkey and Russia back opposing sides.",
+        sources=SOURCES[::-1],
+        min_similarity=0.0,
+        min_coverage=0.5,
+        structural=False,
+    ).ok
 
 
 def test_meaning_drift_and_length_are_rejected():
     drift = _check("Three Turkish soldiers were killed near al-Bab on Thursday.", min_similarity=0.99)
     assert not drift.ok and "meaning drifts" in drift.reason
-    long = " ".join(["Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said"] * 2) + "."
+    long = (
+        " ".join(["Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, Turkey's army said"] * 2)
+        + "."
+    )
     verdict = _check(long, min_similarity=0.0)
     assert not verdict.ok and "longer than the longest source" in verdict.reason
 
@@ -92,21 +117,35 @@ def test_clean_candidate_keeps_only_the_first_sentence_of_a_run_on_answer():
 # drops the quotation marks and states the view as fact. Each has a faithful version that keeps
 # the quotation or says who speaks.
 QUOTED_AS_FACT = [
-    (["``Harbor Line sees its real future in these fast ferries rather than in freight,'' analyst Tomas Vidal said."],
-     "Harbor Line sees its real future in fast ferries rather than in freight.",
-     "Analyst Tomas Vidal said Harbor Line sees its real future in fast ferries rather than in freight."),
-    (["“The new quay will be the safest on the whole northern coast by next spring,” the builder's chief engineer said."],
-     "The new quay will be the safest on the northern coast by next spring.",
-     "“The new quay will be the safest on the northern coast by next spring,” the builder's chief engineer said."),
-    (["\"Nobody on the council ever read the crane inspection files,\" a dock worker told the radio station."],
-     "Nobody on the council ever read the crane inspection files.",
-     "“Nobody on the council ever read the crane inspection files,” a dock worker said."),
-    (["“Mayor Ana Ruiz knew about the cracked crane base for months and did nothing,” the union leader said."],
-     "Mayor Ana Ruiz knew about the cracked crane base for months and did nothing.",
-     "Mayor Ana Ruiz knew about the cracked crane base and did nothing, the union leader said."),
-    (["``Vigo's port lost most of its winter trade because of the closure,'' Ortiz added on Friday."],
-     "Vigo's port lost most of its winter trade because of the closure.",
-     "Vigo's port lost most of its winter trade because of the closure, Ortiz added on Friday."),
+    (
+        [
+            "``Harbor Line sees its real future in these fast ferries rather than in freight,'' analyst Tomas Vidal said."
+        ],
+        "Harbor Line sees its real future in fast ferries rather than in freight.",
+        "Analyst Tomas Vidal said Harbor Line sees its real future in fast ferries rather than in freight.",
+    ),
+    (
+        [
+            "“The new quay will be the safest on the whole northern coast by next spring,” the builder's chief engineer said."
+        ],
+        "The new quay will be the safest on the northern coast by next spring.",
+        "“The new quay will be the safest on the northern coast by next spring,” the builder's chief engineer said.",
+    ),
+    (
+        ['"Nobody on the council ever read the crane inspection files," a dock worker told the radio station.'],
+        "Nobody on the council ever read the crane inspection files.",
+        "“Nobody on the council ever read the crane inspection files,” a dock worker said.",
+    ),
+    (
+        ["“Mayor Ana Ruiz knew about the cracked crane base for months and did nothing,” the union leader said."],
+        "Mayor Ana Ruiz knew about the cracked crane base for months and did nothing.",
+        "Mayor Ana Ruiz knew about the cracked crane base and did nothing, the union leader said.",
+    ),
+    (
+        ["``Vigo's port lost most of its winter trade because of the closure,'' Ortiz added on Friday."],
+        "Vigo's port lost most of its winter trade because of the closure.",
+        "Vigo's port lost most of its winter trade because of the closure, Ortiz added on Friday.",
+    ),
 ]
 
 
@@ -119,8 +158,15 @@ def test_a_quotation_is_not_printed_as_fact(sources, as_fact, faithful):
 
 
 def test_a_fact_one_source_states_and_another_quotes_may_be_stated():
-    sources = ["“The quay will reopen in May,” harbour master Lena Ortiz said.", "The quay will reopen in May, the port said."]
+    sources = [
+        "“The quay will reopen in May,” harbour master Lena Ortiz said.",
+        "The quay will reopen in May, the port said.",
+    ]
     assert _check("The quay will reopen in May, the port said.", sources=sources[::-1], min_similarity=0.0).reason != (
-        "states as fact what its sources only quote, and says nobody said it")
+        "states as fact what its sources only quote, and says nobody said it"
+    )
     from pipeline.stages.verify import _quoted_as_fact
-    assert not _quoted_as_fact("The quay will reopen in May.", sources) and _quoted_as_fact("The quay will reopen in May.", sources[:1])
+
+    assert not _quoted_as_fact("The quay will reopen in May.", sources) and _quoted_as_fact(
+        "The quay will reopen in May.", sources[:1]
+    )

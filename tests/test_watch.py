@@ -9,8 +9,8 @@ import threading
 import time
 
 import pytest
-
 from conftest import ROOT, write_incident
+
 from pipeline.config import Config
 from pipeline.runtime.manifest import code_fingerprint
 from pipeline.runtime.run import Pipeline
@@ -18,8 +18,10 @@ from pipeline.runtime.watch import _input_filter, watch
 
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
 CONFIG = Config(embedder="hashing", summariser="extractive")
-A = ("Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
-     "The defence ministry said the strike was an accident.\n")
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The defence ministry said the strike was an accident.\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +47,9 @@ class Watcher:
         self.thread = threading.Thread(target=self._run, args=(path, out, kwargs), daemon=True)
 
     def _run(self, path, out, kwargs):
-        self.result = watch(path, out, CONFIG, report=self.lines.append, stop_event=self.stop, debounce_ms=200, **kwargs)
+        self.result = watch(
+            path, out, CONFIG, report=self.lines.append, stop_event=self.stop, debounce_ms=200, **kwargs
+        )
 
     def wait_for(self, text, count=1, timeout=30):
         deadline = time.monotonic() + timeout
@@ -119,11 +123,26 @@ def test_filter_drops_output_paths_only(tmp_path):
 
 def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "watch", str(folder), "--out", str(tmp_path / "out"),
-                             *FAST, "--debounce", "200"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
-                            # A job started in the background (`make test &`, some CI runners) ignores
-                            # SIGINT, and its children inherit that: give back the terminal default.
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "watch",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+            *FAST,
+            "--debounce",
+            "200",
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A job started in the background (`make test &`, some CI runners) ignores
+        # SIGINT, and its children inherit that: give back the terminal default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     # Only a guard against a hung start-up: a loaded 2-core machine can take a minute.
     watchdog = threading.Timer(300, proc.kill)
     watchdog.start()

@@ -17,6 +17,8 @@ CHAT_TEMPLATE = (
     "{% for m in messages %}<s> {{ m['role'] }} : {{ m['content'] }} </s> {% endfor %}"
     "{% if add_generation_prompt %}<s> assistant : {% endif %}"
 )
+
+
 def _tokenizer(chat_template: str | None) -> transformers.PreTrainedTokenizerFast:
     specials = ["<pad>", "<s>", "</s>", "<unk>"]
     vocab = {t: i for i, t in enumerate(specials + sorted(set(WORDS) | {":"}))}

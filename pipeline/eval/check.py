@@ -14,15 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..stages.attribute import Attributor, SupportAttributor
 from ..config import Config
+from ..runtime.run import Pipeline, Prepared, Progress, StageError, _check, _run_stage, prepare_pool
+from ..stages.attribute import Attributor, SupportAttributor
 from ..stages.dedupe import SENTENCE_END
 from ..stages.ingest import IngestError, decode, doc_id
 from ..stages.render import copies_of
-from ..runtime.run import Pipeline, Prepared, Progress, StageError, _check, _run_stage, prepare_pool
 from ..stages.segment import PunktSegmenter
 from ..types import Document, SourceSpan
-
 
 # `--mode summary`: settings for text the pipeline did not write. A person's summary sentence
 # gathers facts (and numbers) from several source sentences, so one source sentence rarely
@@ -34,7 +33,7 @@ MODES = ("brief", "summary")
 
 
 def attributor_for(mode: str, pipeline: Pipeline) -> Attributor:
-    """"brief": the pipeline's own attributor, unchanged; "summary": the same scorer, looser."""
+    """ "brief": the pipeline's own attributor, unchanged; "summary": the same scorer, looser."""
     if mode == "brief":
         return pipeline.attributor
     if mode == "summary":
@@ -86,15 +85,25 @@ def read_summary(path: Path) -> list[str]:
     return sentences
 
 
-def attribute_summary(folder: Path, sentences: list[str], pipeline: Pipeline, attributor: Attributor | None = None,
-                      progress: Progress = lambda _: None) -> list[Attributed]:
+def attribute_summary(
+    folder: Path,
+    sentences: list[str],
+    pipeline: Pipeline,
+    attributor: Attributor | None = None,
+    progress: Progress = lambda _: None,
+) -> list[Attributed]:
     """Attribute each sentence against the articles in `folder`: the pipeline's pool and embedder,
     and its attributor unless another is given. Raises NoArticles or StageError like build_brief."""
     return attribute_prepared(prepare_pool(folder, pipeline, progress), sentences, pipeline, attributor, progress)
 
 
-def attribute_prepared(prep: Prepared, sentences: list[str], pipeline: Pipeline, attributor: Attributor | None = None,
-                       progress: Progress = lambda _: None) -> list[Attributed]:
+def attribute_prepared(
+    prep: Prepared,
+    sentences: list[str],
+    pipeline: Pipeline,
+    attributor: Attributor | None = None,
+    progress: Progress = lambda _: None,
+) -> list[Attributed]:
     """attribute_summary on a pool already prepared, so several settings can share one.
 
     A file that only copies another is cited with it, at the same span (as brief.json does).
@@ -112,14 +121,22 @@ def attribute_prepared(prep: Prepared, sentences: list[str], pipeline: Pipeline,
     copies = copies_of(prep.corpus.files)
     out = []
     for text, spans in zip(sentences, supports):
-        expanded = [SourceSpan(sp.doc_id, path, sp.start, sp.end, sp.score)
-                    for sp in spans for path in (sp.path, *copies.get(sp.path, ()))]
+        expanded = [
+            SourceSpan(sp.doc_id, path, sp.start, sp.end, sp.score)
+            for sp in spans
+            for path in (sp.path, *copies.get(sp.path, ()))
+        ]
         out.append(Attributed(text, tuple(expanded)))
     return out
 
 
 def to_dict(results: list[Attributed]) -> dict:
-    return {"sentences": [
-        {"text": r.text, "sources": [{"path": s.path, "start": s.start, "end": s.end, "score": s.score} for s in r.sources]}
-        for r in results
-    ]}
+    return {
+        "sentences": [
+            {
+                "text": r.text,
+                "sources": [{"path": s.path, "start": s.start, "end": s.end, "score": s.score} for s in r.sources],
+            }
+            for r in results
+        ]
+    }

@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import metrics
-from .baselines import BASELINES, n_words, split_sentences
-from .check import MODES, attribute_prepared, attributor_for, split_summary
 from ..config import DEFAULT_SUMMARISER, Config
 from ..runtime.run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
 from ..stages.names import reflowed, surnames
 from ..stages.standalone import brief_problems
+from . import metrics
+from .baselines import BASELINES, n_words, split_sentences
+from .check import MODES, attribute_prepared, attributor_for, split_summary
 
 EXAMPLES = 5  # not-standalone sentences per system quoted in report.json's aggregates
 
@@ -87,9 +87,12 @@ def load_clusters(path: Path, limit: int | None = None) -> list[EvalCluster]:
 
 def _parse(line: str, where: str, default_id: str) -> EvalCluster:
     """One record; EvalDataError names the file, the line and the field."""
+
     def bad(name: str, what: str) -> EvalDataError:
-        return EvalDataError(f"{where}, field `{name}`: {what}; a record is {{\"documents\": [str], \"summary\": str "
-                             "or \"references\": [str], \"alignments\"?: [...]}")
+        return EvalDataError(
+            f'{where}, field `{name}`: {what}; a record is {{"documents": [str], "summary": str '
+            'or "references": [str], "alignments"?: [...]}'
+        )
 
     try:
         row = json.loads(line)
@@ -101,8 +104,11 @@ def _parse(line: str, where: str, default_id: str) -> EvalCluster:
     if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
         raise bad("documents", "missing or not a list of strings")
     references = row.get("references")
-    if references is not None and (not isinstance(references, list) or not references
-                                   or not all(isinstance(r, str) and r.strip() for r in references)):
+    if references is not None and (
+        not isinstance(references, list)
+        or not references
+        or not all(isinstance(r, str) and r.strip() for r in references)
+    ):
         raise bad("references", "not a non-empty list of non-empty strings")
     summary = row.get("summary", references[0] if references else None)
     if not isinstance(summary, str):
@@ -113,8 +119,11 @@ def _parse(line: str, where: str, default_id: str) -> EvalCluster:
             offsets = tuple((int(start), int(end)) for start, end in a["doc_span_offsets"])
             links.append(GoldLink(str(a["summary_sentence"]), int(a["doc_index"]), offsets))
         except (ValueError, KeyError, TypeError) as err:
-            raise bad(f"alignments[{i}]", f"{type(err).__name__}: {err}; expected summary_sentence, doc_index "
-                      "and doc_span_offsets ([[start, end], ...])") from None
+            raise bad(
+                f"alignments[{i}]",
+                f"{type(err).__name__}: {err}; expected summary_sentence, doc_index "
+                "and doc_span_offsets ([[start, end], ...])",
+            ) from None
     return EvalCluster(str(row.get("id", default_id)), tuple(docs), summary, tuple(links), tuple(references or ()))
 
 
@@ -157,10 +166,17 @@ def score_attribution(predicted: list, cluster: EvalCluster) -> list[dict]:
         pred_spans: dict[int, list[tuple[int, int]]] = {}
         for sp in item.sources:
             pred_spans.setdefault(doc_index(sp.path), []).append((sp.start, sp.end))
-        rows.append({"sentence": item.text, "predicted_docs": sorted(pred_spans), "gold_docs": sorted(gold_docs),
-                     "doc": metrics.prf(set(pred_spans), gold_docs), "char": metrics.char_overlap(pred_spans, gold_spans),
-                     # the trivial answer, for scale: every article of the cluster supports every sentence
-                     "all_docs": metrics.prf({i for i, d in enumerate(cluster.documents) if d.strip()}, gold_docs)})
+        rows.append(
+            {
+                "sentence": item.text,
+                "predicted_docs": sorted(pred_spans),
+                "gold_docs": sorted(gold_docs),
+                "doc": metrics.prf(set(pred_spans), gold_docs),
+                "char": metrics.char_overlap(pred_spans, gold_spans),
+                # the trivial answer, for scale: every article of the cluster supports every sentence
+                "all_docs": metrics.prf({i for i, d in enumerate(cluster.documents) if d.strip()}, gold_docs),
+            }
+        )
     return rows
 
 
@@ -180,9 +196,11 @@ class Evaluation:
 def _run_brief(folder: Path, pipeline: Pipeline) -> dict:
     brief = build_brief(folder, pipeline)
     sentences = [s.text for s in brief.sentences]
-    return {"sentences": sentences,
-            "cited": sum(bool(s.sources) for s in brief.sentences),
-            "fused": sum(s.method == "fused" for s in brief.sentences)}
+    return {
+        "sentences": sentences,
+        "cited": sum(bool(s.sources) for s in brief.sentences),
+        "fused": sum(s.method == "fused" for s in brief.sentences),
+    }
 
 
 def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = lambda *_: None) -> Evaluation:
@@ -193,8 +211,13 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
     result = Evaluation(settings, str(path))
     pipeline = None
     if "brief" in settings.systems or (settings.attribution and any(c.links for c in clusters)):
-        config = Config().with_options(summariser=settings.summariser, embedder=settings.embedder, device=settings.device,
-                                       max_words=settings.words, max_sentences=settings.max_sentences)
+        config = Config().with_options(
+            summariser=settings.summariser,
+            embedder=settings.embedder,
+            device=settings.device,
+            max_words=settings.words,
+            max_sentences=settings.max_sentences,
+        )
         pipeline = Pipeline.from_config(config)
         t = time.perf_counter()
         pipeline.warm_up()
@@ -202,11 +225,17 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
         result.pipeline_config = config.to_dict()
         for mode in MODES:
             a = attributor_for(mode, pipeline)
-            result.attributors[mode] = {k: getattr(a, k, None) for k in ("threshold", "per_document", "require_numbers", "fallback")}
+            result.attributors[mode] = {
+                k: getattr(a, k, None) for k in ("threshold", "per_document", "require_numbers", "fallback")
+            }
     for n, cluster in enumerate(clusters):
         references = reference_sentences(cluster)
-        record: dict = {"id": cluster.id, "n_documents": len(cluster.documents), "n_references": len(references),
-                        "systems": {}}
+        record: dict = {
+            "id": cluster.id,
+            "n_documents": len(cluster.documents),
+            "n_references": len(references),
+            "systems": {},
+        }
         with tempfile.TemporaryDirectory(prefix="brief-eval-") as tmp:
             folder = Path(tmp) / "incident"
             folder.mkdir()
@@ -227,10 +256,13 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                     sentences, extra = [], {"error": str(err)}
                 seconds = time.perf_counter() - t
                 record["systems"][system] = {
-                    "sentences": sentences, "words": sum(n_words(s) for s in sentences), "seconds": round(seconds, 3),
+                    "sentences": sentences,
+                    "words": sum(n_words(s) for s in sentences),
+                    "seconds": round(seconds, 3),
                     **metrics.rouge_averaged(sentences, references),
                     **metrics.unsupported_facts(sentences, cluster.documents),
-                    "not_standalone": not_standalone(sentences, known), **extra,
+                    "not_standalone": not_standalone(sentences, known),
+                    **extra,
                 }
             if settings.attribution and cluster.links and pipeline is not None:
                 progress(n, len(clusters), f"{cluster.id}: attribution")
@@ -243,8 +275,12 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
                     if shifted:
                         record["offsets_shifted"] = shifted
                     for mode in MODES:
-                        predicted = attribute_prepared(prep, gold_sentences(cluster), pipeline, attributor_for(mode, pipeline))
-                        rows += [{"cluster": cluster.id, "mode": mode, **r} for r in score_attribution(predicted, cluster)]
+                        predicted = attribute_prepared(
+                            prep, gold_sentences(cluster), pipeline, attributor_for(mode, pipeline)
+                        )
+                        rows += [
+                            {"cluster": cluster.id, "mode": mode, **r} for r in score_attribution(predicted, cluster)
+                        ]
                 except (NoArticles, StageError) as err:
                     rows, record["attribution_error"] = [], str(err)
                 record["attribution_seconds"] = round(time.perf_counter() - t, 3)
@@ -257,18 +293,25 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
 def not_standalone(sentences: list[str], known: frozenset[str] = frozenset()) -> list[dict]:
     """The output sentences a reader could not take on their own, read in order, each with
     standalone's reason; `known`: the incident's surnames (pipeline.stages.names)."""
-    return [{"sentence": s, "reason": reason} for s, reason in zip(sentences, brief_problems(sentences, known)) if reason]
+    return [
+        {"sentence": s, "reason": reason} for s, reason in zip(sentences, brief_problems(sentences, known)) if reason
+    ]
 
 
 def _standalone_summary(per: list[dict], ids: list[str], n_sent: int) -> dict:
     rows = [{"cluster": cid, **row} for cid, p in zip(ids, per) for row in p["not_standalone"]]
     # Examples cover as many reasons as they can before repeating one.
     firsts = {row["reason"]: row for row in reversed(rows)}
-    examples = sorted(rows, key=lambda row: firsts[row["reason"]] is not row)  # stable: first of each reason, then the rest
-    return {"sentences": n_sent, "not_standalone": len(rows),
-            "share_not_standalone": len(rows) / n_sent if n_sent else float("nan"),
-            "not_standalone_reasons": dict(Counter(row["reason"] for row in rows).most_common()),
-            "not_standalone_examples": examples[:EXAMPLES]}
+    examples = sorted(
+        rows, key=lambda row: firsts[row["reason"]] is not row
+    )  # stable: first of each reason, then the rest
+    return {
+        "sentences": n_sent,
+        "not_standalone": len(rows),
+        "share_not_standalone": len(rows) / n_sent if n_sent else float("nan"),
+        "not_standalone_reasons": dict(Counter(row["reason"] for row in rows).most_common()),
+        "not_standalone_examples": examples[:EXAMPLES],
+    }
 
 
 def summarise_results(ev: Evaluation) -> dict:
@@ -298,21 +341,31 @@ def summarise_results(ev: Evaluation) -> dict:
         for other in s.systems:
             if other != "brief":
                 comparisons[f"brief>{other}"] = {
-                    m: metrics.paired_bootstrap([c["systems"]["brief"][m] for c in ev.clusters],
-                                                [c["systems"][other][m] for c in ev.clusters], s.resamples, s.seed)
+                    m: metrics.paired_bootstrap(
+                        [c["systems"]["brief"][m] for c in ev.clusters],
+                        [c["systems"][other][m] for c in ev.clusters],
+                        s.resamples,
+                        s.seed,
+                    )
                     for m in metrics.ROUGE_KEYS
                 }
     attribution = None
     if ev.attribution:
         first = [r for r in ev.attribution if r["mode"] == MODES[0]]
-        attribution = {"sentences": len(first), "clusters": len({r["cluster"] for r in first}),
-                       "offsets_shifted": sum(len(c.get("offsets_shifted", ())) for c in ev.clusters),
-                       "embedder": (ev.pipeline_config or {}).get("embedder"),
-                       "pool": "deduped content sentences, as in the pipeline", "modes": {}}
+        attribution = {
+            "sentences": len(first),
+            "clusters": len({r["cluster"] for r in first}),
+            "offsets_shifted": sum(len(c.get("offsets_shifted", ())) for c in ev.clusters),
+            "embedder": (ev.pipeline_config or {}).get("embedder"),
+            "pool": "deduped content sentences, as in the pipeline",
+            "modes": {},
+        }
         for mode in MODES:
             rows = [r for r in ev.attribution if r["mode"] == mode]
-            entry: dict = {"settings": ev.attributors.get(mode, {}),
-                           "with_prediction": sum(bool(r["predicted_docs"]) for r in rows) / len(rows)}
+            entry: dict = {
+                "settings": ev.attributors.get(mode, {}),
+                "with_prediction": sum(bool(r["predicted_docs"]) for r in rows) / len(rows),
+            }
             for level in ("doc", "char"):
                 p, r, f = metrics.macro([row[level] for row in rows])
                 lo, hi = metrics.bootstrap_interval([row[level][2] for row in rows], s.resamples, s.seed)
@@ -320,11 +373,17 @@ def summarise_results(ev: Evaluation) -> dict:
             attribution["modes"][mode] = entry
         p, r, f = metrics.macro([row["all_docs"] for row in first])
         attribution["all_documents"] = {"precision": p, "recall": r, "f1": f}
-    return {"data": ev.data, "clusters": len(ev.clusters),
-            "references_per_cluster": _mean([c["n_references"] for c in ev.clusters]),
-            "settings": asdict(s), "pipeline_config": ev.pipeline_config,
-            "warm_up_seconds": ev.warm_up_seconds, "systems": systems, "comparisons": comparisons,
-            "attribution": attribution}
+    return {
+        "data": ev.data,
+        "clusters": len(ev.clusters),
+        "references_per_cluster": _mean([c["n_references"] for c in ev.clusters]),
+        "settings": asdict(s),
+        "pipeline_config": ev.pipeline_config,
+        "warm_up_seconds": ev.warm_up_seconds,
+        "systems": systems,
+        "comparisons": comparisons,
+        "attribution": attribution,
+    }
 
 
 def _mean(values: list[float]) -> float:

@@ -44,8 +44,10 @@ def rouge_scores(candidate: Sequence[str], reference: Sequence[str]) -> dict[str
     An empty candidate scores 0, not an exception.
     """
     scores = _scorer().score(_lines(reference), _lines(candidate))
-    return {**{name: float(scores[name].fmeasure) for name in ROUGE_TYPES},
-            **{RECALL[name]: float(scores[name].recall) for name in ROUGE_TYPES}}
+    return {
+        **{name: float(scores[name].fmeasure) for name in ROUGE_TYPES},
+        **{RECALL[name]: float(scores[name].recall) for name in ROUGE_TYPES},
+    }
 
 
 def rouge_averaged(candidate: Sequence[str], references: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -59,7 +61,9 @@ def rouge_averaged(candidate: Sequence[str], references: Sequence[Sequence[str]]
     return {key: float(sum(p[key] for p in per) / len(per)) for key in ROUGE_KEYS}
 
 
-def bootstrap_interval(values: Sequence[float], resamples: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
+def bootstrap_interval(
+    values: Sequence[float], resamples: int = 1000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
     """Percentile interval of the mean, resampling clusters with replacement (Efron & Tibshirani 1993)."""
     x = np.asarray(values, dtype=float)
     if len(x) == 0:
@@ -92,7 +96,9 @@ def _chars(spans: Mapping[object, Iterable[Span]]) -> set[tuple[object, int]]:
     return {(doc, i) for doc, pieces in spans.items() for s, e in pieces for i in range(s, e)}
 
 
-def char_overlap(predicted: Mapping[object, Iterable[Span]], gold: Mapping[object, Iterable[Span]]) -> tuple[float, float, float]:
+def char_overlap(
+    predicted: Mapping[object, Iterable[Span]], gold: Mapping[object, Iterable[Span]]
+) -> tuple[float, float, float]:
     """Character-level precision, recall, F1 of predicted spans against gold spans, per document.
 
     Both map a document key to `[start, end)` pieces; a character only counts in the same document.

@@ -28,15 +28,22 @@ def to_markdown(summary: dict) -> str:
     s = summary["settings"]
     refs = summary.get("references_per_cluster", 1)
     against = "one reference summary" if refs == 1 else f"{refs:g} reference summaries per cluster, averaged over them"
-    lines = [f"# Evaluation: `{Path(summary['data']).name}`", "",
-             f"{summary['clusters']} clusters; budget {s['words']} words for every system; "
-             f"ROUGE F1 and recall (rouge-score, Porter stemmer) against {against}, mean over clusters with "
-             f"bootstrap 95% intervals ({s['resamples']} resamples of clusters, seed {s['seed']}).", ""]
+    lines = [
+        f"# Evaluation: `{Path(summary['data']).name}`",
+        "",
+        f"{summary['clusters']} clusters; budget {s['words']} words for every system; "
+        f"ROUGE F1 and recall (rouge-score, Porter stemmer) against {against}, mean over clusters with "
+        f"bootstrap 95% intervals ({s['resamples']} resamples of clusters, seed {s['seed']}).",
+        "",
+    ]
     if summary.get("pipeline_config"):
         c = summary["pipeline_config"]
-        lines += [f"brief: summariser `{c['summariser']}`, embedder `{c['embedder']}`, max sentences {c['max_sentences']}, "
-                  f"redundancy {c['redundancy']}, support threshold {c['support_threshold']}, "
-                  f"cluster threshold {c['cluster_threshold']}; models loaded once in {summary['warm_up_seconds']:.1f} s.", ""]
+        lines += [
+            f"brief: summariser `{c['summariser']}`, embedder `{c['embedder']}`, max sentences {c['max_sentences']}, "
+            f"redundancy {c['redundancy']}, support threshold {c['support_threshold']}, "
+            f"cluster threshold {c['cluster_threshold']}; models loaded once in {summary['warm_up_seconds']:.1f} s.",
+            "",
+        ]
     lines += ["## Summaries", "", "ROUGE F1:", ""] + summary_table(summary) + ["", "ROUGE recall:", ""]
     lines += summary_table(summary, recall=True) + [""]
     for pair, wins in summary["comparisons"].items():
@@ -46,39 +53,61 @@ def to_markdown(summary: dict) -> str:
     failed = {n: e["failed"] for n, e in summary["systems"].items() if e["failed"]}
     if failed:
         lines.append(f"- Failed clusters (scored 0): {failed}; see report.json.")
-    lines += ["", "## Faithfulness proxies", "",
-              "| system | sentences cited | fused | not standalone | numbers not in sources | names not in sources |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Faithfulness proxies",
+        "",
+        "| system | sentences cited | fused | not standalone | numbers not in sources | names not in sources |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for name, e in summary["systems"].items():
         cited = _f(e.get("share_cited"), 2) if "share_cited" in e else "-"
         fused = _f(e.get("share_fused"), 2) if "share_fused" in e else "-"
-        lines.append(f"| {name} | {cited} | {fused} | {e['not_standalone']} of {e['sentences']} "
-                     f"| {e['numbers_unsupported']} of {e['numbers']} | {e['names_unsupported']} of {e['names']} |")
-    lines += ["", "Not standalone: `pipeline.stages.standalone.problem`, per output sentence; reasons (examples in report.json):", ""]
+        lines.append(
+            f"| {name} | {cited} | {fused} | {e['not_standalone']} of {e['sentences']} "
+            f"| {e['numbers_unsupported']} of {e['numbers']} | {e['names_unsupported']} of {e['names']} |"
+        )
+    lines += [
+        "",
+        "Not standalone: `pipeline.stages.standalone.problem`, per output sentence; reasons (examples in report.json):",
+        "",
+    ]
     for name, e in summary["systems"].items():
         reasons = "; ".join(f"{reason} {count}" for reason, count in e["not_standalone_reasons"].items()) or "none"
         lines.append(f"- {name}: {reasons}.")
     a = summary.get("attribution")
     if a:
-        lines += ["", "## Attribution of the reference summary", "",
-                  f"{a['sentences']} summary sentences with gold links in {a['clusters']} clusters, attributed with the "
-                  f"pipeline's attribution stage (embedder `{a['embedder']}`, pool: {a['pool']}) and scored against "
-                  "the documents (and character spans) of their gold links; macro-averaged over sentences. "
-                  "Mode `brief`: the pipeline's own settings; mode `summary`: `brief attribute --mode summary`.", "",
-                  "| mode | settings | got a source | level | precision | recall | F1 [95% CI] |",
-                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "## Attribution of the reference summary",
+            "",
+            f"{a['sentences']} summary sentences with gold links in {a['clusters']} clusters, attributed with the "
+            f"pipeline's attribution stage (embedder `{a['embedder']}`, pool: {a['pool']}) and scored against "
+            "the documents (and character spans) of their gold links; macro-averaged over sentences. "
+            "Mode `brief`: the pipeline's own settings; mode `summary`: `brief attribute --mode summary`.",
+            "",
+            "| mode | settings | got a source | level | precision | recall | F1 [95% CI] |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
         for mode, m in a["modes"].items():
             st = ", ".join(f"{k} {v}" for k, v in m["settings"].items())
             for level, label in (("doc", "document"), ("char", "character")):
                 r = m[level]
-                lines.append(f"| {mode} | {st} | {m['with_prediction']:.0%} | {label} | {_f(r['precision'])} | "
-                             f"{_f(r['recall'])} | {_f(r['f1'])} [{_f(r['f1_low'])}, {_f(r['f1_high'])}] |")
+                lines.append(
+                    f"| {mode} | {st} | {m['with_prediction']:.0%} | {label} | {_f(r['precision'])} | "
+                    f"{_f(r['recall'])} | {_f(r['f1'])} [{_f(r['f1_low'])}, {_f(r['f1_high'])}] |"
+                )
         if a.get("all_documents"):
             r = a["all_documents"]
-            lines.append(f"| (every document cited) | | 100% | document | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} |")
+            lines.append(
+                f"| (every document cited) | | 100% | document | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} |"
+            )
         if a.get("offsets_shifted"):
-            lines += ["", f"Warning: ingest changed the text of {a['offsets_shifted']} documents (line endings, byte order "
-                      "mark or length), so their character scores compare shifted offsets."]
+            lines += [
+                "",
+                f"Warning: ingest changed the text of {a['offsets_shifted']} documents (line endings, byte order "
+                "mark or length), so their character scores compare shifted offsets.",
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -45,8 +45,13 @@ class HashingEmbedder:
             from sklearn.feature_extraction.text import HashingVectorizer
 
             self._vec = HashingVectorizer(
-                n_features=self.n_features, ngram_range=(1, 2), stop_words="english", binary=True,
-                alternate_sign=False, norm="l2", token_pattern=r"(?u)\b\w+\b",
+                n_features=self.n_features,
+                ngram_range=(1, 2),
+                stop_words="english",
+                binary=True,
+                alternate_sign=False,
+                norm="l2",
+                token_pattern=r"(?u)\b\w+\b",
             )
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -160,5 +165,5 @@ def _device(device: str) -> str:
 
 
 def make_embedder(spec: str, device: str = "cpu") -> Embedder:
-    """"hashing" is the model-free baseline; anything else is a registry name, path or hub id."""
+    """ "hashing" is the model-free baseline; anything else is a registry name, path or hub id."""
     return HashingEmbedder() if spec == "hashing" else TransformerEmbedder(spec, device=device)

@@ -70,7 +70,6 @@ class Generator:
             return
         import torch
         from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
-
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
@@ -216,15 +215,14 @@ class Generator:
             )
         return out[:, start:].tolist()
 
-    def _seq2seq_batch(self, texts: list[str], idx: list[int], caps: list[int], done: Callable[[str], bool] | None) -> list[list[int]]:
+    def _seq2seq_batch(
+        self, texts: list[str], idx: list[int], caps: list[int], done: Callable[[str], bool] | None
+    ) -> list[list[int]]:
         import torch
 
         tok = self._tokenizer
         enc = tok(
-            [texts[i] for i in idx],
-            return_tensors="pt",
-            padding=True,
-            truncation=tok.model_max_length < 1_000_000,
+            [texts[i] for i in idx], return_tensors="pt", padding=True, truncation=tok.model_max_length < 1_000_000
         ).to(self.device)
         with torch.inference_mode():
             # Seq2seq outputs start with the decoder start token.
@@ -247,5 +245,10 @@ class Generator:
                     stop |= torch.tensor([done(t) for t in texts], device=stop.device)
                 return stop
 
-        return {"do_sample": False, "num_beams": 1, "max_new_tokens": max(caps),
-                "pad_token_id": self._tokenizer.pad_token_id, "stopping_criteria": StoppingCriteriaList([RowStop()])}
+        return {
+            "do_sample": False,
+            "num_beams": 1,
+            "max_new_tokens": max(caps),
+            "pad_token_id": self._tokenizer.pad_token_id,
+            "stopping_criteria": StoppingCriteriaList([RowStop()]),
+        }

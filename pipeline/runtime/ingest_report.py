@@ -32,9 +32,19 @@ def describe(path: Path, with_text: bool = False) -> dict:
     rows = []
     for f in corpus.files:
         doc = docs.get(f.path) or docs.get(f.duplicate_of or "")
-        row = {"path": f.path, "status": f.status, "reason": f.reason, "encoding": f.encoding,
-               "extractor": f.meta.extractor, "title": f.meta.title, "site": f.meta.site, "author": f.meta.author,
-               "published": f.meta.published, "url": f.meta.url, "warnings": list(f.warnings)}
+        row = {
+            "path": f.path,
+            "status": f.status,
+            "reason": f.reason,
+            "encoding": f.encoding,
+            "extractor": f.meta.extractor,
+            "title": f.meta.title,
+            "site": f.meta.site,
+            "author": f.meta.author,
+            "published": f.meta.published,
+            "url": f.meta.url,
+            "warnings": list(f.warnings),
+        }
         if doc is not None:
             sentences = segmenter.segment(doc)
             row["characters"] = len(doc.text)

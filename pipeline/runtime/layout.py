@@ -35,14 +35,22 @@ def safe_name(name: str) -> str:
 def find_incidents(path: Path) -> list[Path]:
     """A folder of articles is one incident; a folder of such folders is a batch. Links and
     output folders (--out inside the batch root, whose entries link to briefs) are not incidents."""
+
     def has_articles(p: Path) -> bool:
-        return any(f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") for f in p.iterdir())
+        return any(
+            f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") for f in p.iterdir()
+        )
 
     if has_articles(path):
         return [path]
     return sorted(
-        p for p in path.iterdir()
-        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and not is_output_folder(p) and has_articles(p)
+        p
+        for p in path.iterdir()
+        if p.is_dir()
+        and not p.is_symlink()
+        and not p.name.startswith(".")
+        and not is_output_folder(p)
+        and has_articles(p)
     )
 
 

@@ -22,9 +22,9 @@ from importlib import metadata
 from pathlib import Path
 
 from ..config import Config
+from ..inference.models import MODELS_DIR, resolve
 from ..stages.ingest import list_files
 from .layout import output_dir, safe_name
-from ..inference.models import MODELS_DIR, resolve
 
 SCHEMA = "manifest/1"
 MANIFEST = "manifest.json"
@@ -47,8 +47,15 @@ class Snapshot:
     code: dict
 
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "incident": self.incident, "inputs": self.inputs, "config": self.config,
-                "config_hash": self.config_hash, "models": self.models, "code": self.code}
+        return {
+            "schema": SCHEMA,
+            "incident": self.incident,
+            "inputs": self.inputs,
+            "config": self.config,
+            "config_hash": self.config_hash,
+            "models": self.models,
+            "code": self.code,
+        }
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,8 @@ def _fingerprint_folder(path: Path) -> str:
 def _hub_revision(model_id: str) -> str:
     # The commit a cached hub id resolves to offline (refs/main of the local Hugging Face cache).
     cache = os.environ.get("HF_HUB_CACHE") or os.path.join(
-        os.environ.get("HF_HOME", os.path.join(os.path.expanduser("~"), ".cache", "huggingface")), "hub")
+        os.environ.get("HF_HOME", os.path.join(os.path.expanduser("~"), ".cache", "huggingface")), "hub"
+    )
     ref = Path(cache) / f"models--{model_id.replace('/', '--')}" / "refs" / "main"
     try:
         return ref.read_text().strip()
@@ -189,8 +197,10 @@ def manifest_json(snap: Snapshot, outputs: dict[str, str | bytes]) -> str:
     """The manifest text for a version holding `outputs`; it lists their hashes so a brief
     edited or deleted by hand is noticed."""
     data = snap.to_dict()
-    data["outputs"] = {name: hashlib.sha256(c.encode("utf-8") if isinstance(c, str) else c).hexdigest()
-                       for name, c in sorted(outputs.items())}
+    data["outputs"] = {
+        name: hashlib.sha256(c.encode("utf-8") if isinstance(c, str) else c).hexdigest()
+        for name, c in sorted(outputs.items())
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -235,7 +245,9 @@ def differences(old: dict, snap: Snapshot) -> list[str]:
     old_models, new_models = old.get("models", {}), new["models"]
     for role in sorted(old_models.keys() | new_models.keys()):
         if old_models.get(role) != new_models.get(role):
-            reasons.append(f"model {role}: {_describe_model(old_models.get(role))} -> {_describe_model(new_models.get(role))}")
+            reasons.append(
+                f"model {role}: {_describe_model(old_models.get(role))} -> {_describe_model(new_models.get(role))}"
+            )
     old_code, new_code = old.get("code", {}), new["code"]
     for key in ("version", "python", "registry"):
         if old_code.get(key) != new_code.get(key):

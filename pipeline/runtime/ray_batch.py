@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from ..config import Config
-    from .manifest import Snapshot
     from ..types import Brief, SourceFile
+    from .manifest import Snapshot
 
 INSTALL_HINT = "install the ray extra: pip install -e '.[ray]'"
 
@@ -110,8 +110,16 @@ class BriefWorker:
         path = Path(folder)
         name = Path(given).name
         if not path.is_dir():
-            return folder, Outcome(name, "error", f"{given}: not found on Ray node {_node()}; every worker "
-                                   "must read the incident folders at the same path (a shared filesystem)"), None
+            return (
+                folder,
+                Outcome(
+                    name,
+                    "error",
+                    f"{given}: not found on Ray node {_node()}; every worker "
+                    "must read the incident folders at the same path (a shared filesystem)",
+                ),
+                None,
+            )
         built: list[tuple[Brief, dict]] = []
 
         def build() -> tuple[Brief, None]:  # run.run_incident, less the snapshot and the write
@@ -128,8 +136,12 @@ class BriefWorker:
     def stats(self) -> dict:
         import resource
 
-        return {"node": _node(), "pid": os.getpid(), "incidents": self.built,
-                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+        return {
+            "node": _node(),
+            "pid": os.getpid(),
+            "incidents": self.built,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
 
 
 def _node() -> str:
@@ -180,15 +192,17 @@ def _reachable(address: str, timeout: float = 10.0) -> None:
     import socket
 
     if address.startswith("ray://"):
-        hostport = address[len("ray://"):].split("/")[0]
+        hostport = address[len("ray://") :].split("/")[0]
     else:
         from ray._private.services import canonicalize_bootstrap_address  # "auto" -> the address `ray start` left
 
         try:
             hostport = canonicalize_bootstrap_address(address)
         except Exception as e:  # "auto" with no cluster started on this machine
-            raise RayBatchError(f"no Ray cluster to join at {address!r} ({_gist(e)}); start one with "
-                                "`ray start --head`, or leave out --ray-address for a local Ray") from None
+            raise RayBatchError(
+                f"no Ray cluster to join at {address!r} ({_gist(e)}); start one with "
+                "`ray start --head`, or leave out --ray-address for a local Ray"
+            ) from None
     host, _, port = (hostport or "").rpartition(":")
     try:
         family, kind, proto, _, where = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)[0]
@@ -208,14 +222,24 @@ def _check_worker(info: dict, code: dict | None) -> None:
     if code is not None and info["code"] != code:
         theirs, ours = info["code"], code
         keys = [k for k in sorted(ours.keys() | theirs.keys()) if ours.get(k) != theirs.get(k)]
-        raise RayBatchError(f"the Ray worker on node {info['node']} runs other code than this driver "
-                            f"({', '.join(keys)} differ); install the same incident-brief on every node")
+        raise RayBatchError(
+            f"the Ray worker on node {info['node']} runs other code than this driver "
+            f"({', '.join(keys)} differ); install the same incident-brief on every node"
+        )
 
 
-def run_batch(incidents: list[Path], out: Path, config: Config, on_outcome: Callable[[Outcome], None], *,
-              workers: int | None = None, address: str | None = None, verbose: bool = False,
-              on_status: Callable[[str], None] = lambda _: None,
-              on_warning: Callable[[str], None] = lambda _: None) -> list[dict]:
+def run_batch(
+    incidents: list[Path],
+    out: Path,
+    config: Config,
+    on_outcome: Callable[[Outcome], None],
+    *,
+    workers: int | None = None,
+    address: str | None = None,
+    verbose: bool = False,
+    on_status: Callable[[str], None] = lambda _: None,
+    on_warning: Callable[[str], None] = lambda _: None,
+) -> list[dict]:
     """Build `incidents` on Ray and publish each brief into `out` from this process, which must
     hold OUT's lock. `on_outcome` gets each incident's Outcome as it completes (every incident
     gets one, whatever fails). Returns each worker's stats (node, pid, incidents, peak RSS).
@@ -253,8 +277,11 @@ def run_batch(incidents: list[Path], out: Path, config: Config, on_outcome: Call
                     try:
                         _check_worker(ray.get(ref), code)
                     except (RayError, RayBatchError) as e:
-                        broken.append(e if isinstance(e, RayBatchError) else
-                                      RayBatchError(f"a Ray worker could not start: {_gist(e)}"))
+                        broken.append(
+                            e
+                            if isinstance(e, RayBatchError)
+                            else RayBatchError(f"a Ray worker could not start: {_gist(e)}")
+                        )
                         if not ready and not starting:
                             raise broken[0] from None
                         on_warning(f"{broken[-1]} (left out; the other workers go on)")

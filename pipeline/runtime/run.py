@@ -12,24 +12,24 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..config import Config
+from ..inference.embed import Embedder, make_embedder
 from ..stages import render, render_html
-from ..stages.differences import find_differences
 from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
-from ..config import Config
 from ..stages.dedupe import DEDUPERS, Deduper
-from ..inference.embed import Embedder, make_embedder
+from ..stages.differences import find_differences
 from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
-from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
-from .manifest import Snapshot, library_versions, manifest_json, snapshot
-from .publish import publish
-from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.join import join_sentences
 from ..stages.names import introduce_first, people, reflowed
 from ..stages.parser import statements
+from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import SUMMARISERS, Summariser
 from ..types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
+from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
+from .manifest import Snapshot, library_versions, manifest_json, snapshot
+from .publish import publish
 
 Progress = Callable[[str], None]
 
@@ -81,7 +81,8 @@ class Pipeline:
             deduper=DEDUPERS[config.deduper](),
             embedder=make_embedder(config.embedder, device=config.device),
             clusterer=CLUSTERERS[config.clusterer](config.cluster_threshold)
-            if config.clusterer == "agglomerative" else CLUSTERERS[config.clusterer](),
+            if config.clusterer == "agglomerative"
+            else CLUSTERERS[config.clusterer](),
             summariser=make_summariser(config),
             attributor=ATTRIBUTORS["support"](config.support_threshold),
         )
@@ -139,8 +140,9 @@ def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _
     timings = pipeline.timings
     corpus: Corpus = _check("ingest", _run_stage("ingest", timings, progress, pipeline.ingestor.ingest, folder), Corpus)
     if not corpus.documents:
-        raise NoArticles(f"{folder}: no readable article ({len(corpus.files)} files seen; expected .txt, .md or .html)",
-                         corpus.files)
+        raise NoArticles(
+            f"{folder}: no readable article ({len(corpus.files)} files seen; expected .txt, .md or .html)", corpus.files
+        )
     docs = {d.id: d for d in corpus.documents}
     paths = {d.id: d.path for d in corpus.documents}
 
@@ -151,14 +153,18 @@ def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _
     for s in sentences:
         if docs[s.doc_id].text[s.start : s.end] != s.text:
             raise StageError("segment", f"sentence {s.id} does not match its offsets in {paths[s.doc_id]}")
-    deduped: Deduped = _check("dedupe", _run_stage("dedupe", timings, progress, pipeline.deduper.dedupe, corpus, sentences), Deduped)
+    deduped: Deduped = _check(
+        "dedupe", _run_stage("dedupe", timings, progress, pipeline.deduper.dedupe, corpus, sentences), Deduped
+    )
     pool = list(deduped.pool)
     # Embedded as a reader sees them: wire quotes and wraps are noise to the encoder.
     pool_vectors = _run_stage("embed", timings, progress, pipeline.embedder.embed, [display(s.text) for s in pool])
     return Prepared(corpus, paths, sentences, deduped, pool, pool_vectors)
 
 
-def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_lengths: dict[str, int]) -> list[BriefSentence]:
+def reading_order(
+    kept: list[BriefSentence], bases: list[Sentence | None], doc_lengths: dict[str, int]
+) -> list[BriefSentence]:
     """The best-ranked sentence first, the incident itself (what most sources say, as high as
     their articles put it); then the others in the order the story is told: by where each one's
     source sentence sits in its article (as a share of the article's length), the rank breaking ties.
@@ -168,6 +174,7 @@ def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_l
     & McKeown 2002). On multinews_full_dev_28 it lifts ROUGE-L from 0.208 to 0.229 with the
     same sentences (README, "Evaluation").
     """
+
     def position(k: int) -> tuple[float, int]:
         base = bases[k]
         return (base.start / max(doc_lengths.get(base.doc_id, 1), 1) if base else 1.0, k)
@@ -175,7 +182,9 @@ def reading_order(kept: list[BriefSentence], bases: list[Sentence | None], doc_l
     return kept[:1] + [kept[k] for k in sorted(range(1, len(kept)), key=position)]
 
 
-def cite_names(s: BriefSentence, text: str, written: list[str], pool: list[Sentence], paths: dict[str, str]) -> BriefSentence:
+def cite_names(
+    s: BriefSentence, text: str, written: list[str], pool: list[Sentence], paths: dict[str, str]
+) -> BriefSentence:
     """`s` with the full names `introduce_first` wrote in: its text, and for each name the first
     source sentence that gives it, so the name is cited like any other word of the brief."""
     if not written:
@@ -200,7 +209,11 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     vec_of = {s.id: pool_vectors[i] for i, s in enumerate(pool)}
     reps = list(deduped.sentences)
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
-    clusters = _check("cluster", _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies), list)
+    clusters = _check(
+        "cluster",
+        _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies),
+        list,
+    )
     known, full = people(reflowed(d.text for d in corpus.documents))
     # The fusing summariser may write a surname's one full name in; the extractive one prints
     # sources' sentences as they are, so such a sentence waits for its introduction.
@@ -209,9 +222,20 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     # With the parser loaded (the abstractive summariser's), a sentence in which it finds no verb,
     # or an instruction, never heads: "Twelve hours of power on one charge.", "Fill the tank ..."
     readable = (lambda text: statements([text])[0]) if config.summariser == "abstractive" else None
-    chosen = _check("select", _run_stage("select", timings, progress, select, clusters, by_id, vec_of, config, known,
-                                         full, opinion, readable), list)
-    drafts = _check("summarise", _run_stage("summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder), list)
+    chosen = _check(
+        "select",
+        _run_stage(
+            "select", timings, progress, select, clusters, by_id, vec_of, config, known, full, opinion, readable
+        ),
+        list,
+    )
+    drafts = _check(
+        "summarise",
+        _run_stage(
+            "summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder
+        ),
+        list,
+    )
     # What the reader sees: a wrapped source sentence holds newlines, wire copy writes ``quotes''.
     texts = [display(d.text) for d in drafts]
 
@@ -249,10 +273,21 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     for d in found:
         _check("differences", d, Difference)
     spans = [sp for s in kept for sp in s.sources] + [sp for d in found for v in d.versions for sp in v.sources]
-    return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run={"n_sentences": len(sentences),
-                 "n_content": len(reps), "n_clusters": len(clusters), "n_dropped": len(deduped.dropped),
-                 "n_unintroduced": len(unnamed)},
-                 differences=found, excerpts=excerpts(corpus.documents, spans))
+    return Brief(
+        corpus.name,
+        tuple(kept),
+        corpus.files,
+        tuple(unsupported),
+        run={
+            "n_sentences": len(sentences),
+            "n_content": len(reps),
+            "n_clusters": len(clusters),
+            "n_dropped": len(deduped.dropped),
+            "n_unintroduced": len(unnamed),
+        },
+        differences=found,
+        excerpts=excerpts(corpus.documents, spans),
+    )
 
 
 EXCERPT_CHARS = 1200  # a longer paragraph is cut to this much around the span
@@ -305,16 +340,20 @@ def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -
 def write_outputs(out_dir: Path, brief: Brief, record: dict, snap: Snapshot | None = None) -> Path:
     """Publish brief.md, brief.json, brief.html and run.json as one complete new OUT/<incident>, atomically
     (pipeline.runtime.publish); with `snap`, also the manifest that lets the next run skip the work."""
-    files = {"brief.md": render.to_markdown(brief), "brief.json": render.to_json(brief),
-             "brief.html": render_html.to_html(brief, record),
-             "run.json": json.dumps(record, indent=2, ensure_ascii=False) + "\n"}
+    files = {
+        "brief.md": render.to_markdown(brief),
+        "brief.json": render.to_json(brief),
+        "brief.html": render_html.to_html(brief, record),
+        "run.json": json.dumps(record, indent=2, ensure_ascii=False) + "\n",
+    }
     if snap is not None:
         files["manifest.json"] = manifest_json(snap, files)
     return publish(out_dir, safe_name(brief.incident), files)
 
 
-def build_incident(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None,
-                   shown: Path | None = None) -> tuple[Brief, dict]:
+def build_incident(
+    folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None, shown: Path | None = None
+) -> tuple[Brief, dict]:
     """The brief of one incident and its run record (`shown`: the folder as the user named it),
     ready to publish: run_incident publishes it, a Ray worker returns it to the driver."""
     pipeline.timings.clear()
@@ -323,7 +362,9 @@ def build_incident(folder: Path, pipeline: Pipeline, progress: Progress = lambda
     return brief, run_record(shown or folder, brief, pipeline, time.perf_counter() - t)
 
 
-def run_incident(folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> tuple[Brief, Path]:
+def run_incident(
+    folder: Path, out_dir: Path, pipeline: Pipeline, progress: Progress = lambda _: None
+) -> tuple[Brief, Path]:
     # Taken before the articles are read: one edited during the run leaves the brief stale, not "built".
     snap = snapshot(folder, pipeline.config)
     brief, record = build_incident(folder, pipeline, progress)

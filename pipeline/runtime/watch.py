@@ -60,7 +60,9 @@ def rebuild_stale(path: Path, out: Path, config: Config, pipeline, report: Repor
                 tidy(out, safe_name(verdict.folder.name))
                 continue
             name = verdict.folder.name
-            report(f"{name}: rebuilding ({'; '.join(verdict.reasons[:3])}{'; ...' if len(verdict.reasons) > 3 else ''})")
+            report(
+                f"{name}: rebuilding ({'; '.join(verdict.reasons[:3])}{'; ...' if len(verdict.reasons) > 3 else ''})"
+            )
             try:
                 brief, target = run_incident(verdict.folder, out, pipeline)
             except Exception as err:  # a watcher outlives one bad article or stage failure
@@ -106,9 +108,16 @@ def watch(
     failures = rebuild()
     batches = 0
     report(f"watching {path} for changes (outputs in {out}); Ctrl-C stops")
-    for changes in watchfiles.watch(path, watch_filter=_input_filter(out), debounce=debounce_ms, stop_event=stop_event,
-                                    raise_interrupt=False, force_polling=force_polling, rust_timeout=1000,
-                                    yield_on_timeout=False):
+    for changes in watchfiles.watch(
+        path,
+        watch_filter=_input_filter(out),
+        debounce=debounce_ms,
+        stop_event=stop_event,
+        raise_interrupt=False,
+        force_polling=force_polling,
+        rust_timeout=1000,
+        yield_on_timeout=False,
+    ):
         if not changes:
             continue
         failures += rebuild()

@@ -20,14 +20,30 @@ from ..types import Sentence, SourceSpan
 WORD = re.compile(r"[\w'’-]+")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
 }
 
 
 class Attributor(Protocol):
-    def attribute(self, texts: list[str], text_vectors: np.ndarray, pool: Sequence[Sentence],
-                  pool_vectors: np.ndarray, paths: dict[str, str]) -> list[tuple[SourceSpan, ...]]:
+    def attribute(
+        self,
+        texts: list[str],
+        text_vectors: np.ndarray,
+        pool: Sequence[Sentence],
+        pool_vectors: np.ndarray,
+        paths: dict[str, str],
+    ) -> list[tuple[SourceSpan, ...]]:
         """For each text, its supporting spans (best per document, score >= threshold), best first."""
         ...
 
@@ -84,8 +100,13 @@ def support_matrix(texts: Sequence[str], vectors: np.ndarray, semantic_weight: f
     return scores
 
 
-def support_rows(texts: Sequence[str], vectors: np.ndarray, threshold: float, semantic_weight: float = 0.5,
-                 block_cells: int = BLOCK_CELLS) -> list[np.ndarray]:
+def support_rows(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    threshold: float,
+    semantic_weight: float = 0.5,
+    block_cells: int = BLOCK_CELLS,
+) -> list[np.ndarray]:
     """For each text i, the indices j with support_matrix(...)[i, j] >= threshold, in order,
     computed a block of rows at a time: memory grows with n, not n^2 (issue 15). Time is still
     n^2, in vectorised blocks; numbers are checked only on the pairs that pass."""
@@ -114,8 +135,14 @@ def support_rows(texts: Sequence[str], vectors: np.ndarray, threshold: float, se
 class SupportAttributor:
     """Embedding cosine + content-word coverage; works with any Embedder's vectors."""
 
-    def __init__(self, threshold: float = SUPPORT_THRESHOLD, semantic_weight: float = 0.5, per_document: int = 1,
-                 require_numbers: bool = True, fallback: float | None = None) -> None:
+    def __init__(
+        self,
+        threshold: float = SUPPORT_THRESHOLD,
+        semantic_weight: float = 0.5,
+        per_document: int = 1,
+        require_numbers: bool = True,
+        fallback: float | None = None,
+    ) -> None:
         """`require_numbers` and `fallback` keep their defaults in briefs, whose sentences state one
         fact each and must be dropped when unsupported. For a person's summary (`brief attribute
         --mode summary`), whose sentences gather facts and numbers from several source sentences,
@@ -137,8 +164,14 @@ class SupportAttributor:
         cosine = float(np.clip(claim_vector @ source_vector, 0.0, 1.0))
         return self.semantic_weight * cosine + (1 - self.semantic_weight) * lexical_support(claim, source.text)
 
-    def attribute(self, texts: list[str], text_vectors: np.ndarray, pool: Sequence[Sentence],
-                  pool_vectors: np.ndarray, paths: dict[str, str]) -> list[tuple[SourceSpan, ...]]:
+    def attribute(
+        self,
+        texts: list[str],
+        text_vectors: np.ndarray,
+        pool: Sequence[Sentence],
+        pool_vectors: np.ndarray,
+        paths: dict[str, str],
+    ) -> list[tuple[SourceSpan, ...]]:
         results = []
         sims = text_vectors @ pool_vectors.T if len(pool) else np.zeros((len(texts), 0))
         floor = self.threshold if self.fallback is None else min(self.threshold, self.fallback)
@@ -157,7 +190,11 @@ class SupportAttributor:
             if not best and below:
                 top = min(below, key=lambda x: (-x.score, x.path, x.start))
                 best[top.doc_id] = [top]
-            spans = [sp for group in best.values() for sp in sorted(group, key=lambda x: (-x.score, x.start))[: self.per_document]]
+            spans = [
+                sp
+                for group in best.values()
+                for sp in sorted(group, key=lambda x: (-x.score, x.start))[: self.per_document]
+            ]
             results.append(tuple(sorted(spans, key=lambda x: (-x.score, x.path, x.start))))
         return results
 

@@ -9,11 +9,11 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
-from .attribute import BLOCK_CELLS, SUPPORT_THRESHOLD, support_matrix, support_rows
 from ..config import DISTANCE_THRESHOLD  # noqa: F401  (tuned value, kept with the settings; see there)
+from ..types import Cluster, Sentence
+from .attribute import BLOCK_CELLS, SUPPORT_THRESHOLD, support_matrix, support_rows
 from .segment import display
 from .standalone import standalone
-from ..types import Cluster, Sentence
 
 # Support score (attribute.support_matrix) at which one sentence backs another.
 ECHO = SUPPORT_THRESHOLD
@@ -37,7 +37,9 @@ MAX_NEIGHBOURS = 50
 
 
 class Clusterer(Protocol):
-    def cluster(self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]) -> list[Cluster]:
+    def cluster(
+        self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]
+    ) -> list[Cluster]:
         """`vectors[i]` embeds `sentences[i]`. Returns clusters best first."""
         ...
 
@@ -46,8 +48,13 @@ def _doc_of(sentence_id: str) -> str:
     return sentence_id.rsplit(":", 1)[0]
 
 
-def rank(groups: list[list[int]], sentences: Sequence[Sentence], vectors: np.ndarray,
-         copies: dict[str, tuple[str, ...]], dense_limit: int = DENSE_LIMIT) -> list[Cluster]:
+def rank(
+    groups: list[list[int]],
+    sentences: Sequence[Sentence],
+    vectors: np.ndarray,
+    copies: dict[str, tuple[str, ...]],
+    dense_limit: int = DENSE_LIMIT,
+) -> list[Cluster]:
     """Order members best first; clusters by (sources, centrality).
 
     Best member: most support, then readable length, then reads on its own, then closest to
@@ -75,10 +82,16 @@ def rank(groups: list[list[int]], sentences: Sequence[Sentence], vectors: np.nda
         centroid = vectors[members].mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
         closeness = vectors[members] @ centroid
+
         def preference(k: int) -> tuple:
             s = sentences[members[k]]
-            return (-len(support[members[k]]), len(s.text.split()) > READABLE_WORDS, not standalone(display(s.text)),
-                    -round(float(closeness[k]), 6), members[k])
+            return (
+                -len(support[members[k]]),
+                len(s.text.split()) > READABLE_WORDS,
+                not standalone(display(s.text)),
+                -round(float(closeness[k]), 6),
+                members[k],
+            )
 
         order = sorted(range(len(members)), key=preference)
         ids = tuple(sentences[members[k]].id for k in order)
@@ -91,8 +104,9 @@ def rank(groups: list[list[int]], sentences: Sequence[Sentence], vectors: np.nda
     ]
 
 
-def neighbour_graph(vectors: np.ndarray, floor: float, k: int = MAX_NEIGHBOURS,
-                    block_cells: int = BLOCK_CELLS) -> csr_matrix:
+def neighbour_graph(
+    vectors: np.ndarray, floor: float, k: int = MAX_NEIGHBOURS, block_cells: int = BLOCK_CELLS
+) -> csr_matrix:
     """Sparse n x n graph: each sentence's (up to) k nearest others with cosine >= floor, built a
     block of rows at a time, so memory grows with n x k, not n^2. Not symmetric."""
     n = len(vectors)
@@ -141,8 +155,13 @@ class AgglomerativeClusterer:
     over `max_component` uses its k-nearest-neighbour graph as scikit-learn's connectivity
     (linkage then averages over the graph's edges only)."""
 
-    def __init__(self, distance_threshold: float = DISTANCE_THRESHOLD, dense_limit: int = DENSE_LIMIT,
-                 max_component: int = MAX_COMPONENT, k_neighbours: int = K_NEIGHBOURS) -> None:
+    def __init__(
+        self,
+        distance_threshold: float = DISTANCE_THRESHOLD,
+        dense_limit: int = DENSE_LIMIT,
+        max_component: int = MAX_COMPONENT,
+        k_neighbours: int = K_NEIGHBOURS,
+    ) -> None:
         self.distance_threshold = distance_threshold
         self.dense_limit = dense_limit
         self.max_component = max_component
@@ -153,7 +172,10 @@ class AgglomerativeClusterer:
 
     def _fit(self, vectors: np.ndarray, connectivity: csr_matrix | None = None) -> np.ndarray:
         return AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=self.distance_threshold,
+            n_clusters=None,
+            metric="cosine",
+            linkage="average",
+            distance_threshold=self.distance_threshold,
             connectivity=connectivity,
         ).fit_predict(vectors)
 
@@ -182,7 +204,9 @@ class AgglomerativeClusterer:
                 groups.extend([int(sub_idx[k]) for k in kk] for kk in _members(labels, int(labels.max()) + 1))
         return groups
 
-    def cluster(self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]) -> list[Cluster]:
+    def cluster(
+        self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]
+    ) -> list[Cluster]:
         if len(sentences) == 0:
             return []
         # scikit-learn refuses a zero vector with cosine (the hashing embedder gives one to a
@@ -213,7 +237,9 @@ class SingletonClusterer:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def cluster(self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]) -> list[Cluster]:
+    def cluster(
+        self, sentences: Sequence[Sentence], vectors: np.ndarray, copies: dict[str, tuple[str, ...]]
+    ) -> list[Cluster]:
         return rank([[i] for i in range(len(sentences))], sentences, vectors, copies) if len(sentences) else []
 
 

@@ -18,11 +18,11 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import CountVectorizer
 
+from ..types import Corpus, Deduped, Document, Dropped, Sentence
 from .ingest import normalise
-from .segment import paragraphs
 from .injection import REASON as INJECTION_REASON
 from .injection import instruction_like
-from ..types import Corpus, Deduped, Document, Dropped, Sentence
+from .segment import paragraphs
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 FURNITURE = re.compile(
@@ -32,7 +32,9 @@ FURNITURE = re.compile(
     r"|\bGMT\s+\d{1,2}:\d{2}\b|^\s*\d{1,2}:\d{2}\s*(?:am|pm|GMT)?\s*$",
     re.IGNORECASE,
 )
-CAPTION = re.compile(r",\s(?:left|right|centre|center|pictured|above|below|top|bottom),\s|\b(?:photo|image|file photo|credit)\s*:", re.I)
+CAPTION = re.compile(
+    r",\s(?:left|right|centre|center|pictured|above|below|top|bottom),\s|\b(?:photo|image|file photo|credit)\s*:", re.I
+)
 # "(CNN)", "WASHINGTON (Reuters) -", "ANKARA, Turkey —", wire copy's "TUNIS, Tunisia (AP) _": a
 # dateline glued to the first sentence; so are a web page's "Hong Kong (CNN Business)", "Vigo,
 # GA – " and "HarbourNews.net - ". After a place in ordinary case, only an agency's name in
@@ -92,16 +94,18 @@ def trim_connective(sentence: Sentence) -> Sentence:
     """Cut a leading connective when what follows starts like a sentence (a capital letter: the
     text is never re-cased); offsets move with it so the round trip still holds."""
     m = CONNECTIVE_OPENING.match(sentence.text)
-    if not m or len(sentence.text[m.end():].split()) < MIN_WORDS:
+    if not m or len(sentence.text[m.end() :].split()) < MIN_WORDS:
         return sentence
     start = sentence.start + m.end()
-    return Sentence(f"{sentence.doc_id}:{start}", sentence.doc_id, start, sentence.end, sentence.text[m.end():])
+    return Sentence(f"{sentence.doc_id}:{start}", sentence.doc_id, start, sentence.end, sentence.text[m.end() :])
 
 
 class RuleDeduper:
     """Model-free: rules for boilerplate, word-set Jaccard for near duplicates."""
 
-    def __init__(self, jaccard: float = NEAR_DUPLICATE_JACCARD, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> None:
+    def __init__(
+        self, jaccard: float = NEAR_DUPLICATE_JACCARD, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS
+    ) -> None:
         self.jaccard = jaccard
         self.min_words = min_words
         self.max_words = max_words

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .segment import display
 from ..types import Difference, Document, Sentence, SourceSpan, Version
+from .segment import display
 
 # Cosine of two toll sentences about one event (MiniLM); below it they may tell of other events.
 # Arrests and evacuations come in rounds ("two arrested this week", "ten detained in Hangzhou"):
@@ -32,17 +32,45 @@ SUPPORTS = 0.75  # two accounts this similar say the same thing: no dispute
 KEY_SHARE = 0.1  # a dispute's key words are in at most this share of the content sentences
 MIN_SHARED = 2  # rare words two accounts must share to be about one fact
 
-WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-              "hundred": 100, "a dozen": 12})
+WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "a dozen": 12,
+    }
+)
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
 QUAL = r"(?:(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to|as many as|fewer than|less than) )?"
 QUANTITY = {
-    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed",
-    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded",
-    "missing": "missing", "arrested": "arrested", "detained": "arrested", "evacuated": "evacuated",
-    "killing": "killed", "wounding": "wounded", "injuring": "wounded",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "injuries": "wounded",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "evacuated": "evacuated",
+    "killing": "killed",
+    "wounding": "wounded",
+    "injuring": "wounded",
 }
 VERB_AFTER = r"(?P<verb>killed|dead|died|wounded|injured|hurt|missing|arrested|detained|evacuated)"
 NOUNS = r"(?P<noun>(?: [A-Za-z][A-Za-z'-]*){0,4}?)"
@@ -50,53 +78,168 @@ AUX = r"(?: (?:were|was|have been|had been|has been|are|is|been|got|reported|con
 # "three Turkish soldiers were killed", "11 others wounded", "10 people dead"
 AFTER = re.compile(r"\b" + QUAL + r"(?P<n>" + NUM + r")" + NOUNS + AUX + " " + VERB_AFTER + r"\b", re.I)
 # "killed three Turkish soldiers", "injuring 11 others"
-BEFORE = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|arrested|detained|evacuated) "
-                    + QUAL + r"(?P<n>" + NUM + r")(?P<noun>(?: (?!(?:and|or|but|in|on|at|near|during|when|after|as|with|"
-                    r"while|from|by|of|to|the|a)\b)[A-Za-z][A-Za-z'-]*){0,3})", re.I)
-TOLL = re.compile(r"\bdeath toll (?:\w+ ){0,3}?(?:to|at|of|is|was|reached|stands at) " + QUAL + r"(?P<n>" + NUM + r")\b", re.I)
+BEFORE = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|arrested|detained|evacuated) "
+    + QUAL
+    + r"(?P<n>"
+    + NUM
+    + r")(?P<noun>(?: (?!(?:and|or|but|in|on|at|near|during|when|after|as|with|"
+    r"while|from|by|of|to|the|a)\b)[A-Za-z][A-Za-z'-]*){0,3})",
+    re.I,
+)
+TOLL = re.compile(
+    r"\bdeath toll (?:\w+ ){0,3}?(?:to|at|of|is|was|reached|stands at) " + QUAL + r"(?P<n>" + NUM + r")\b", re.I
+)
 # Marks of another event or a running total: such a figure is not a rival of the incident's.
-OTHER_EVENT = re.compile(r"\b(other|others? than|also|another|additional|more|earlier|previous|previously|since|"
-                         r"so far|this year|last year|total|in all|overall|including|among them|of whom|of them|"
-                         r"separate|before)\b", re.I)
-TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-                  r"january|february|march|april|may|june|july|august|september|october|november|december|"
-                  r"(?:19|20)\d\d)\b", re.I)
-SYNONYMS = {"troops": "soldier", "troop": "soldier", "soldiers": "soldier", "servicemen": "soldier",
-            "serviceman": "soldier", "personnel": "soldier", "people": "person", "persons": "person",
-            "individuals": "person", "civilians": "civilian", "children": "child", "officers": "officer",
-            "policemen": "officer", "police": "officer", "others": "", "other": ""}
-STOP_NOUN = {"a", "an", "the", "and", "of", "in", "on", "at", "by", "were", "was", "have", "had", "been", "are", "is",
-             "who", "that", "which", "with", "from", "to", "as", "when", "after", "others", "other", "more", "also",
-             "during", "near", "for", "since", "while", "reportedly", "later", "being", "be", "has", "are"}
+OTHER_EVENT = re.compile(
+    r"\b(other|others? than|also|another|additional|more|earlier|previous|previously|since|"
+    r"so far|this year|last year|total|in all|overall|including|among them|of whom|of them|"
+    r"separate|before)\b",
+    re.I,
+)
+TIME = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:19|20)\d\d)\b",
+    re.I,
+)
+SYNONYMS = {
+    "troops": "soldier",
+    "troop": "soldier",
+    "soldiers": "soldier",
+    "servicemen": "soldier",
+    "serviceman": "soldier",
+    "personnel": "soldier",
+    "people": "person",
+    "persons": "person",
+    "individuals": "person",
+    "civilians": "civilian",
+    "children": "child",
+    "officers": "officer",
+    "policemen": "officer",
+    "police": "officer",
+    "others": "",
+    "other": "",
+}
+STOP_NOUN = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "were",
+    "was",
+    "have",
+    "had",
+    "been",
+    "are",
+    "is",
+    "who",
+    "that",
+    "which",
+    "with",
+    "from",
+    "to",
+    "as",
+    "when",
+    "after",
+    "others",
+    "other",
+    "more",
+    "also",
+    "during",
+    "near",
+    "for",
+    "since",
+    "while",
+    "reportedly",
+    "later",
+    "being",
+    "be",
+    "has",
+}
 
 # Parties: who speaks for which side. Countries by name, adjective, capital or seat of power.
 PARTIES = {
-    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
-    "turkey": "Turkey", "turkish": "Turkey", "ankara": "Turkey", "turks": "Turkey",
-    "syria": "Syria", "syrian": "Syria", "damascus": "Syria",
-    "us": "United States", "u.s.": "United States", "american": "United States", "washington": "United States",
-    "pentagon": "United States", "white house": "United States",
-    "israel": "Israel", "israeli": "Israel", "palestinian": "Palestinians", "hamas": "Hamas",
-    "iran": "Iran", "iranian": "Iran", "tehran": "Iran", "iraq": "Iraq", "iraqi": "Iraq",
-    "ukraine": "Ukraine", "ukrainian": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "china": "China", "chinese": "China", "beijing": "China", "india": "India", "indian": "India",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "britain": "United Kingdom", "british": "United Kingdom",
-    "france": "France", "french": "France", "germany": "Germany", "german": "Germany",
-    "north korea": "North Korea", "north korean": "North Korea", "pyongyang": "North Korea",
-    "south korea": "South Korea", "south korean": "South Korea", "seoul": "South Korea",
-    "saudi": "Saudi Arabia", "yemen": "Yemen", "yemeni": "Yemen", "houthi": "Houthis", "houthis": "Houthis",
-    "afghan": "Afghanistan", "taliban": "Taliban", "nato": "NATO", "kurdish": "Kurds", "kurds": "Kurds",
+    "russia": "Russia",
+    "russian": "Russia",
+    "russians": "Russia",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "turkey": "Turkey",
+    "turkish": "Turkey",
+    "ankara": "Turkey",
+    "turks": "Turkey",
+    "syria": "Syria",
+    "syrian": "Syria",
+    "damascus": "Syria",
+    "us": "United States",
+    "u.s.": "United States",
+    "american": "United States",
+    "washington": "United States",
+    "pentagon": "United States",
+    "white house": "United States",
+    "israel": "Israel",
+    "israeli": "Israel",
+    "palestinian": "Palestinians",
+    "hamas": "Hamas",
+    "iran": "Iran",
+    "iranian": "Iran",
+    "tehran": "Iran",
+    "iraq": "Iraq",
+    "iraqi": "Iraq",
+    "ukraine": "Ukraine",
+    "ukrainian": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "china": "China",
+    "chinese": "China",
+    "beijing": "China",
+    "india": "India",
+    "indian": "India",
+    "pakistan": "Pakistan",
+    "pakistani": "Pakistan",
+    "britain": "United Kingdom",
+    "british": "United Kingdom",
+    "france": "France",
+    "french": "France",
+    "germany": "Germany",
+    "german": "Germany",
+    "north korea": "North Korea",
+    "north korean": "North Korea",
+    "pyongyang": "North Korea",
+    "south korea": "South Korea",
+    "south korean": "South Korea",
+    "seoul": "South Korea",
+    "saudi": "Saudi Arabia",
+    "yemen": "Yemen",
+    "yemeni": "Yemen",
+    "houthi": "Houthis",
+    "houthis": "Houthis",
+    "afghan": "Afghanistan",
+    "taliban": "Taliban",
+    "nato": "NATO",
+    "kurdish": "Kurds",
+    "kurds": "Kurds",
 }
 PARTY = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(PARTIES, key=len, reverse=True)) + r")\b", re.I)
 SAY = r"(?:said|says|told|stated|claimed|insisted|maintained|denied|announced|reported|added)"
 SPEAKER = [
-    re.compile(r"according to (?:a |an |the )?(?:statement |report |press release )?(?:on \w+ )?(?:by |from )?"
-               r"(?P<who>(?:the )?[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,6})"),
-    re.compile(r"(?P<who>(?:the )?[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,6}?)(?: \w+ly| earlier| also| on \w+)? " + SAY
-               + r"\b"),
+    re.compile(
+        r"according to (?:a |an |the )?(?:statement |report |press release )?(?:on \w+ )?(?:by |from )?"
+        r"(?P<who>(?:the )?[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,6})"
+    ),
+    re.compile(
+        r"(?P<who>(?:the )?[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,6}?)(?: \w+ly| earlier| also| on \w+)? " + SAY + r"\b"
+    ),
     re.compile(r", (?P<who>(?:the )?[\w'.-]+(?: [\w'.-]+){0,5}?) " + SAY + r"\b"),
 ]
-KEY_STOP = set("""the a an and or of in on at by to for from with as that this these those it its their his her was were
+KEY_STOP = set(
+    """the a an and or of in on at by to for from with as that this these those it its their his her was were
 is are be been being had has have did do does not no but said says told say statement according which who when
 where while after before during over under into than then there here also one two three day days thursday friday
 wednesday monday tuesday saturday sunday morning earlier later side sides military army forces force troops soldiers
@@ -104,7 +247,8 @@ statement spokesman spokesperson killed wounded injured dead died death deaths k
 missing arrested detained evacuated injury injuries northern southern eastern western north south east west area
 town city region province border country capital village district incident attack strike airstrike
 ministry president government officials official defence defense general staff
-based news agency people would could should may might will can just only more most other such""".split())
+based news agency people would could should may might will can just only more most other such""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -144,13 +288,16 @@ def claims(sentence: Sentence) -> list[Claim]:
     for pattern in (AFTER, BEFORE, TOLL):
         for m in pattern.finditer(text):
             n = _number(m["n"])
-            of = pattern is not TOLL and text[m.end("n"):m.end("n") + 3].lower() == " of"  # "one of the 11"
+            of = pattern is not TOLL and text[m.end("n") : m.end("n") + 3].lower() == " of"  # "one of the 11"
             if n is None or n > 100_000 or 1900 <= n <= 2100 or of:
                 continue
-            if re.match(r"\s*(?:%|percent|per cent|years?|months?|days?|hours?|times|km|miles)\b", text[m.end("n"):], re.I):
+            if re.match(
+                r"\s*(?:%|percent|per cent|years?|months?|days?|hours?|times|km|miles)\b", text[m.end("n") :], re.I
+            ):
                 continue
-            if pattern is AFTER and re.search(r"\b(and|or|but|than|killed|killing|wounded|injured|dead|died)\b",
-                                              m["noun"] or "", re.I):
+            if pattern is AFTER and re.search(
+                r"\b(and|or|but|than|killed|killing|wounded|injured|dead|died)\b", m["noun"] or "", re.I
+            ):
                 continue  # "three soldiers and injured": two figures, not one
             verb = m.groupdict().get("verb") or "killed"
             noun = _noun(m.groupdict().get("noun") or "")
@@ -175,7 +322,10 @@ def _compatible(a: Claim, b: Claim) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.approx in ("at least", "more than", "over", "as many as") and y.approx is None and y.number >= x.number:
             return True
-        if x.approx in ("nearly", "almost", "about", "around", "some", "up to") and abs(y.number - x.number) <= 0.2 * x.number:
+        if (
+            x.approx in ("nearly", "almost", "about", "around", "some", "up to")
+            and abs(y.number - x.number) <= 0.2 * x.number
+        ):
             return True
     return a.approx != b.approx and (a.approx is not None and b.approx is not None)
 
@@ -188,15 +338,27 @@ def _span(s: Sentence, path: str) -> SourceSpan:
     return SourceSpan(s.doc_id, path, s.start, s.end, 1.0)
 
 
-def _version(group: list[Sentence], paths: dict[str, str], dates: dict[str, str | None], number: int | None = None,
-             speaker: str | None = None) -> Version:
+def _version(
+    group: list[Sentence],
+    paths: dict[str, str],
+    dates: dict[str, str | None],
+    number: int | None = None,
+    speaker: str | None = None,
+) -> Version:
     group = sorted(group, key=lambda s: (paths[s.doc_id], s.start))
     known = sorted(d for d in (dates.get(s.doc_id) for s in group) if d)
-    return Version(display(group[0].text), tuple(_span(s, paths[s.doc_id]) for s in group), speaker,
-                   known[0] if known else None, number)
+    return Version(
+        display(group[0].text),
+        tuple(_span(s, paths[s.doc_id]) for s in group),
+        speaker,
+        known[0] if known else None,
+        number,
+    )
 
 
-def tolls(pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], dates: dict[str, str | None]) -> list[Difference]:
+def tolls(
+    pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], dates: dict[str, str | None]
+) -> list[Difference]:
     index = {s.id: i for i, s in enumerate(pool)}
     by_key: dict[tuple[str, str], list[Claim]] = {}
     for s in pool:
@@ -216,17 +378,25 @@ def tolls(pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], date
         for c in group:
             if c.number == anchor_n or any(_compatible(c, a) for a in anchors):
                 continue
-            same = [a for a in anchors if _nouns_match(a.noun, c.noun) and (not a.times or not c.times or a.times & c.times)
-                    and float(vectors[index[a.sentence.id]] @ vectors[index[c.sentence.id]])
-                    >= SAME_EVENT.get(quantity, SAME_EVENT_OTHER)]
+            same = [
+                a
+                for a in anchors
+                if _nouns_match(a.noun, c.noun)
+                and (not a.times or not c.times or a.times & c.times)
+                and float(vectors[index[a.sentence.id]] @ vectors[index[c.sentence.id]])
+                >= SAME_EVENT.get(quantity, SAME_EVENT_OTHER)
+            ]
             if same:
                 versions.setdefault(c.number, []).append(c.sentence)
         if len(versions) < 2:
             continue
         vs = [_version(ss, paths, dates, n) for n, ss in sorted(versions.items())]
         dated = [v for v in vs if v.published]
-        update = len(dated) == len(vs) and len({v.published for v in vs}) == len(vs) and \
-            [v.number for v in sorted(vs, key=lambda v: v.published)] == sorted(v.number for v in vs)
+        update = (
+            len(dated) == len(vs)
+            and len({v.published for v in vs}) == len(vs)
+            and [v.number for v in sorted(vs, key=lambda v: v.published)] == sorted(v.number for v in vs)
+        )
         topic = f"{quantity}" + (f": {noun}" if noun and noun != "person" else "")
         out.append(Difference("toll", topic, tuple(vs), update))
     return out
@@ -237,7 +407,7 @@ def speaker(text: str) -> tuple[str | None, str]:
     for pattern in SPEAKER:
         m = pattern.search(text)
         if m and PARTY.search(m["who"]):
-            return m["who"].strip(" .,;:"), text[:m.start("who")] + text[m.end("who"):]
+            return m["who"].strip(" .,;:"), text[: m.start("who")] + text[m.end("who") :]
     return None, text
 
 
@@ -258,7 +428,9 @@ def _keys(text: str, surface: dict[str, str] | None = None) -> set[str]:
     return out
 
 
-def disputes(pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], dates: dict[str, str | None]) -> list[Difference]:
+def disputes(
+    pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], dates: dict[str, str | None]
+) -> list[Difference]:
     texts = [display(s.text) for s in pool]
     share: dict[str, int] = {}
     surface: dict[str, str] = {}

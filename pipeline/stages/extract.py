@@ -151,26 +151,39 @@ def _selectolax_events(root) -> Iterator[tuple[str, str]]:
 # Cleaning: lines that are about the page, not the story. General patterns of news sites, each
 # limited to short lines so that a paragraph of the story that happens to start alike is kept.
 
-_FURNITURE = [(reason, re.compile("|".join(patterns), re.IGNORECASE)) for reason, patterns in [
-    ("more links", [
-        r"^(?:read (?:more|also|next|the full)|related(?: \w+)?:|related (?:posts?|articles?|stories|coverage))",
-        r"^(?:see also|more:|continue reading|you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed))",
-    ]),
-    ("promotion", [
-        r"^(?:advertisement|recommended(?: for you| reading| stories)?|sponsored(?: content| links?| stories)?)$",
-        r"^(?:sign up (?:for|to|now|here)|subscribe (?:to|now|for|today|here))", r"\bclick here\b",
-        r"^(?:share (?:this|on)|(?:\d+ )?comments?$|leave a (?:comment|reply)|tell us what you think)",
-        r"^(?:join the (?:conversation|discussion)|reach the (?:reporter|writer|author)s?)",
-        r"^follow (?:us|@\w|[\w'’ ]{1,40} on (?:twitter|facebook|instagram|linkedin|youtube)|.{0,80}\bat https?://)",
-        r"^if you (?:enjoyed|liked) (?:this|our|reading)|^if you value (?:our|this) (?:journalism|reporting|work)",
-    ]),
-    ("taxonomy", [r"^(?:tags?:?$|tags?:|filed under|categor(?:y|ies):|topics?:)"]),
-    ("copyright", [r"^(?:©|copyright\s*(?:©|\(c\)|\d{4})|copyright\b[^.!?]*$|all rights reserved)"]),
-    ("caption", [
-        r"^(?:(?:image|photo|picture|video) (?:caption|copyright|credit)|(?:photo|photograph|image|picture|video|watch"
-        r"|caption|credit)s?:|\((?:photo|image|credit|getty|ap photo|reuters))",
-    ]),
-]]
+_FURNITURE = [
+    (reason, re.compile("|".join(patterns), re.IGNORECASE))
+    for reason, patterns in [
+        (
+            "more links",
+            [
+                r"^(?:read (?:more|also|next|the full)|related(?: \w+)?:|related (?:posts?|articles?|stories|coverage))",
+                r"^(?:see also|more:|continue reading|you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed))",
+            ],
+        ),
+        (
+            "promotion",
+            [
+                r"^(?:advertisement|recommended(?: for you| reading| stories)?|sponsored(?: content| links?| stories)?)$",
+                r"^(?:sign up (?:for|to|now|here)|subscribe (?:to|now|for|today|here))",
+                r"\bclick here\b",
+                r"^(?:share (?:this|on)|(?:\d+ )?comments?$|leave a (?:comment|reply)|tell us what you think)",
+                r"^(?:join the (?:conversation|discussion)|reach the (?:reporter|writer|author)s?)",
+                r"^follow (?:us|@\w|[\w'’ ]{1,40} on (?:twitter|facebook|instagram|linkedin|youtube)|.{0,80}\bat https?://)",
+                r"^if you (?:enjoyed|liked) (?:this|our|reading)|^if you value (?:our|this) (?:journalism|reporting|work)",
+            ],
+        ),
+        ("taxonomy", [r"^(?:tags?:?$|tags?:|filed under|categor(?:y|ies):|topics?:)"]),
+        ("copyright", [r"^(?:©|copyright\s*(?:©|\(c\)|\d{4})|copyright\b[^.!?]*$|all rights reserved)"]),
+        (
+            "caption",
+            [
+                r"^(?:(?:image|photo|picture|video) (?:caption|copyright|credit)|(?:photo|photograph|image|picture|video|watch"
+                r"|caption|credit)s?:|\((?:photo|image|credit|getty|ap photo|reuters))"
+            ],
+        ),
+    ]
+]
 _META_LABELS = re.compile(
     r"\b(?:posted|published|publicado|publicada|publié|veröffentlicht|pubblicato|updated)\s*:?\s+"
     r"(?:by|on|in|at|por|em|par|le|von|am|da|il)\b"
@@ -229,8 +242,12 @@ def boilerplate(line: _Line) -> str | None:
         return "share bar"
     if n <= 6 and _READING_TIME.search(text) and any(w.startswith(_READ) for w in words):
         return "reading time"
-    if n <= 12 and (_TIME.search(text) or _YEAR.search(text) and _MONTH.search(text)) \
-            and not text.endswith(_SENTENCE_END) and sum(w.isdigit() for w in words) / n >= 0.3:
+    if (
+        n <= 12
+        and (_TIME.search(text) or _YEAR.search(text) and _MONTH.search(text))
+        and not text.endswith(_SENTENCE_END)
+        and sum(w.isdigit() for w in words) / n >= 0.3
+    ):
         return "dateline"  # the share of numbers keeps "Top 10 floods of May 2021"
     if _URL.search(text) and len(_WORD.findall(_URL.sub("", text))) <= 8:
         return "links"
@@ -286,6 +303,7 @@ def clean_lines(lines: list[_Line], title: str | None = None, link_texts: frozen
 # ---------------------------------------------------------------------------------------------
 # Extraction
 
+
 def _join_split_bodies(tree) -> None:
     """Some sites cut a long article into sibling containers of one class with ads in between;
     trafilatura keeps only the first container its rules match, so the others' children are moved
@@ -317,7 +335,11 @@ def _trafilatura(tree, recall: bool):
     import trafilatura
 
     return trafilatura.bare_extraction(
-        tree, favor_precision=not recall, favor_recall=recall, include_comments=False, include_tables=True,
+        tree,
+        favor_precision=not recall,
+        favor_recall=recall,
+        include_comments=False,
+        include_tables=True,
         include_links=False,  # with links on, trafilatura 2.3 loses the text before a link in a <div> paragraph
     )
 
@@ -362,8 +384,13 @@ def _extract(html: str) -> Extracted:
         return Extracted("\n\n".join(clean_lines(_fallback(html))), "fallback")
     meta = extract_metadata(tree)  # from the page as it came, before _join_split_bodies
     title = _or_none(meta.title)
-    fields = {"title": title, "site": _or_none(meta.sitename) or _og_site_name(html), "author": _or_none(meta.author),
-              "published": _or_none(meta.date), "url": _or_none(meta.url)}
+    fields = {
+        "title": title,
+        "site": _or_none(meta.sitename) or _og_site_name(html),
+        "author": _or_none(meta.author),
+        "published": _or_none(meta.date),
+        "url": _or_none(meta.url),
+    }
     links = _link_texts(tree)
     _join_split_bodies(tree)
 

@@ -28,9 +28,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
+from ..types import Corpus, DocMeta, Document, SourceFile
 from .injection import find_instruction
 from .textmeta import text_metadata
-from ..types import Corpus, DocMeta, Document, SourceFile
 
 # An output folder of `brief run` holds this state folder (pipeline.runtime.publish). When --out lies
 # inside the input, the briefs must not be read back as articles, nor reported as skipped files.
@@ -68,8 +68,13 @@ ENGLISH_WORDS = frozenset(
     "have had be been not this which who will would but an its after".split()
 )
 SENTENCE_PUNCT = re.compile(r"[.!?…。！？؟।]+")  # a run ("...", "?!") ends one sentence
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 BINARY = "binary file ({}); expected a text, Markdown or HTML article"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -136,8 +141,10 @@ def decode(raw: bytes, final: bool = True) -> tuple[str, str]:
             try:
                 text = _decode(raw, encoding, final)
             except UnicodeDecodeError as err:
-                raise IngestError(f"starts with a {encoding} byte order mark but is not valid {encoding} "
-                                  f"(byte {err.start:,}); re-save it as UTF-8") from None
+                raise IngestError(
+                    f"starts with a {encoding} byte order mark but is not valid {encoding} "
+                    f"(byte {err.start:,}); re-save it as UTF-8"
+                ) from None
             break
     else:
         if b"\x00" in raw:
@@ -204,8 +211,9 @@ def _read(path: Path, limit: int = MAX_READ_BYTES) -> tuple[bytes, int, str]:
         if not stat.S_ISREG(st.st_mode):
             raise IngestError("not a regular file (a pipe, socket or device); not read")
         if st.st_size > MAX_FILE_BYTES:
-            raise IngestError(f"file is {st.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; "
-                              "not an article, not read")
+            raise IngestError(
+                f"file is {st.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; not an article, not read"
+            )
         try:
             raw = fh.read(limit + 1)
             h = hashlib.sha256(raw)
@@ -228,8 +236,9 @@ def read_document(path: Path, rel: str, max_chars: int = MAX_CHARS) -> tuple[Doc
 
 
 # Where outlets file columns and editorials: "/opinion/", "/opinions/", "/op-ed/", "/editorials/".
-OPINION_PATH = re.compile(r"^https?://[^/]+/(?:[^?#]*/)?(?:opinions?|op-?eds?|editorials?|commentary|columns?|columnists?)/",
-                          re.IGNORECASE)
+OPINION_PATH = re.compile(
+    r"^https?://[^/]+/(?:[^?#]*/)?(?:opinions?|op-?eds?|editorials?|commentary|columns?|columnists?)/", re.IGNORECASE
+)
 
 
 def opinion_url(url: str | None) -> bool:
@@ -263,27 +272,35 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limi
     warnings: list[str] = []
     if cut or len(text) > max_chars:
         text = text[:max_chars]
-        warnings.append(f"too long ({size:,} bytes): only the first {len(text):,} characters are used "
-                        f"(limit {max_chars:,} characters an article)")
+        warnings.append(
+            f"too long ({size:,} bytes): only the first {len(text):,} characters are used "
+            f"(limit {max_chars:,} characters an article)"
+        )
     if not text.strip():
         raise IngestError("empty or whitespace-only file")
     if not SENTENCE_PUNCT.search(text):
-        raise IngestError(f"no sentence punctuation in {len(text):,} characters: not prose "
-                          "(a title only, a word list or data)")
+        raise IngestError(
+            f"no sentence punctuation in {len(text):,} characters: not prose (a title only, a word list or data)"
+        )
     if encoding in ("cp1252", "latin-1"):
-        warnings.append(f"not valid UTF-8; decoded as {encoding} (Western European), a guess: "
-                        "re-save it as UTF-8 if letters look wrong")
+        warnings.append(
+            f"not valid UTF-8; decoded as {encoding} (Western European), a guess: "
+            "re-save it as UTF-8 if letters look wrong"
+        )
     if looks_non_english(text):
         warnings.append("looks non-English; the embedded models are English-only, results may be poor")
     if opinion_url(meta.url):
-        warnings.append(f"an opinion piece ({meta.url}): its sentences may support the brief, never make a "
-                        "sentence of it, since they give the writer's view, not a report")
+        warnings.append(
+            f"an opinion piece ({meta.url}): its sentences may support the brief, never make a "
+            "sentence of it, since they give the writer's view, not a report"
+        )
     injected = find_instruction(text)
     if injected:
         shown = injected if len(injected) <= 80 else injected[:77] + "..."
         warnings.append(f"text addressed to an AI model (possible prompt injection), left out of the brief: {shown!r}")
-    return Document(id=doc_id(text), path=rel, text=text, sha256=sha, encoding=encoding, warnings=tuple(warnings),
-                    meta=meta)
+    return Document(
+        id=doc_id(text), path=rel, text=text, sha256=sha, encoding=encoding, warnings=tuple(warnings), meta=meta
+    )
 
 
 def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
@@ -319,8 +336,12 @@ def list_files(folder: Path, folders: bool = False) -> list[tuple[Path, str]]:
 class FileIngestor:
     """Reads .txt, .md and .html articles from one incident folder."""
 
-    def __init__(self, max_chars: int = MAX_CHARS, max_total_chars: int = MAX_TOTAL_CHARS,
-                 max_total_sentences: int = MAX_TOTAL_SENTENCES) -> None:
+    def __init__(
+        self,
+        max_chars: int = MAX_CHARS,
+        max_total_chars: int = MAX_TOTAL_CHARS,
+        max_total_sentences: int = MAX_TOTAL_SENTENCES,
+    ) -> None:
         self.max_chars = max_chars
         self.max_total_chars = max_total_chars
         self.max_total_sentences = max_total_sentences
@@ -337,12 +358,17 @@ class FileIngestor:
         for path, rel in list_files(folder, folders=True):
             if only is not None and rel not in only:
                 continue
-            reason = self._skip_reason(path, folder) if rel == path.relative_to(folder).as_posix() else \
-                "file name has control characters or bytes that are not UTF-8; rename it"
+            reason = (
+                self._skip_reason(path, folder)
+                if rel == path.relative_to(folder).as_posix()
+                else "file name has control characters or bytes that are not UTF-8; rename it"
+            )
             if not reason and (chars >= self.max_total_chars or sentences >= self.max_total_sentences):
-                reason = (f"the incident already has {chars:,} characters and about {sentences:,} sentences (limits "
-                          f"{self.max_total_chars:,} and {self.max_total_sentences:,}); "
-                          "split the folder into smaller incidents")
+                reason = (
+                    f"the incident already has {chars:,} characters and about {sentences:,} sentences (limits "
+                    f"{self.max_total_chars:,} and {self.max_total_sentences:,}); "
+                    "split the folder into smaller incidents"
+                )
             if reason:
                 files.append(SourceFile(path=rel, sha256="", status="skipped", reason=reason))
                 continue
@@ -352,13 +378,27 @@ class FileIngestor:
                 files.append(SourceFile(path=rel, sha256=err.sha256, status="skipped", reason=str(err)))
                 continue
             except Exception as err:  # a bug on one odd file must not lose the other articles
-                files.append(SourceFile(path=rel, sha256="", status="skipped",
-                                        reason=f"could not be read ({type(err).__name__}: {err}); please report this"))
+                files.append(
+                    SourceFile(
+                        path=rel,
+                        sha256="",
+                        status="skipped",
+                        reason=f"could not be read ({type(err).__name__}: {err}); please report this",
+                    )
+                )
                 continue
             if doc.id in by_id:
                 files.append(
-                    SourceFile(rel, sha, "duplicate", f"same text as {by_id[doc.id]}; cited with it", doc.encoding,
-                               duplicate_of=by_id[doc.id], warnings=doc.warnings, meta=doc.meta)
+                    SourceFile(
+                        rel,
+                        sha,
+                        "duplicate",
+                        f"same text as {by_id[doc.id]}; cited with it",
+                        doc.encoding,
+                        duplicate_of=by_id[doc.id],
+                        warnings=doc.warnings,
+                        meta=doc.meta,
+                    )
                 )
                 continue
             by_id[doc.id] = rel
@@ -380,8 +420,10 @@ class FileIngestor:
         if cut == len(doc.text):
             return doc
         text = doc.text[:cut]
-        warning = (f"truncated to its first {len(text):,} characters: the incident reached its limit of "
-                   f"{self.max_total_chars:,} characters or about {self.max_total_sentences:,} sentences")
+        warning = (
+            f"truncated to its first {len(text):,} characters: the incident reached its limit of "
+            f"{self.max_total_chars:,} characters or about {self.max_total_sentences:,} sentences"
+        )
         return replace(doc, id=doc_id(text), text=text, warnings=(*doc.warnings, warning))
 
     @staticmethod
@@ -416,8 +458,10 @@ def _link_reason(path: Path, folder: Path) -> str:
         return "symbolic link pointing outside the incident folder; not followed"
     inside = printable(target.relative_to(root).as_posix())
     kind = "folder" if target.is_dir() else "file"
-    return (f"symbolic link to the {kind} {inside!r} in this folder; links are not followed, "
-            f"the {kind} counts under its own name")
+    return (
+        f"symbolic link to the {kind} {inside!r} in this folder; links are not followed, "
+        f"the {kind} counts under its own name"
+    )
 
 
 INGESTORS = {"files": FileIngestor}

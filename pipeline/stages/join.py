@@ -25,7 +25,7 @@ from .subjects import unintroduced_subjects
 # Verbs of saying whose reported clauses can share one verb.
 SAYING = frozenset("say tell add report announce confirm write explain note warn insist argue claim believe".split())
 MAX_WORDS = 50  # longer than this, two sentences read better than one
-QUOTES = frozenset({"\"", "“", "”", "``", "''"})
+QUOTES = frozenset({'"', "“", "”", "``", "''"})
 CLAUSES = frozenset("ccomp xcomp advcl relcl acl conj parataxis csubj".split())
 PRONOUNS = frozenset("he she it they i we you this that these those".split())
 
@@ -62,7 +62,9 @@ def _said(doc: Any) -> tuple[str, str, str] | None:
     marked = doc[start].lower_ == "that" and doc[start].dep_ == "mark"
     inner = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(inner) != 1 or inner[0].left_edge.i != start + marked:
-        return None  # "said on Friday the crane ...": whether Friday is the saying's or the crane's, the parse cannot tell
+        return (
+            None  # "said on Friday the crane ...": whether Friday is the saying's or the crane's, the parse cannot tell
+        )
     clause = doc[start + 1 if marked else start : len(doc) - 1].text
     if " and that " in f" {clause} ":
         return None  # already two reported clauses
@@ -76,7 +78,9 @@ def _plain(doc: Any) -> tuple[str, str, bool] | None:
         return None
     root, subj = found
     rest = doc[subj.right_edge.i + 1 : len(doc) - 1]
-    clauses = root.lemma_.lower() in SAYING or any(t.dep_ in CLAUSES or t.pos_ == "VERB" and t.i != root.i for t in rest)
+    clauses = root.lemma_.lower() in SAYING or any(
+        t.dep_ in CLAUSES or t.pos_ == "VERB" and t.i != root.i for t in rest
+    )
     return doc[: subj.right_edge.i + 1].text, rest.text, clauses
 
 
@@ -149,8 +153,10 @@ def join_sentences(kept: Sequence[BriefSentence], known: frozenset[str] = frozen
         cited = {(sp.path, sp.start, sp.end) for sp in first.sources}
         sources = first.sources + tuple(sp for sp in second.sources if (sp.path, sp.start, sp.end) not in cited)
         trial = list(out)
-        trial[i], trial[j] = replace(first, text=text, method="fused", sources=sources,
-                                     rejected=first.rejected + second.rejected), None
+        trial[i], trial[j] = (
+            replace(first, text=text, method="fused", sources=sources, rejected=first.rejected + second.rejected),
+            None,
+        )
         texts = [s.text for s in trial if s is not None]
         if riddles(texts) <= riddles([s.text for s in out if s]):
             out = trial

@@ -24,15 +24,18 @@ NAME = re.compile(rf"(?<![\w'’.-])({WORD})(?=['’]s\b|[^\w'’-]|$)")  # "Bai
 # The word before a surname: a given name, initials ("B.J.", "Robert F."), or a title.
 GIVEN = re.compile(rf"(?<![\w'’.-])(?:{WORD}\s+)?(?:({WORD})|[A-Z]\.(?:[A-Z]\.)?)(?:\s+[A-Z]\.)?\s+$")
 # A title says who the person is ("Gov. Baird", "Officer Wyble"); "Mr." does not.
-TITLE = re.compile(r"(?:\b(?:President|Gov|Governor|Sen|Senator|Rep|Representative|Lt|Lieutenant|Gen|General|Col|"
-                   r"Maj|Capt|Captain|Sgt|Sergeant|Officer|Detective|Det|Deputy|Sheriff|Chief|Judge|Justice|Dr|Prof|"
-                   r"Professor|Rev|Pope|King|Queen|Prince|Princess|Mayor|Minister|Secretary|Speaker|Chancellor|"
-                   r"Ambassador|Adm|Admiral|Commissioner|Coach|Cmdr|Cmndr|Comdr|Cdr|Insp|Supt|Atty|Attorney|"
-                   r"Director|Inspector|Supervisor|Councilman|Councilwoman|Chairman|Chairwoman|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$")
+TITLE = re.compile(
+    r"(?:\b(?:President|Gov|Governor|Sen|Senator|Rep|Representative|Lt|Lieutenant|Gen|General|Col|"
+    r"Maj|Capt|Captain|Sgt|Sergeant|Officer|Detective|Det|Deputy|Sheriff|Chief|Judge|Justice|Dr|Prof|"
+    r"Professor|Rev|Pope|King|Queen|Prince|Princess|Mayor|Minister|Secretary|Speaker|Chancellor|"
+    r"Ambassador|Adm|Admiral|Commissioner|Coach|Cmdr|Cmndr|Comdr|Cdr|Insp|Supt|Atty|Attorney|"
+    r"Director|Inspector|Supervisor|Councilman|Councilwoman|Chairman|Chairwoman|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$"
+)
 # Says the word after it is a person's surname, but not who the person is.
 COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Mx)\.?\s+$")
 # Capitalised words that are not given names: sentence openers, calendar, compass, places' first words.
-NOT_GIVEN = frozenset("""
+NOT_GIVEN = frozenset(
+    """
 the a an in on at for from by with of to as but and or nor if when while after before since until although though
 because so yet then now also however meanwhile this that these those it he she they we i his her their its our my your
 you there here what which who whom whose why how where both each every all some many most no not only one two three
@@ -45,22 +48,27 @@ democratic republican democrat gop independent incumbent former acting interim s
 chairman chairwoman spokesman spokeswoman trustee executive analyst
 police officials reports according says said like unlike than via per under over against between among during
 follow share read watch see click related photo photos video image images getty credit more top
-""".split())
+""".split()
+)
 
 
 # What says a "Given Surname" pair is a person: a role before it ("rancher Mark Baird",
 # "spokesman Dmitry Peskov"), a verb of saying beside it, or an age or description after it
 # ("Mark Baird, 54,", "Mark Baird, a rancher"). "Five Turkish soldiers" and "Besides Russia"
 # have none of these.
-ROLE_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\b[a-z]+(?:er|or|ist|ant|ent|man|woman|"
-                         r"person|ian|ee|ive|ary|ess|ate))\s+$")
-CUE_AFTER = re.compile(r"^(?:\s+(?:said|says|told|added|wrote|explained|noted|asked|argued|insisted|recalled|who|whose)\b"
-                       r"|\s*,\s*(?:\d{1,3}\b|a\b|an\b|who\b|whose\b|[a-z]+(?:er|or|ist|man|woman|person|ian|ent|ant)\b))")
+ROLE_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|according to)|\b[a-z]+(?:er|or|ist|ant|ent|man|woman|"
+    r"person|ian|ee|ive|ary|ess|ate))\s+$"
+)
+CUE_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|told|added|wrote|explained|noted|asked|argued|insisted|recalled|who|whose)\b"
+    r"|\s*,\s*(?:\d{1,3}\b|a\b|an\b|who\b|whose\b|[a-z]+(?:er|or|ist|man|woman|person|ian|ent|ant)\b))"
+)
 
 
 def _person(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 30):start]
-    return bool(ROLE_BEFORE.search(before) or TITLE.search(before) or CUE_AFTER.match(text[end:end + 30]))
+    before = text[max(0, start - 30) : start]
+    return bool(ROLE_BEFORE.search(before) or TITLE.search(before) or CUE_AFTER.match(text[end : end + 30]))
 
 
 def _given(before: str, common: frozenset[str]) -> tuple[int, str] | None:
@@ -70,21 +78,29 @@ def _given(before: str, common: frozenset[str]) -> tuple[int, str] | None:
     m = GIVEN.search(before)
     if not m or TITLE.search(before) or COURTESY.search(before):
         return None
-    words = before[m.start():].split()
-    while words and (words[0].lower().rstrip(".") in NOT_GIVEN or TITLE.search(words[0] + " ")
-                     or words[0].lower() in common
-                     or (len(words) > 1 and re.search(r"(?:s|man|woman|ist)$", words[0]))):  # "Republicans", "Englishman"
+    words = before[m.start() :].split()
+    while words and (
+        words[0].lower().rstrip(".") in NOT_GIVEN
+        or TITLE.search(words[0] + " ")
+        or words[0].lower() in common
+        or (len(words) > 1 and re.search(r"(?:s|man|woman|ist)$", words[0]))
+    ):  # "Republicans", "Englishman"
         words.pop(0)
     if not words or words[0][0].islower() or words[0] in ("U.S.", "U.K.", "U.N.", "E.U."):
         return None
-    return len(before) - len(before[m.start():].lstrip()) + before[m.start():].lstrip().find(words[0]), " ".join(words)
+    return len(before) - len(before[m.start() :].lstrip()) + before[m.start() :].lstrip().find(words[0]), " ".join(
+        words
+    )
 
 
 def _headline(text: str) -> bool:
     """Title case ("Duck Dynasty Suspends Phil Robertson") capitalises verbs too: no evidence there."""
     words = text.split()
-    return (len(words) >= 4 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
-            and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
+    return (
+        len(words) >= 4
+        and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+        and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    )
 
 
 def _title(word: str) -> bool:
@@ -104,8 +120,15 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     # appointment" says nothing of "Sharon", the word after the given name).
     articled = common | {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\s+[A-Z]", t)}
     # Where a word stands for a place, not a person: "in Jordan", "the Israel lobby".
-    placed = {w for t in texts for w in re.findall(rf"\b(?:in|at|from|into|near|across|throughout|inside|outside|"
-                                                   rf"the|The)\s+({WORD})\b", t)}
+    placed = {
+        w
+        for t in texts
+        for w in re.findall(
+            rf"\b(?:in|at|from|into|near|across|throughout|inside|outside|"
+            rf"the|The)\s+({WORD})\b",
+            t,
+        )
+    }
     found: set[str] = set()
     forms: dict[str, set[str]] = {}
     firsts: dict[str, set[str]] = {}  # a given name -> the full names it opens ("Anwar" -> "Anwar Ibrahim")
@@ -115,7 +138,7 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             # "Muslims", "Europeans", "Microsystems": plurals and firms; a surname in -s is lost.
             if _title(word) or word.lower() in common or word.endswith("s"):
                 continue
-            before = text[max(0, m.start() - 40):m.start()]
+            before = text[max(0, m.start() - 40) : m.start()]
             if TITLE.search(before) or COURTESY.search(before):
                 found.add(word)
             elif (given := _given(before, articled)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
@@ -126,8 +149,11 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
     # Ibrahim): such a word is a name to introduce too, when the articles do use it alone beside
     # a verb of saying, it opens one full name only, and it never stands for a place.
-    alone = {m.group(1) or m.group(2) for t in texts
-             for m in re.finditer(rf"(?<![\w'’.-])({WORD})(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+({WORD})\b(?!\s+[A-Z])", t)}
+    alone = {
+        m.group(1) or m.group(2)
+        for t in texts
+        for m in re.finditer(rf"(?<![\w'’.-])({WORD})(?:['’]s)?\s+{SAYS}\b|\b{SAYS}\s+({WORD})\b(?!\s+[A-Z])", t)
+    }
     for first, full in firsts.items():
         if len(full) == 1 and first not in forms and first not in placed and first in alone:
             found.add(first)
@@ -159,12 +185,15 @@ def mentions(text: str, known: frozenset[str]) -> tuple[frozenset[str], frozense
         word = m.group(1)
         if word not in known:
             continue
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         given = GIVEN.search(before)
-        if TITLE.search(before) or (given and not COURTESY.search(before)
-                                    and (given.group(1) is None or given.group(1).lower() not in NOT_GIVEN)):
+        if TITLE.search(before) or (
+            given
+            and not COURTESY.search(before)
+            and (given.group(1) is None or given.group(1).lower() not in NOT_GIVEN)
+        ):
             named.add(word)
-        elif re.match(rf"\s+{WORD}", text[m.end():]):
+        elif re.match(rf"\s+{WORD}", text[m.end() :]):
             named.add(word)  # "Anwar Ibrahim": a full name introduces its given name too
         elif re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
             continue  # "the Coast Guard": not a person's name here
@@ -197,8 +226,9 @@ def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
 
 # A surname after a preposition of place may be the place that shares the word ("in Jordan"):
 # left as it is.
-PLACE_BEFORE = re.compile(r"\b(?:in|at|from|into|near|across|throughout|outside|inside|around|toward|towards)\s+$",
-                          re.IGNORECASE)
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|into|near|across|throughout|outside|inside|around|toward|towards)\s+$", re.IGNORECASE
+)
 
 
 def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: dict[str, str]) -> tuple[str, list[str]]:
@@ -213,18 +243,24 @@ def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: d
             continue
         quotes = _quoted(text)
         for m in NAME.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()]
-            if (m.group(1) == word and not any(lo <= m.start() < hi for lo, hi in quotes)
-                    and not GIVEN.search(before) and not TITLE.search(before) and not COURTESY.search(before)
-                    and not PLACE_BEFORE.search(before)):
-                text = text[:m.start()] + full[word] + text[m.end():]
+            before = text[max(0, m.start() - 40) : m.start()]
+            if (
+                m.group(1) == word
+                and not any(lo <= m.start() < hi for lo, hi in quotes)
+                and not GIVEN.search(before)
+                and not TITLE.search(before)
+                and not COURTESY.search(before)
+                and not PLACE_BEFORE.search(before)
+            ):
+                text = text[: m.start()] + full[word] + text[m.end() :]
                 done.append(full[word])
                 break
     return text, done
 
 
-def introduce_first(texts: Sequence[str], known: frozenset[str], full: dict[str, str] | None = None
-                    ) -> tuple[list[int], list[str], list[list[str]], list[int]]:
+def introduce_first(
+    texts: Sequence[str], known: frozenset[str], full: dict[str, str] | None = None
+) -> tuple[list[int], list[str], list[list[str]], list[int]]:
     """Read in order, a sentence that names someone by surname alone either writes the full name
     in (`name_in_full`, where `full` has it) or moves to just after the first sentence that says
     who they are; one that no sentence introduces is dropped (the sentence that did may have

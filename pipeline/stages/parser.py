@@ -73,9 +73,14 @@ def statements(texts: Sequence[str]) -> list[bool]:
     out = []
     for doc in docs(texts):
         words = [t for t in doc if not t.is_punct]
-        bare = bool(words) and words[0].tag_ == "VB" and words[0].dep_ == "ROOT" and not any(
-            c.dep_ in SUBJECTS for c in words[0].children)
-        verb = any(t.tag_ in FINITE or t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children)
-                   for t in doc)
+        bare = (
+            bool(words)
+            and words[0].tag_ == "VB"
+            and words[0].dep_ == "ROOT"
+            and not any(c.dep_ in SUBJECTS for c in words[0].children)
+        )
+        verb = any(
+            t.tag_ in FINITE or t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children) for t in doc
+        )
         out.append(verb and not bare)
     return out

@@ -49,8 +49,10 @@ def to_markdown(brief: Brief) -> str:
         refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
         lines.append(f"- {escape_markdown(s.text)} {refs}")
     if not brief.sentences:
-        lines.append("No sentence of these sources reads on its own as a report, so the brief has none: "
-                     "`brief ingest` shows what was read from each file, and its warnings.")
+        lines.append(
+            "No sentence of these sources reads on its own as a report, so the brief has none: "
+            "`brief ingest` shows what was read from each file, and its warnings."
+        )
     lines += differences_markdown(brief, numbers)
     lines += ["", "## Sources", ""]
     meta = {f.path: f.meta for f in brief.files}
@@ -83,7 +85,9 @@ def differences_markdown(brief: Brief, numbers: dict[str, int]) -> list[str]:
             refs = "".join(f"[{n}]" for n in sorted({numbers[sp.path] for sp in v.sources if sp.path in numbers}))
             who = f"{v.speaker}:" if v.speaker else (f"{v.number}:" if v.number is not None else "")
             when = f", {v.published}" if v.published else ""
-            lines.append(f"  - {escape_markdown(who)} \u201c{escape_markdown(v.text)}\u201d {refs}{escape_markdown(when)}")
+            lines.append(
+                f"  - {escape_markdown(who)} \u201c{escape_markdown(v.text)}\u201d {refs}{escape_markdown(when)}"
+            )
     return lines
 
 
@@ -93,7 +97,7 @@ def source_line(path: str, meta: DocMeta) -> str:
     if meta.site:
         parts.append(f"{escape_markdown(meta.site)}:" if meta.title else escape_markdown(meta.site))
     if meta.title:
-        parts.append(f"\"{escape_markdown(meta.title)}\"")
+        parts.append(f'"{escape_markdown(meta.title)}"')
     if not parts:
         return code_span(path) + (f", {escape_markdown(meta.published)}" if meta.published else "")
     parts.append(f"({code_span(path)})")
@@ -102,8 +106,14 @@ def source_line(path: str, meta: DocMeta) -> str:
 
 
 def _meta_dict(meta: DocMeta) -> dict:
-    return {"title": meta.title, "site": meta.site, "author": meta.author, "published": meta.published,
-            "url": meta.url, "extractor": meta.extractor}
+    return {
+        "title": meta.title,
+        "site": meta.site,
+        "author": meta.author,
+        "published": meta.published,
+        "url": meta.url,
+        "extractor": meta.extractor,
+    }
 
 
 def to_dict(brief: Brief) -> dict:
@@ -119,20 +129,46 @@ def to_dict(brief: Brief) -> dict:
             entry["rejected"] = [{"candidate": r.candidate, "reason": r.reason} for r in s.rejected]
         sentences.append(entry)
     documents = [
-        {"path": f.path, "sha256": f.sha256, "status": f.status, "reason": f.reason, "encoding": f.encoding,
-         **_meta_dict(f.meta),
-         **({"duplicate_of": f.duplicate_of} if f.duplicate_of else {}),
-         **({"warnings": list(f.warnings)} if f.warnings else {})}
+        {
+            "path": f.path,
+            "sha256": f.sha256,
+            "status": f.status,
+            "reason": f.reason,
+            "encoding": f.encoding,
+            **_meta_dict(f.meta),
+            **({"duplicate_of": f.duplicate_of} if f.duplicate_of else {}),
+            **({"warnings": list(f.warnings)} if f.warnings else {}),
+        }
         for f in brief.files
     ]
     unsupported = [{"text": d.text, "method": d.method, "cluster": d.cluster_id} for d in brief.unsupported]
-    differences = [{"kind": d.kind, "topic": d.topic, "update": d.update, "summary": describe(d),
-                    "versions": [{"text": v.text, "speaker": v.speaker, "published": v.published, "number": v.number,
-                                  "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in v.sources]}
-                                 for v in d.versions]}
-                   for d in brief.differences]
-    return {"schema": SCHEMA, "incident": brief.incident, "sentences": sentences, "differences": differences,
-            "documents": documents, "unsupported": unsupported}
+    differences = [
+        {
+            "kind": d.kind,
+            "topic": d.topic,
+            "update": d.update,
+            "summary": describe(d),
+            "versions": [
+                {
+                    "text": v.text,
+                    "speaker": v.speaker,
+                    "published": v.published,
+                    "number": v.number,
+                    "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in v.sources],
+                }
+                for v in d.versions
+            ],
+        }
+        for d in brief.differences
+    ]
+    return {
+        "schema": SCHEMA,
+        "incident": brief.incident,
+        "sentences": sentences,
+        "differences": differences,
+        "documents": documents,
+        "unsupported": unsupported,
+    }
 
 
 def to_json(brief: Brief) -> str:

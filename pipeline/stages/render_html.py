@@ -19,9 +19,9 @@ import hashlib
 import json
 from html import escape
 
+from ..types import Brief, DocMeta, Sentence, SourceSpan
 from .differences import claims
 from .render import citation_numbers, copies_of, describe
-from ..types import Brief, DocMeta, Sentence, SourceSpan
 
 CSS = """
 :root{--ink:#1d2330;--muted:#5b6475;--line:#d9dde5;--accent:#0b5cad;--mark:#ffe58a;--bg:#fff;--panel:#f5f7fa}
@@ -95,15 +95,22 @@ def _hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-CSP = (f"default-src 'none'; style-src '{_hash(CSS)}'; script-src '{_hash(JS)}'; img-src 'none'; "
-       "connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    f"default-src 'none'; style-src '{_hash(CSS)}'; script-src '{_hash(JS)}'; img-src 'none'; "
+    "connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 def _json_data(obj: object) -> str:
     """JSON that is inert inside <script type="application/json">: no `</script>`, no `<!--`."""
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _key(sp: SourceSpan) -> str:
@@ -115,8 +122,10 @@ def _cite(sp: SourceSpan, n: int | None, sentence: int | None = None) -> str:
     if sentence is not None:
         attrs += f' data-sentence="{sentence}"'
     label = f"[{n}]" if n else "[source]"
-    return (f'<button type="button" class="cite" {attrs} aria-expanded="false" '
-            f'title="Show the cited sentence in {escape(sp.path)}">{label}</button>')
+    return (
+        f'<button type="button" class="cite" {attrs} aria-expanded="false" '
+        f'title="Show the cited sentence in {escape(sp.path)}">{label}</button>'
+    )
 
 
 def _source_item(path: str, meta: DocMeta) -> str:
@@ -144,14 +153,18 @@ def headline_facts(brief: Brief) -> list[str]:
                 continue
             seen.add(c.quantity)
             note = " (sources differ)" if c.quantity in disputed else ""
-            facts.append(f"{c.quantity.capitalize()}: {c.number}{' ' + c.noun + 's' if c.noun and c.number != 1 else ''}{note}")
+            facts.append(
+                f"{c.quantity.capitalize()}: {c.number}{' ' + c.noun + 's' if c.noun and c.number != 1 else ''}{note}"
+            )
     return facts
 
 
 def _differences(brief: Brief, numbers: dict[str, int]) -> str:
     if not brief.differences:
-        return ('<section id="differences"><h2>Where sources differ</h2>'
-                '<p class="muted">No rival figures or disputed accounts were found among the sources.</p></section>')
+        return (
+            '<section id="differences"><h2>Where sources differ</h2>'
+            '<p class="muted">No rival figures or disputed accounts were found among the sources.</p></section>'
+        )
     out = ['<section id="differences"><h2>Where sources differ</h2>']
     for d in brief.differences:
         out.append(f'<div class="difference" data-kind="{escape(d.kind)}"><p>{escape(describe(d))}</p>')
@@ -159,8 +172,10 @@ def _differences(brief: Brief, numbers: dict[str, int]) -> str:
             who = escape(v.speaker) if v.speaker else (str(v.number) if v.number is not None else "")
             cites = "".join(_cite(sp, numbers.get(sp.path)) for sp in v.sources)
             date = f' <span class="date">{escape(v.published)}</span>' if v.published else ""
-            out.append(f'<div class="version"><span class="who">{who}</span>{":" if who else ""} '
-                       f'\u201c{escape(v.text)}\u201d {cites}{date}</div>')
+            out.append(
+                f'<div class="version"><span class="who">{who}</span>{":" if who else ""} '
+                f"\u201c{escape(v.text)}\u201d {cites}{date}</div>"
+            )
         out.append("</div>")
     out.append("</section>")
     return "\n".join(out)
@@ -174,10 +189,13 @@ def to_html(brief: Brief, record: dict | None = None) -> str:
     counts = {k: sum(f.status == k for f in brief.files) for k in ("used", "duplicate", "skipped")}
     spans = {_key(sp): sp for s in brief.sentences for sp in s.sources}
     spans.update({_key(sp): sp for d in brief.differences for v in d.versions for sp in v.sources})
-    data = {"docs": {p: {"site": m.site, "title": m.title, "published": m.published} for p, m in meta.items()
-                     if p in numbers},
-            "spans": {}, "sentences": [{"method": s.method, "sources": [_key(sp) for sp in s.sources]}
-                                       for s in brief.sentences]}
+    data = {
+        "docs": {
+            p: {"site": m.site, "title": m.title, "published": m.published} for p, m in meta.items() if p in numbers
+        },
+        "spans": {},
+        "sentences": [{"method": s.method, "sources": [_key(sp) for sp in s.sources]} for s in brief.sentences],
+    }
     for key, sp in spans.items():
         x = brief.excerpts.get((sp.path, sp.start, sp.end))
         if x is not None:
@@ -185,25 +203,36 @@ def to_html(brief: Brief, record: dict | None = None) -> str:
 
     items = []
     for i, s in enumerate(brief.sentences):
-        cites = "".join(_cite(sp, numbers.get(sp.path), i) for sp in sorted(s.sources, key=lambda sp: numbers.get(sp.path, 0)))
+        cites = "".join(
+            _cite(sp, numbers.get(sp.path), i) for sp in sorted(s.sources, key=lambda sp: numbers.get(sp.path, 0))
+        )
         also = sorted({numbers[c] for sp in s.sources for c in copies.get(sp.path, []) if c in numbers})
         dup = f' <span class="muted">(also in {", ".join(f"[{n}]" for n in also)}, a copy)</span>' if also else ""
-        method = '<span class="method" title="Written from several source sentences">fused</span>' \
-            if s.method == "fused" else ""
-        items.append(f"<li><span class=\"text\">{escape(s.text)}</span>{method} {cites}{dup}</li>")
+        method = (
+            '<span class="method" title="Written from several source sentences">fused</span>'
+            if s.method == "fused"
+            else ""
+        )
+        items.append(f'<li><span class="text">{escape(s.text)}</span>{method} {cites}{dup}</li>')
     dates = sorted(m.published for p, m in meta.items() if m.published and p in numbers)
     outlets = sorted({m.site for p, m in meta.items() if m.site and p in numbers})
-    facts = headline_facts(brief) + [f"{len(used)} article{'s' if len(used) != 1 else ''}"
-                                     + (f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}" if outlets else "")]
+    facts = headline_facts(brief) + [
+        f"{len(used)} article{'s' if len(used) != 1 else ''}"
+        + (f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}" if outlets else "")
+    ]
     if dates:
         facts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
-    sources = "\n".join(f'<li value="{n}">{_source_item(p, meta[p])}</li>'
-                        for p, n in sorted(numbers.items(), key=lambda kv: kv[1]))
+    sources = "\n".join(
+        f'<li value="{n}">{_source_item(p, meta[p])}</li>' for p, n in sorted(numbers.items(), key=lambda kv: kv[1])
+    )
     skipped = [f for f in brief.files if f.status == "skipped"]
     not_used = ""
     if skipped:
-        not_used = "<p>Not used:</p><ul>" + "".join(
-            f"<li><code>{escape(f.path)}</code>: {escape(f.reason or 'skipped')}</li>" for f in skipped) + "</ul>"
+        not_used = (
+            "<p>Not used:</p><ul>"
+            + "".join(f"<li><code>{escape(f.path)}</code>: {escape(f.reason or 'skipped')}</li>" for f in skipped)
+            + "</ul>"
+        )
     built = escape(str((record or {}).get("finished_at") or "unknown"))
     lede = f'<p class="lede">{escape(brief.sentences[0].text)}</p>' if brief.sentences else ""
     title = escape(brief.incident)

@@ -110,8 +110,10 @@ class PunktSegmenter:
             punkt = [(a, b) for a, b in zip([0, *ends], [*ends, len(body)]) if body[a:b].strip()]
         spans: list[tuple[int, int]] = []
         for s, e in punkt:
-            cuts = sorted({m.start() for m in GLUED.finditer(body, s, e)} |
-                          ({m.end() for m in name_ends.finditer(body, s, e)} if name_ends else set()))
+            cuts = sorted(
+                {m.start() for m in GLUED.finditer(body, s, e)}
+                | ({m.end() for m in name_ends.finditer(body, s, e)} if name_ends else set())
+            )
             for a, b in zip([s, *cuts], [*cuts, e]):
                 # Punkt splits "area of ??the city" at the question marks; a piece that starts
                 # in lower case continues the sentence before it.
@@ -119,8 +121,10 @@ class PunktSegmenter:
                 # Untrained Punkt splits after a name's initials ("Minister A.J. Marsh"):
                 # a piece that ends with initials goes on in the next.
                 # "the No. 2 oil company": "No." before a number is an abbreviation.
-                before = body[spans[-1][0]:spans[-1][1]] if spans else ""
-                if spans and (first.islower() or _ends_with_initials(before) or (first.isdigit() and NUMBER_SIGN.search(before))):
+                before = body[spans[-1][0] : spans[-1][1]] if spans else ""
+                if spans and (
+                    first.islower() or _ends_with_initials(before) or (first.isdigit() and NUMBER_SIGN.search(before))
+                ):
                     spans[-1] = (spans[-1][0], b)
                 else:
                     spans.append((a, b))
@@ -207,7 +211,9 @@ def _name_ends(text: str) -> re.Pattern[str] | None:
     names = sorted({f"{a} {b}" for a, b in NAME_LIKE_TITLE.findall(text) if b.lower() in ABBREVIATIONS})
     if not names:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\.\s+(?=[\"“`]*[A-Z])")
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\.\s+(?=[\"“`]*[A-Z])"
+    )
 
 
 def _ends_with_initials(piece: str) -> bool:

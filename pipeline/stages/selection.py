@@ -30,11 +30,11 @@ from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..config import Config
-from .segment import display
+from ..types import Cluster, Sentence
 from .names import mentions, name_in_full
+from .segment import display
 from .standalone import opening_problem, standalone
 from .subjects import said_before, stems, subject_words
-from ..types import Cluster, Sentence
 
 # A brief sentence "already says" a source sentence this close to it (cosine). Tuned on
 # multinews_full_dev_28: 0.5 to 0.7 score alike; 0.6 matches the support threshold.
@@ -52,15 +52,20 @@ _stem = lru_cache(maxsize=None)(PorterStemmer().stem)
 SENTENCE_WORDS = 20
 
 
-def concepts(texts: Sequence[str], docs: Sequence[str]) -> tuple[list[frozenset[tuple[str, str]]], dict[tuple[str, str], float]]:
+def concepts(
+    texts: Sequence[str], docs: Sequence[str]
+) -> tuple[list[frozenset[tuple[str, str]]], dict[tuple[str, str], float]]:
     """Each text's word pairs (stemmed, not both stop words) and each pair's weight: the share of
     the incident's articles that use it, for pairs at least CONCEPT_DOCS articles use (Gillick &
     Favre 2009's concepts)."""
     pairs = []
     for text in texts:
         words = [w if w in ENGLISH_STOP_WORDS else _stem(w) for w in WORD.findall(text.lower())]
-        pairs.append(frozenset((a, b) for a, b in zip(words, words[1:])
-                               if not (a in ENGLISH_STOP_WORDS and b in ENGLISH_STOP_WORDS)))
+        pairs.append(
+            frozenset(
+                (a, b) for a, b in zip(words, words[1:]) if not (a in ENGLISH_STOP_WORDS and b in ENGLISH_STOP_WORDS)
+            )
+        )
     users: dict[tuple[str, str], set[str]] = {}
     for found, doc in zip(pairs, docs):
         for pair in found:
@@ -70,9 +75,16 @@ def concepts(texts: Sequence[str], docs: Sequence[str]) -> tuple[list[frozenset[
     return pairs, weights
 
 
-def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray],
-           config: Config, surnames: frozenset[str] = frozenset(), full: Mapping[str, str] | None = None,
-           opinion: frozenset[str] = frozenset(), readable: Callable[[str], bool] | None = None) -> list[Cluster]:
+def select(
+    clusters: list[Cluster],
+    sentences: Mapping[str, Sentence],
+    vectors: Mapping[str, np.ndarray],
+    config: Config,
+    surnames: frozenset[str] = frozenset(),
+    full: Mapping[str, str] | None = None,
+    opinion: frozenset[str] = frozenset(),
+    readable: Callable[[str], bool] | None = None,
+) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
     `config.redundancy` (cosine) of a picked one is dropped: the brief already says it.
@@ -90,8 +102,9 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     members = [members[m] for m in order]
     owner = np.array([c_index for c_index, _, _ in members])
     # A clusterer of one's own may leave `support` out: then every member counts as its cluster.
-    counts = [c.support if len(c.support) == len(c.sentence_ids) else (c.n_sources,) * len(c.sentence_ids)
-              for c in clusters]
+    counts = [
+        c.support if len(c.support) == len(c.sentence_ids) else (c.n_sources,) * len(c.sentence_ids) for c in clusters
+    ]
     support = np.array([counts[c_index][k] for c_index, k, _ in members], dtype=float)
     docs = [sentences[sid].doc_id for _, _, sid in members]
     first: dict[str, int] = {}
@@ -103,8 +116,12 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     # A sentence that cannot stand alone (pipeline.stages.standalone) may support a cluster, never head it.
     shown = [display(sentences[sid].text) for _, _, sid in members]
     can_head = np.array([standalone(t) and d not in opinion for t, d in zip(shown, docs)], dtype=bool)
-    said = [mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames) if h else (frozenset(), frozenset())
-            for t, h in zip(shown, can_head)]
+    said = [
+        mentions(name_in_full(t, surnames, set(), full)[0] if full else t, surnames)
+        if h
+        else (frozenset(), frozenset())
+        for t, h in zip(shown, can_head)
+    ]
     # "The suit seeks ...": which suit, a head must have said first (pipeline.stages.subjects).
     needs = [subject_words(t) if h else frozenset() for t, h in zip(shown, can_head)]
     waiting = {m for m, (_, bare) in enumerate(said) if bare or needs[m]}  # may head once a head introduces them
@@ -118,8 +135,9 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
     central = matrix @ (centre / (np.linalg.norm(centre) or 1.0))
     covered = np.zeros(len(members), dtype=bool)
     tight = config.max_words < config.max_sentences * SENTENCE_WORDS
-    pairs, pair_weight = (concepts(shown, docs) if config.concept_weight and tight
-                          else ([frozenset()] * len(members), {}))
+    pairs, pair_weight = (
+        concepts(shown, docs) if config.concept_weight and tight else ([frozenset()] * len(members), {})
+    )
     length = np.array([max(len(t.split()), 1) for t in shown], dtype=float)
     said_pairs: set[tuple[str, str]] = set()
     alive = np.ones(len(clusters), dtype=bool)
@@ -130,7 +148,9 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
         r = uncovered_before - uncovered_before[first_of_doc]
         weight = support + config.lead_weight / (1.0 + r) + config.centrality_weight * central
         if chosen and pair_weight:  # the opener is the incident itself, not its densest sentence
-            new = np.array([math.fsum(pair_weight.get(p, 0.0) for p in found - said_pairs) for found in pairs])  # fsum: any set order
+            new = np.array(
+                [math.fsum(pair_weight.get(p, 0.0) for p in found - said_pairs) for found in pairs]
+            )  # fsum: any set order
             weight = weight + config.concept_weight * new / length
         weight = np.round(weight, 6)
         best = np.full(len(clusters), -np.inf)
@@ -160,16 +180,24 @@ def select(clusters: list[Cluster], sentences: Mapping[str, Sentence], vectors: 
                 continue  # stays redundant: the picked set only grows
             cluster = clusters[c_index]
             ids = tuple(members[m][2] for m in mine)
-            chosen.append(replace(cluster, sentence_ids=ids, support=tuple(int(support[m]) for m in mine),
-                                  n_sources=int(support[mine[0]]), score=float(weight[mine[0]])))
+            chosen.append(
+                replace(
+                    cluster,
+                    sentence_ids=ids,
+                    support=tuple(int(support[m]) for m in mine),
+                    n_sources=int(support[mine[0]]),
+                    score=float(weight[mine[0]]),
+                )
+            )
             picked.append(head)
             covered |= matrix @ head >= COVERED
             said_pairs |= pairs[mine[0]]
             introduced.update(said[mine[0]][0])
             said_words.update(stems(shown[mine[0]]))
-            ready = [m for m in waiting if said[m][1] <= introduced and (not needs[m] or said_before(needs[m], said_words))]
+            ready = [
+                m for m in waiting if said[m][1] <= introduced and (not needs[m] or said_before(needs[m], said_words))
+            ]
             can_head[ready] = True
             waiting.difference_update(ready)
             break
     return chosen
-

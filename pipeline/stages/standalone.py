@@ -13,7 +13,8 @@ import re
 from typing import Sequence
 
 from .differences import TIME
-from .names import PROBLEM as NAMES_PROBLEM, unintroduced
+from .names import PROBLEM as NAMES_PROBLEM
+from .names import unintroduced
 from .subjects import SUBJECT_PROBLEM, unintroduced_subjects, unnamed_subject
 
 # Openings that point back at something the reader has not seen.
@@ -54,40 +55,52 @@ IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 # A reader addressed, then told what to do: "Harbour fans, get ready for the reopening."
-VOCATIVE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|don['’]t|do|make|take|let['’]s|look|"
-                      r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s")
+VOCATIVE = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2},\s+(?:get|go|be|don['’]t|do|make|take|let['’]s|look|"
+    r"check|meet|say|watch|grab|mark|prepare|brace|stay|keep|put|start|listen)\s"
+)
 # A pronoun subject, or its possessive, with no antecedent in the sentence: "He called back ...",
 # "After a long standoff, they agreed ...", "On Thursday, her lawyer said ..."; a name
 # before the comma may be the antecedent, an acronym ("On attending the OECD talks, he said") not.
-PRONOUN_SUBJECT = re.compile(r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?:(?-i:[^,\"“A-Z])|(?-i:\b[A-Z]{2,}\b)){2,80},\s+(?:he|she|they|it|we|that['’]s)\s"
-                             r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s"
-                             r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
-                             r"(?:he|she|they|it|we)\b",
-                             re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(
+    r"^(?-i:[A-Z][\w'’-]*,?\s+){0,3}(?:he|she|they|it|we|i|his|her|their|its)\b|^\w(?:(?-i:[^,\"“A-Z])|(?-i:\b[A-Z]{2,}\b)){2,80},\s+(?:he|she|they|it|we|that['’]s)\s"
+    r"|^(?:last|this|next|earlier|later)\s+\w+\s+(?:he|she|they|it|we)\s"
+    r"|^(?:even though|although|though|because|since|while|when|if|as|after|before|once)\s+"
+    r"(?:he|she|they|it|we)\b",
+    re.IGNORECASE,
+)
 # "Union leader Tomas Vidal is his opponent.": whose? A person the article named before; the
 # sentence's own subject cannot be its own opponent.
-WHOSE = re.compile(r"^(?!.*\b(?:say|says|said|think|thinks|believe|believes|claim|claims)\b)(?:[A-Z][\w.'’-]*\s+){0,2}"
-                   r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+(?:\.$|,\s+as\b)")
+WHOSE = re.compile(
+    r"^(?!.*\b(?:say|says|said|think|thinks|believe|believes|claim|claims)\b)(?:[A-Z][\w.'’-]*\s+){0,2}"
+    r"(?:[a-z]+\s+){0,3}(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|was|will be|became)\s(?:his|her|their)\s[\w-]+(?:\.$|,\s+as\b)"
+)
 # "A dissident arrived here Wednesday": "here" is the dateline of an article the reader lacks.
 HERE = re.compile(r"\b(?:arrived|came|landed|met|gathered|held|based|returned)\s+here\b", re.IGNORECASE)
 # Words that answer a sentence the reader has not seen: "Hun Sen, however, rejected that.",
 # "Water is a must here.", "The ministry has also confirmed the strike."
-CONNECTIVE = re.compile(r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
-                        r"|^[^,\"“]{3,60}\salso\s"
-                        r"|\b(?:that|this|these|those|here|ever since)[.!][\"”’']?$"
-                        # "North Korea has denied it.": what "it" is, the article said before.
-                        r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$"
-                        # "Vidal won it when ...", "Ortiz, who did it twice": won what, did what?
-                        r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b"
-                        # "Vidal is not wearing one.": one of what?
-                        r"|\b(?:wearing|wears|wore|wear|has|had|have|got|get|buy|bought|needs?|needed|wants?|wanted|owns?|"
-                        r"owned|found|made|built)\s+one[.!][\"”’']?$", re.IGNORECASE)
+CONNECTIVE = re.compile(
+    r",\s*(?:however|though|too|instead|meanwhile|nonetheless|nevertheless|therefore)\s*[,.]"
+    r"|^[^,\"“]{3,60}\salso\s"
+    r"|\b(?:that|this|these|those|here|ever since)[.!][\"”’']?$"
+    # "North Korea has denied it.": what "it" is, the article said before.
+    r"|(?<!\bmade)(?<!\bmake)(?<!\bmakes)\s(?:it|them)[.!][\"”’']?$"
+    # "Vidal won it when ...", "Ortiz, who did it twice": won what, did what?
+    r"|\b(?:won|wins|did|does|done|clinched|sealed|pulled off)\s+it\b"
+    # "Vidal is not wearing one.": one of what?
+    r"|\b(?:wearing|wears|wore|wear|has|had|have|got|get|buy|bought|needs?|needed|wants?|wanted|owns?|"
+    r"owned|found|made|built)\s+one[.!][\"”’']?$",
+    re.IGNORECASE,
+)
 # "The crane fell the previous December.": previous to what? A time counted from a date the
 # article gave before; not "over the next year", which counts from now, nor beside a date of its own.
-RELATIVE_TIME = re.compile(r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\bthe (?:previous|following|next|prior) "
-                           r"(?:day|week|month|year|morning|afternoon|night|evening|weekend|january|february|march|april|may|"
-                           r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-                           r"saturday|sunday)\b", re.IGNORECASE)
+RELATIVE_TIME = re.compile(
+    r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\bthe (?:previous|following|next|prior) "
+    r"(?:day|week|month|year|morning|afternoon|night|evening|weekend|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.IGNORECASE,
+)
 # The dates pipeline.stages.differences reads, and wire copy's "Nov. 3".
 DATE_WORD = re.compile(TIME.pattern + r"|\b(?:jan|feb|aug|sept?|oct|nov|dec)\b", re.IGNORECASE)
 # "Julia never got that call.", "... after that warning": a demonstrative pointing at a thing the
@@ -109,7 +122,7 @@ DEMONSTRATIVE_DET = re.compile(
     # "that" points back ("rejected that the ..." is not written).
     r"|\b(?:rejected|signed|approved|accepted|backed|opposed|supported|welcomed|condemned|criticized|criticised|"
     r"reversed|vetoed|ratified|endorsed|defended|questioned|disputed|challenged|won|lost)\s+that\s+"
-    r"(?!(?:the|a|an|his|her|its|their|our|my|your|it|he|she|they|we|there|this|these|those|no|some|such|all|any)\b)[a-z]{3,}\b",
+    r"(?!(?:the|a|an|his|her|its|their|our|my|your|it|he|she|they|we|there|this|these|those|no|some|such|all|any)\b)[a-z]{3,}\b"
 )
 # "That's $146,127 per year": a demonstrative standing for a sentence that is not there.
 DEMONSTRATIVE = re.compile(r"^[\"“'‘]?(?:that|this|it)(?:['’]s| is| was| means| would)\b", re.IGNORECASE)
@@ -131,75 +144,100 @@ PRONOUN_SPEAKER = re.compile(
 # holds; nothing is said.
 # "According to the harbour master's memoir-a book she never finished.": a source, and no statement.
 SOURCE_ONLY = re.compile(r"^According to [^,]+\.$")
-SPEAKER_ONLY = re.compile(r"^(?!.*\b(?:is|was|were|are|has|have|had|will|would|could)\b)"  # "Two men were held police said."
-                          r"[^,\"“”]{3,60}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$")
-VAGUE_SPEAKER = re.compile(r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
-                           r"\s+(?:said|says|added|adds|read|reads|begins|began|continues|continued|concludes|concluded)\b",
-                           re.IGNORECASE)
+SPEAKER_ONLY = re.compile(
+    r"^(?!.*\b(?:is|was|were|are|has|have|had|will|would|could)\b)"  # "Two men were held police said."
+    r"[^,\"“”]{3,60}\s(?:said|says|told reporters|added)(?:\s+(?:on\s+)?\w+day)?\.$"
+)
+VAGUE_SPEAKER = re.compile(
+    r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
+    r"\s+(?:said|says|added|adds|read|reads|begins|began|continues|continued|concludes|concluded)\b",
+    re.IGNORECASE,
+)
 # "If you run a quay, great": advice to the reader, which a report of what happened never gives.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "The court freed Cmndr.": a title that a sentence split cut from its name.
-TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
-                       r"Insp|Det|Amb|Atty|Hon)\.$")
+TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Cmndr|Comdr|Cdr|Sgt|Adm|Gov|Rep|Rev|Supt|"
+    r"Insp|Det|Amb|Atty|Hon)\.$"
+)
 # "Vigo >> Port reopens ...": a site's dateline marker, or a menu path; "A: The ferry ...": a line
 # of an interview transcript, whose question is not there; "Tomas Vidal 3 goals,
 # 1 assist.": a line of a results table.
-FURNITURE = re.compile(r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
-                       r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$")
+FURNITURE = re.compile(
+    r"\s(?:>>|»)\s|^(?:[QA]|Question|Answer):\s|^(?i:correction|clarification|editor['’]s note)\b[^:]{0,40}:|^(?:[^.!?]{0,40}:\s*)?(?:[A-Z][\w'’.-]*\s){1,3}\d+\s+(?:points?|goals?|assists?|rebounds?|"
+    r"steals?|yards?|saves?|runs?|hits?)\b[^.!?]{0,40}[.!]$"
+)
 # "Tomas Vidal: Never misses a shift.", "Galicia: Gov. Ana Ruiz has reached ...": an item of a
 # list whose heading (a crew roster, the regions up for election) the reader lacks.
 LABEL = re.compile(r"^[\"“]?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*:\s")
 # A shop's small print ("Prices are subject to change ...", "Headphones are not included."),
 # and a heading written as half a question ("Why the new quay is promising.").
-SMALL_PRINT = re.compile(r"^(?:following are|here are|below are|the following (?:is|are))\b|"
-                         r"\b(?:(?:is|are) not included|subject to change|may not be available (?:to|in) all|all rights reserved|"
-                         r"terms (?:and|&) conditions|affiliate (?:links?|commissions?)|"
-                         # a shop's deal of the day: "Today's deal is $20 off the list price."
-                         r"today['’]s (?:deal|offer)s?|best deals|(?:new |an )?amazon all-time low|price break|all-time low price|free shipping|(?:promo|coupon) code|"
-                         r"now live at)\b|^Why\b(?:\W+\w+){0,7}\W*$",
-                         re.IGNORECASE)
+SMALL_PRINT = re.compile(
+    r"^(?:following are|here are|below are|the following (?:is|are))\b|"
+    r"\b(?:(?:is|are) not included|subject to change|may not be available (?:to|in) all|all rights reserved|"
+    r"terms (?:and|&) conditions|affiliate (?:links?|commissions?)|"
+    # a shop's deal of the day: "Today's deal is $20 off the list price."
+    r"today['’]s (?:deal|offer)s?|best deals|(?:new |an )?amazon all-time low|price break|all-time low price|free shipping|(?:promo|coupon) code|"
+    r"now live at)\b|^Why\b(?:\W+\w+){0,7}\W*$",
+    re.IGNORECASE,
+)
 # "Tomas Vidal is escorted from the harbour office yesterday.": a photo's caption, in the
 # present tense of what the picture shows, at a time already past.
-CAPTION = re.compile(r"\b(?:is|are)\s+(?:pictured|photographed)\b|\b(?:is|are)\s+(?:seen|shown|brought|escorted|led)\b(?!\s+(?:as|to)\b)"
-                     r"(?=[^.]*\b(?:last|yesterday|earlier)\b)")
+CAPTION = re.compile(
+    r"\b(?:is|are)\s+(?:pictured|photographed)\b|\b(?:is|are)\s+(?:seen|shown|brought|escorted|led)\b(?!\s+(?:as|to)\b)"
+    r"(?=[^.]*\b(?:last|yesterday|earlier)\b)"
+)
 # "Summary Crews can ...", "TODAY Vigo couple ...": a page's heading or a show's name glued to the
 # sentence under it. Words that also begin names ("Related Companies", "Breaking Bad") count
 # in capitals only.
-HEADING = re.compile(r"^(?:Summary|Update|Advertisement|Sponsored|SUMMARY|TODAY|UPDATE|UPDATED|WATCH|RELATED|"
-                     r"ADVERTISEMENT|BREAKING|EXCLUSIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|SPONSORED|LIVE)\s+[A-Z][a-z]")
+HEADING = re.compile(
+    r"^(?:Summary|Update|Advertisement|Sponsored|SUMMARY|TODAY|UPDATE|UPDATED|WATCH|RELATED|"
+    r"ADVERTISEMENT|BREAKING|EXCLUSIVE|VIDEO|PHOTOS?|OPINION|ANALYSIS|SPONSORED|LIVE)\s+[A-Z][a-z]"
+)
 # "... keeper Tomas Vidal This has freed a place ...": two lines of a page (bullet points, a
 # caption) run together with no stop between them; mid-sentence, these words are never capitals
 # ("He" is a surname, "It" ends titles: "Love It or Lose It is ...").
-GLUED = re.compile(r"(?<=\w) (?:This|These|Those|They|We|There) "
-                   r"(?:is|was|has|have|had|will|would|can|could|are|were|said|says)\b"
-                   # "... Pitching The starting pitching ...": a heading; not "in The Hague", "The New York Times"
-                   r"|(?<=[a-z]) The [a-z]{2,}\b")
+GLUED = re.compile(
+    r"(?<=\w) (?:This|These|Those|They|We|There) "
+    r"(?:is|was|has|have|had|will|would|can|could|are|were|said|says)\b"
+    # "... Pitching The starting pitching ...": a heading; not "in The Hague", "The New York Times"
+    r"|(?<=[a-z]) The [a-z]{2,}\b"
+)
 # "The full figures can be found on harbour.gov.", "...; www.vigoport.es.": a pointer to a page.
-POINTER = re.compile(r"\bwww\.|\b(?:can|may) be (?:found|viewed|seen|read|accessed|downloaded|watched|streamed)\s+"
-                     r"(?:(?:on|at)\s+(?:[\w-]+\.)+[a-z]{2,4}\b|here\b|online\b|below\b|above\b)|"
-                     r"\b(?:visit|go to)\s+(?:[\w-]+\.)+(?:com|gov|org|net)\b", re.IGNORECASE)
+POINTER = re.compile(
+    r"\bwww\.|\b(?:can|may) be (?:found|viewed|seen|read|accessed|downloaded|watched|streamed)\s+"
+    r"(?:(?:on|at)\s+(?:[\w-]+\.)+[a-z]{2,4}\b|here\b|online\b|below\b|above\b)|"
+    r"\b(?:visit|go to)\s+(?:[\w-]+\.)+(?:com|gov|org|net)\b",
+    re.IGNORECASE,
+)
 # "A quarter cup is roughly 30 calories.": a measure of what? A line of a recipe or a label.
-MEASURE = re.compile(r"^(?:A|One|Half a)\s+(?:quarter\s+|half\s+|third\s+)?(?:cup|teaspoon|tablespoon|ounce|serving|"
-                     r"slice|handful|pound|gram|bowl|scoop|pinch|glass)s?\s+(?:is|contains|has|provides|gives|equals)\b")
+MEASURE = re.compile(
+    r"^(?:A|One|Half a)\s+(?:quarter\s+|half\s+|third\s+)?(?:cup|teaspoon|tablespoon|ounce|serving|"
+    r"slice|handful|pound|gram|bowl|scoop|pinch|glass)s?\s+(?:is|contains|has|provides|gives|equals)\b"
+)
 SENTENCE_START = re.compile(r"^[\"“'‘(`]*[A-Z0-9]")
 SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!][\"'”’)\]]*$")  # "loading video..." is cut off, not ended
 # The models are English-only; a sentence with none of these words is in another language.
-ENGLISH = frozenset("the of and to in is was that for on with as by at from it he she they said were are has have "
-                    "had be been not this which who will would but an its after".split())
+ENGLISH = frozenset(
+    "the of and to in is was that for on with as by at from it he she they said were are has have "
+    "had be been not this which who will would but an its after".split()
+)
 # Function words of the languages news pages most often come in besides English (Portuguese,
 # Spanish, French, Italian, German, Dutch, Indonesian). "as" and "a" are English too, so a
 # Portuguese sentence can hold them; words that are also English or parts of English names
 # ("los", "des", "van", "per", "com") are left out.
-FOREIGN = frozenset("que para por uma não sua seu seus suas mais muito também pelo pela são está foi ao aos dos nos "
-                    "nas una pero sus fue como muy esta este les une pour dans avec pas qui elle sont cette leur "
-                    "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
-                    "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
-                    "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
-                    "tahun membuat sudah bisa karena oleh pada saat kami mereka telah bahwa sebagai hanya lebih "
-                    "masih harus belum sangat namun sehingga bei nach noch nur schon sehr wie wenn dass aber sie ihre "
-                    "ihren bereits einige einen einem einer haben muss eines eigenen im sei itulah sendiri tersebut kepada "
-                    "seperti sejak tentang antara agar jika maka".split())
+FOREIGN = frozenset(
+    "que para por uma não sua seu seus suas mais muito também pelo pela são está foi ao aos dos nos "
+    "nas una pero sus fue como muy esta este les une pour dans avec pas qui elle sont cette leur "
+    "della che sono nel anche questo und der ist nicht ein eine sich auf soll diesen dieser werden "
+    "wird auch oder für über sind wurde het een zijn niet ini itu dengan untuk tidak dari kita akan "
+    "juga atau adalah wir mehr als mit zu dem durch sowie isso porque nosso nossa yang dalam setelah "
+    "tahun membuat sudah bisa karena oleh pada saat kami mereka telah bahwa sebagai hanya lebih "
+    "masih harus belum sangat namun sehingga bei nach noch nur schon sehr wie wenn dass aber sie ihre "
+    "ihren bereits einige einen einem einer haben muss eines eigenen im sei itulah sendiri tersebut kepada "
+    "seperti sejak tentang antara agar jika maka".split()
+)
 # English words that are also German or Dutch ("In Deutschland liegen ..."): English only where no
 # word of another language stands beside them.
 SHARED = frozenset({"in"})
@@ -208,12 +246,14 @@ FOREIGN_LETTERS = re.compile(r"^[a-zß]*[äöüßãõ][a-zäöüßãõ]*$")
 # A quotation that opens with a pronoun ("“That's the problem,” said ...", "“It has been
 # traumatized,” one expert said"): what it stands for was in the article. A dummy "It's time to
 # ...", "It is clear that ..." stands for nothing.
-QUOTE_PRONOUN = re.compile(r"^[\"“‘'`]+(?:(?:they|he|she|them)\b|"
-                           # "“That's ...”", "“This is ...”"; not "“These cranes were built for ...”"
-                           r"(?:this|that|these|those)(?:['’]\w+|\s+(?:is|was|are|were|has|have|had|will|would|can|could|"
-                           r"really|just|did|does|do|may|might|must|should|means|meant|makes|made|shows|showed))\b|"
-                           r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
-                           re.IGNORECASE)
+QUOTE_PRONOUN = re.compile(
+    r"^[\"“‘'`]+(?:(?:they|he|she|them)\b|"
+    # "“That's ...”", "“This is ...”"; not "“These cranes were built for ...”"
+    r"(?:this|that|these|those)(?:['’]\w+|\s+(?:is|was|are|were|has|have|had|will|would|can|could|"
+    r"really|just|did|does|do|may|might|must|should|means|meant|makes|made|shows|showed))\b|"
+    r"it\b(?!(?:['’]s| is| was| will be| would be)\s+(?!going\b)(?:[\w-]+\s+){0,4}(?:to|that)\s))",
+    re.IGNORECASE,
+)
 # "“My crew is with them,” said ...": a short quotation (six words at most, no name in it)
 # whose "them" the article said before.
 QUOTE_ENDS_PRONOUN = re.compile(r"^[\"“](?:[A-Z][\w'’]*)(?:\s+[a-z][\w'’]*){0,4}\s+(?:them|him)[,.!]?[”\"]")
@@ -315,7 +355,7 @@ def problem(text: str) -> str | None:
     if CONNECTIVE.search(outside):
         return "leans on a sentence that is not there (answers or contrasts with it)"
     relative = RELATIVE_TIME.search(outside)
-    if relative and not DATE_WORD.search(outside[:relative.start()] + outside[relative.end():]):
+    if relative and not DATE_WORD.search(outside[: relative.start()] + outside[relative.end() :]):
         return "leans on a sentence that is not there (a time counted from a date it does not give)"
     if DEMONSTRATIVE_DET.search(outside):
         return "leans on a sentence that is not there (refers to 'that ...' named before)"
@@ -342,18 +382,25 @@ def problem(text: str) -> str | None:
 OBJECT_PRONOUN = re.compile(r"\b(?:them|him)\b")
 # Capitalised only because they open the sentence: not a name "him" could stand for. So is a
 # plural ("Scientists", "Friends"); "Wang", "NATO", "Ortiz's" are names.
-OPENING_WORDS = ENGLISH | frozenset("a an some many most police one two three few several all no every each when while "
-                                    "if although since despite among during until".split())
+OPENING_WORDS = ENGLISH | frozenset(
+    "a an some many most police one two three few several all no every each when while "
+    "if although since despite among during until".split()
+)
 
 
 def _named_before(text: str, pronoun: re.Match) -> bool:
     """Whether a name, or for "them" a plural after the subject ("the relocation of animals
     means putting them to sleep"), stands before the pronoun."""
-    words = text[:pronoun.start()].split()
-    first = words[0].strip(",;:\"“") if words else ""
+    words = text[: pronoun.start()].split()
+    first = words[0].strip(',;:"“') if words else ""
     plural = pronoun.group() == "them" and any(re.fullmatch(r"[a-z]{3,}[^s]s,?", w) for w in words[1:])
-    return (first[:1].isupper() and first.lower() not in OPENING_WORDS and not re.fullmatch(r"[A-Z][a-z]+s", first)
-            or any(w[:1].isupper() for w in words[1:]) or plural)
+    return (
+        first[:1].isupper()
+        and first.lower() not in OPENING_WORDS
+        and not re.fullmatch(r"[A-Z][a-z]+s", first)
+        or any(w[:1].isupper() for w in words[1:])
+        or plural
+    )
 
 
 def opening_problem(text: str) -> str | None:
@@ -379,8 +426,12 @@ def brief_problems(texts: Sequence[str], known: frozenset[str] = frozenset()) ->
     that names nothing stands for ("The suit seeks ..." only after a sentence that says which
     suit, `subject_words`)."""
     late, vague = unintroduced(texts, known), unintroduced_subjects(texts)
-    return [(lead_problem(t) if k == 0 else problem(t)) or (NAMES_PROBLEM if late[k] else None)
-            or (SUBJECT_PROBLEM if vague[k] else None) for k, t in enumerate(texts)]
+    return [
+        (lead_problem(t) if k == 0 else problem(t))
+        or (NAMES_PROBLEM if late[k] else None)
+        or (SUBJECT_PROBLEM if vague[k] else None)
+        for k, t in enumerate(texts)
+    ]
 
 
 def outside_quotes(text: str) -> str:

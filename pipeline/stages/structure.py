@@ -45,7 +45,7 @@ QUALIFIERS = frozenset(
     "approximately roughly around some least most more less fewer over under half partly partially virtually mostly "
     "largely mainly up than again also".split()
 )
-QUESTION_END = ("?", "?\"", "?”", "?'", "?’", "?)")
+QUESTION_END = ("?", '?"', "?”", "?'", "?’", "?)")
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,11 @@ class Parse:
 def condition_prep(t: Any) -> bool:
     """`t` is the "in" of "in case (of) ..." or "in the event (of) ...": the parser reads the
     condition as a place ("in" + "case"), not as a clause's marker."""
-    return t.dep_ == "prep" and t.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ in ("case", "event")
-                                                         for o in t.children)
+    return (
+        t.dep_ == "prep"
+        and t.lower_ == "in"
+        and any(o.dep_ == "pobj" and o.lower_ in ("case", "event") for o in t.children)
+    )
 
 
 def in_case(t: Any) -> bool:
@@ -218,8 +221,13 @@ def _relations(sent: Any) -> list[Relation]:
             agent_tok, patient_tok = by_obj, surface if surface is not None else obj
         else:
             agent_tok, patient_tok = surface, obj
-        if dep == "relcl" and patient_tok is None and agent_tok is not None and agent_tok.i != t.head.i \
-                and not any(c.dep_ == "prep" for c in t.children):
+        if (
+            dep == "relcl"
+            and patient_tok is None
+            and agent_tok is not None
+            and agent_tok.i != t.head.i
+            and not any(c.dep_ == "prep" for c in t.children)
+        ):
             patient_tok = t.head  # "the man (whom) police arrested"
 
         own: set[str] = {"question"} if question else set()
@@ -228,15 +236,19 @@ def _relations(sent: Any) -> list[Relation]:
         for c in t.children:
             if c.dep_ == "aux" and c.tag_ == "MD":
                 own.add("future" if c.lemma_.lower() in ("will", "shall") else f"modal:{c.lemma_.lower()}")
-            if c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                                      or c.lemma_.lower() in CONDITION_VERBS and c.tag_ in ("VBG", "VBN")
-                                      or in_case(c)):
+            if c.dep_ == "advcl" and (
+                any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+                or c.lemma_.lower() in CONDITION_VERBS
+                and c.tag_ in ("VBG", "VBN")
+                or in_case(c)
+            ):
                 own.add("conditioned")
         if in_case(t):  # "In case of rain, the match would move indoors."
             own.add("conditioned")
         for p in (agent_tok, patient_tok):  # "The majority (assuming X wins) amounted to ..."
-            if p is not None and any(c.dep_ == "acl" and c.lemma_.lower() in CONDITION_VERBS and c.tag_ == "VBG"
-                                     for c in p.children):
+            if p is not None and any(
+                c.dep_ == "acl" and c.lemma_.lower() in CONDITION_VERBS and c.tag_ == "VBG" for c in p.children
+            ):
                 own.add("conditioned")
         marker = next((c.lower_ for c in t.children if c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB"), "")
         if marker in CONDITION_MARKS or marker == "whether":
@@ -264,8 +276,11 @@ def _relations(sent: Any) -> list[Relation]:
                     holder = ("say", _arg(who))
             # "The strike was an accident, he said" parsed the other way round; "As X reports, ...".
             as_mark = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
-            if c.lemma_.lower() in SPEECH and _child(c, SUBJECT) is not None and (
-                    c.dep_ == "parataxis" or c.dep_ == "advcl" and as_mark):
+            if (
+                c.lemma_.lower() in SPEECH
+                and _child(c, SUBJECT) is not None
+                and (c.dep_ == "parataxis" or c.dep_ == "advcl" and as_mark)
+            ):
                 holder = ("say", _arg(_child(c, SUBJECT)))
 
         if dep == "ROOT" or gov is None or dep == "ccomp" and gov.relation.verb in SPEECH:
@@ -305,9 +320,20 @@ def _relations(sent: Any) -> list[Relation]:
                 if x.dep_ == "prep" and (pobj := _child(x, ("pobj",))) is not None:
                     nested.append((x.lower_, _arg(pobj)))
         words = frozenset(_key(x) for x in sent if _content(x) and _nearest(x, ids) == t.i)
-        relation = Relation(verb, _arg(agent_tok) if agent_tok is not None else None,
-                            _arg(patient_tok) if patient_tok is not None else None, tuple(details), tuple(nested),
-                            holder, modality, link, passive, unit, words, t.i)
+        relation = Relation(
+            verb,
+            _arg(agent_tok) if agent_tok is not None else None,
+            _arg(patient_tok) if patient_tok is not None else None,
+            tuple(details),
+            tuple(nested),
+            holder,
+            modality,
+            link,
+            passive,
+            unit,
+            words,
+            t.i,
+        )
         done[t.i] = _Clause(relation, surface, obj, inherited)
         return done[t.i]
 
@@ -322,8 +348,13 @@ def _relations(sent: Any) -> list[Relation]:
     for t in predicates:
         r = relations[t.i]
         own = {p for p, _ in r.details}
-        shared = tuple(d for i in groups[_first(t, relations)] if i != t.i
-                       for d in relations[i].details + relations[i].nested if d[0] not in own)
+        shared = tuple(
+            d
+            for i in groups[_first(t, relations)]
+            if i != t.i
+            for d in relations[i].details + relations[i].nested
+            if d[0] not in own
+        )
         out.append(replace(r, nested=r.nested + shared))
     return out
 
@@ -349,11 +380,18 @@ def parse(text: str) -> Parse:
     relations = [r for sent in doc.sents for r in _relations(sent)]
     by_index = {r.index: r for r in relations}
     tops = [r for r in relations if r.unit == r.index]
-    subjects = tuple((r.unit, (r.patient if r.passive else r.agent).head) for r in tops  # type: ignore[union-attr]
-                     if (r.patient if r.passive else r.agent) is not None)
+    subjects = tuple(
+        (r.unit, (r.patient if r.passive else r.agent).head)
+        for r in tops  # type: ignore[union-attr]
+        if (r.patient if r.passive else r.agent) is not None
+    )
     # A fragment ("To break back into the market.", "The charges that could bring ...") is no sentence.
-    complete = all(s.root.i in by_index and by_index[s.root.i] in tops and
-                   any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in s.root.children) for s in doc.sents)
+    complete = all(
+        s.root.i in by_index
+        and by_index[s.root.i] in tops
+        and any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in s.root.children)
+        for s in doc.sents
+    )
     edges, pairs, qualifiers = [], set(), set()
     for t in doc:
         if t.lower_ in QUALIFIERS and t.head.i != t.i:
@@ -368,6 +406,14 @@ def parse(text: str) -> Parse:
         pairs.update((a.lower_, t.lower_) for a in up)
         if up and clause is not None and t.i != clause and _nearest(up[0], set(by_index)) == clause:
             edges.append((by_index[clause].unit, _key(up[0]), _key(t)))
-    return Parse(text, tuple(relations), frozenset(_key(t) for t in doc if _content(t)),
-                 frozenset(e.text.lower() for e in doc.ents), subjects, complete, tuple(edges), frozenset(pairs),
-                 frozenset(qualifiers))
+    return Parse(
+        text,
+        tuple(relations),
+        frozenset(_key(t) for t in doc if _content(t)),
+        frozenset(e.text.lower() for e in doc.ents),
+        subjects,
+        complete,
+        tuple(edges),
+        frozenset(pairs),
+        frozenset(qualifiers),
+    )

@@ -12,17 +12,23 @@ from typing import Sequence
 
 # "The death toll from the quake", "The number of children": a word that says what the thing is
 # of or from, so the subject names it.
-LINKS = frozenset("of from in at on for to with who that which whose by near after before over under behind between "
-                  "among across against during".split())
+LINKS = frozenset(
+    "of from in at on for to with who that which whose by near after before over under behind between "
+    "among across against during".split()
+)
 # What a definite subject's phrase ends at: a word that is not part of the thing's name.
-PHRASE_END = frozenset("is was were are be been has had have will would can could may might must shall should does did "
-                       "do said says not also".split())
+PHRASE_END = frozenset(
+    "is was were are be been has had have will would can could may might must shall should does did "
+    "do said says not also".split()
+)
 
 
 # "While the plans have changed, the agency has ...": the main clause's subject comes after a
 # leading clause.
-LEADING_CLAUSE = re.compile(r"^(?:While|Although|Though|As|After|Before|Since|When|Because|Despite|Amid|Following|"
-                            r"Once|Even as|Even though)\b[^,]{3,120},\s+(?=the\s)")
+LEADING_CLAUSE = re.compile(
+    r"^(?:While|Although|Though|As|After|Before|Since|When|Because|Despite|Amid|Following|"
+    r"Once|Even as|Even though)\b[^,]{3,120},\s+(?=the\s)"
+)
 
 
 def unnamed_subject(text: str) -> bool:
@@ -30,9 +36,9 @@ def unnamed_subject(text: str) -> bool:
     neither a name ("The CNBC debate") nor what the thing is of or from ("The death toll from
     the quake", "The number of children")."""
     lead = LEADING_CLAUSE.match(text)
-    if lead and any(w[0].isupper() for w in text[:lead.end()].split()[1:]):
+    if lead and any(w[0].isupper() for w in text[: lead.end()].split()[1:]):
         return False  # "While NASA revised its plans, the agency ...": named in the leading clause
-    words = (text[lead.end():] if lead else text).split()
+    words = (text[lead.end() :] if lead else text).split()
     if not words or words[0] not in ("The", "the"):
         return False
     phrase = []
@@ -59,7 +65,9 @@ def stems(text: str) -> frozenset[str]:
 # "On the video, police said, ...": which video? A scene set by a thing the article named before.
 # "In the meantime," and the like stand for no thing.
 SCENE = re.compile(r"^(?:On|In|At|From|Inside|Outside|Behind|During) the ((?:[a-z][\w-]*\s)?[a-z][\w-]*),\s")
-NO_THING = frozenset({"meantime", "end", "past", "future", "meanwhile", "process", "first place", "long run", "short term"})
+NO_THING = frozenset(
+    {"meantime", "end", "past", "future", "meanwhile", "process", "first place", "long run", "short term"}
+)
 
 
 def subject_words(text: str) -> frozenset[str]:
@@ -73,7 +81,7 @@ def subject_words(text: str) -> frozenset[str]:
         return frozenset()
     lead = LEADING_CLAUSE.match(text)
     out = []
-    for word in (text[lead.end():] if lead else text).split()[1:4]:
+    for word in (text[lead.end() :] if lead else text).split()[1:4]:
         found = STEM_WORD.findall(word.lower())
         if not found or found[0] in PHRASE_END:
             break

@@ -18,13 +18,19 @@ if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed im
     from ..inference.embed import Embedder
     from .verify import Verdict
 
+
 class Summariser(Protocol):
     name: str
 
     def warm_up(self) -> None: ...
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
-                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
+    def summarise(
+        self,
+        clusters: Sequence[Cluster],
+        sentences: Mapping[str, Sentence],
+        vectors: Mapping[str, np.ndarray],
+        embedder: Embedder,
+    ) -> list[Draft]:
         """One Draft per cluster, in the order given. `vectors` embeds every sentence (the
         pipeline's pool); `embedder` is there for text the summariser writes itself."""
         ...
@@ -41,8 +47,13 @@ class ExtractiveSummariser:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
-                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
+    def summarise(
+        self,
+        clusters: Sequence[Cluster],
+        sentences: Mapping[str, Sentence],
+        vectors: Mapping[str, np.ndarray],
+        embedder: Embedder,
+    ) -> list[Draft]:
         drafts = []
         for c in clusters:
             s = best_sentence(c, sentences)
@@ -58,8 +69,13 @@ class LeadSummariser:
     def warm_up(self) -> None:
         """Nothing to load."""
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
-                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
+    def summarise(
+        self,
+        clusters: Sequence[Cluster],
+        sentences: Mapping[str, Sentence],
+        vectors: Mapping[str, np.ndarray],
+        embedder: Embedder,
+    ) -> list[Draft]:
         drafts = []
         for c in clusters:
             s = min((sentences[i] for i in c.sentence_ids), key=lambda x: (x.start, x.doc_id))
@@ -79,7 +95,7 @@ EXAMPLES = [
         "1. Flooding forced 2,000 residents of Port Elm to leave their homes on Monday, the mayor said.\n"
         "2. About 2,000 people were evacuated in Port Elm on Monday after the river burst its banks.",
         "Flooding forced 2,000 residents of Port Elm to leave their homes on Monday.",
-    ),
+    )
 ]
 MAX_MEMBERS = 3
 # Members this close (cosine) to the cluster's best statement report the same fact; looser ones
@@ -97,8 +113,10 @@ def fusion_prompt(members: Sequence[str]) -> list[dict[str, str]]:
     """One chat prompt per cluster; the best statement comes first."""
     messages = [{"role": "system", "content": SYSTEM}]
     for question, answer in EXAMPLES:
-        messages += [{"role": "user", "content": f"Sentences:\n{question}\nOne sentence:"},
-                     {"role": "assistant", "content": answer}]
+        messages += [
+            {"role": "user", "content": f"Sentences:\n{question}\nOne sentence:"},
+            {"role": "assistant", "content": answer},
+        ]
     listed = "\n".join(f"{i}. {' '.join(m.split())}" for i, m in enumerate(members[:MAX_MEMBERS], start=1))
     messages.append({"role": "user", "content": f"Sentences:\n{listed}\nOne sentence:"})
     return messages
@@ -119,8 +137,10 @@ def answered(text: str) -> bool:
 SCENE_PREPS = frozenset({"following", "after", "despite", "amid", "amidst", "in", "with", "during", "at"})
 SCENE_MARKS = frozenset({"", "as", "while", "when", "although", "though", "after", "because"})
 ASIDE_MARKS = frozenset({"though", "although", "while", "whereas", "as", "after", "because"})
-FRAME = frozenset("ago earlier later previously formerly once now then still already yet until before since "
-                  "only except not never no without".split())
+FRAME = frozenset(
+    "ago earlier later previously formerly once now then still already yet until before since "
+    "only except not never no without".split()
+)
 CONDITION = frozenset("if unless until provided providing assuming pending barring according".split())
 DASHES = (",", "--", "—", "_")  # a dash opens an aside only where it runs to the end
 TAIL_PREPS = frozenset({"including", "with"})  # "..., with investigators not ruling out ..."
@@ -158,8 +178,9 @@ def trims(text: str) -> list[str]:
         while hi > lo and doc[hi - 1].is_punct:
             hi -= 1
         if hi + 1 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ not in ("according", "and", "but", "or"):
-            listed = noun is not None and (noun.dep_ == "appos"
-                                           or any(c.dep_ == "appos" and noun.i < c.i < lo for c in noun.children))
+            listed = noun is not None and (
+                noun.dep_ == "appos" or any(c.dep_ == "appos" and noun.i < c.i < lo for c in noun.children)
+            )
             if not listed and (noun is None or clause(noun) == clause(doc[hi + 1])):
                 hi += 1
         return lo - 1, hi
@@ -171,32 +192,55 @@ def trims(text: str) -> list[str]:
         ends = hi >= len(doc) - 1  # nothing but the full stop after it
         # Not a scene: "In case the arm fails, ..." (a condition), "Asked whether ..., X said" (what a
         # quotation answers).
-        if subject is not None and hi <= subject.left_edge.i and hi < len(doc) and doc[hi].text == "," and (
-                c.dep_ == "prep" and c.lower_ in SCENE_PREPS and not condition_prep(c)
-                or c.dep_ == "advcl" and mark(c) in SCENE_MARKS and not in_case(c) and c.lemma_.lower() != "ask"):
+        if (
+            subject is not None
+            and hi <= subject.left_edge.i
+            and hi < len(doc)
+            and doc[hi].text == ","
+            and (
+                c.dep_ == "prep"
+                and c.lower_ in SCENE_PREPS
+                and not condition_prep(c)
+                or c.dep_ == "advcl"
+                and mark(c) in SCENE_MARKS
+                and not in_case(c)
+                and c.lemma_.lower() != "ask"
+            )
+        ):
             asides.append((lo, hi + 1))
         elif lo > root.i and c.dep_ == "advcl" and mark(c) in ASIDE_MARKS:
             asides.append(aside(lo, hi) if before == "," else (lo, hi))
-        elif lo > root.i and before in DASHES[1:] and ends and (
-                c.dep_ == "advcl" and c.tag_ == "VBG" and not mark(c) or c.dep_ == "prep" and c.lower_ in TAIL_PREPS):
+        elif (
+            lo > root.i
+            and before in DASHES[1:]
+            and ends
+            and (c.dep_ == "advcl" and c.tag_ == "VBG" and not mark(c) or c.dep_ == "prep" and c.lower_ in TAIL_PREPS)
+        ):
             asides.append((lo - 1, hi))
     for t in doc:
         lo, hi = t.left_edge.i, t.right_edge.i + 1
         if lo < 2 or doc[lo - 1].text != ",":
             continue
         closes = hi >= len(doc) - 1 or doc[hi].text == ","  # "..., putting X at risk." / "..., with Y, police said."
-        if closes and t.i > t.head.i and (t.dep_ == "advcl" and t.tag_ == "VBG" and not mark(t)
-                                        or t.dep_ == "prep" and t.lower_ in TAIL_PREPS):
+        if (
+            closes
+            and t.i > t.head.i
+            and (t.dep_ == "advcl" and t.tag_ == "VBG" and not mark(t) or t.dep_ == "prep" and t.lower_ in TAIL_PREPS)
+        ):
             asides.append(aside(lo, hi, t.head))
         elif t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN":
             asides.append(aside(lo, hi, t.head))
-        elif (t.dep_ == "appos" and t.pos_ == "NOUN" and (t.head.pos_ == "PROPN" or hi >= len(doc) - 1 and t.i > root.i)
-              and not any(c.dep_ == "cc" for c in t.children)):  # "A, B and C" is a list, not a description
+        elif (
+            t.dep_ == "appos"
+            and t.pos_ == "NOUN"
+            and (t.head.pos_ == "PROPN" or hi >= len(doc) - 1 and t.i > root.i)
+            and not any(c.dep_ == "cc" for c in t.children)
+        ):  # "A, B and C" is a list, not a description
             asides.append(aside(lo, hi, t.head))
         elif t.dep_ == "conj" and lo > 3 and doc[lo - 3 : lo].text.lower() == "as well as":
             asides.append(aside(lo - 3, hi, t.head))
     for t in doc:
-        close = next((x.i for x in doc[t.i:] if x.text == ")"), None) if t.text == "(" else None
+        close = next((x.i for x in doc[t.i :] if x.text == ")"), None) if t.text == "(" else None
         if close is not None and not any(x.pos_ in ("VERB", "AUX") for x in doc[t.i : close]):  # "(1.2 miles)"
             asides.append((t.i, close + 1))
 
@@ -208,8 +252,14 @@ def trims(text: str) -> list[str]:
             return False
         words = doc[lo:hi]
         heads = [t for t in words if not lo <= t.head.i < hi or t.head.i == t.i]
-        if any(t.lower_ in CONDITION or mark(t) in CONDITION or t.dep_ == "ROOT"
-               or t.lemma_.lower() in SPEECH and t.dep_ in ("advcl", "parataxis") for t in heads):
+        if any(
+            t.lower_ in CONDITION
+            or mark(t) in CONDITION
+            or t.dep_ == "ROOT"
+            or t.lemma_.lower() in SPEECH
+            and t.dep_ in ("advcl", "parataxis")
+            for t in heads
+        ):
             return False
         if any(t.ent_type_ in FIGURES for t in words):
             return False  # a count is a fact the brief must not lose ("which killed three and injured 11")
@@ -236,7 +286,9 @@ def trims(text: str) -> list[str]:
     return out
 
 
-def verify_trim(member: str, trim: str, texts: Sequence[str], vector: np.ndarray, source_vectors: np.ndarray) -> Verdict:
+def verify_trim(
+    member: str, trim: str, texts: Sequence[str], vector: np.ndarray, source_vectors: np.ndarray
+) -> Verdict:
     """Verify a trim of `member` (one of the cluster's `texts`) like any candidate, except where the
     parser misreads the shortened sentence alone ("Rail Co. agreed to buy Tram Corp., people in the
     talks said." read with "people" as a description of Tram Corp.): if it read the member whole
@@ -264,7 +316,9 @@ class AbstractiveSummariser:
     name = "abstractive"
     uses_generator = True
 
-    def __init__(self, generator: str = "smollm2", device: str = "auto", batch_size: int = 16, max_new_tokens: int = 64) -> None:
+    def __init__(
+        self, generator: str = "smollm2", device: str = "auto", batch_size: int = 16, max_new_tokens: int = 64
+    ) -> None:
         from ..inference.generate import Generator
 
         self.generator = Generator(generator, device=device, max_new_tokens=max_new_tokens)
@@ -292,8 +346,9 @@ class AbstractiveSummariser:
         load_parser()  # verification parses every candidate and its sources (about 3 s, once)
 
     @staticmethod
-    def _same_fact(cluster: Cluster, sentences: Mapping[str, Sentence],
-                   vectors: Mapping[str, np.ndarray]) -> tuple[list[str], np.ndarray]:
+    def _same_fact(
+        cluster: Cluster, sentences: Mapping[str, Sentence], vectors: Mapping[str, np.ndarray]
+    ) -> tuple[list[str], np.ndarray]:
         """The cluster's best statement and the members close enough to it to report the same
         fact, with their vectors (verification reuses them)."""
         import numpy as np
@@ -303,10 +358,15 @@ class AbstractiveSummariser:
         keep = [0, *(k for k in range(1, len(ids)) if float(v[k] @ v[0]) >= SAME_FACT)][:MAX_MEMBERS]
         return [sentences[ids[k]].text for k in keep], v[keep]
 
-    def summarise(self, clusters: Sequence[Cluster], sentences: Mapping[str, Sentence],
-                  vectors: Mapping[str, np.ndarray], embedder: Embedder) -> list[Draft]:
-        from .segment import display
+    def summarise(
+        self,
+        clusters: Sequence[Cluster],
+        sentences: Mapping[str, Sentence],
+        vectors: Mapping[str, np.ndarray],
+        embedder: Embedder,
+    ) -> list[Draft]:
         from .parser import docs
+        from .segment import display
         from .verify import Verdict, clean_candidate, verify
 
         if not clusters:
@@ -321,13 +381,18 @@ class AbstractiveSummariser:
         candidates = [clean_candidate(r) for r in raw]
         docs([*candidates, *(m for texts in members for m in texts)])  # parsed in one batch, then cached
         candidate_vectors = embedder.embed(candidates)
-        verdicts = [verify(cand, texts, vec, src, min_similarity=FUSED_SIMILARITY)
-                    for cand, vec, (texts, src) in zip(candidates, candidate_vectors, chosen)]
+        verdicts = [
+            verify(cand, texts, vec, src, min_similarity=FUSED_SIMILARITY)
+            for cand, vec, (texts, src) in zip(candidates, candidate_vectors, chosen)
+        ]
         # "The board still insists ..." from "Although ..., the board still insists ...": the
         # words that said which board are gone, and the sentence could not open a brief.
-        verdicts = [Verdict(False, "its subject lost the words that say what it is")
-                    if v.ok and unnamed_subject(cand) and not unnamed_subject(display(best_sentence(c, sentences).text)) else v
-                    for v, cand, c in zip(verdicts, candidates, clusters)]
+        verdicts = [
+            Verdict(False, "its subject lost the words that say what it is")
+            if v.ok and unnamed_subject(cand) and not unnamed_subject(display(best_sentence(c, sentences).text))
+            else v
+            for v, cand, c in zip(verdicts, candidates, clusters)
+        ]
         # Where the model's sentence fails, the safe operation: a member (the best statement
         # first) with its asides deleted (trims), verified the same way. Embedded in one batch.
         shorter = {k: [(m, t) for m in members[k] for t in trims(m)] for k, v in enumerate(verdicts) if not v.ok}
@@ -352,4 +417,8 @@ class AbstractiveSummariser:
         return drafts
 
 
-SUMMARISERS: dict[str, type] = {"extractive": ExtractiveSummariser, "lead": LeadSummariser, "abstractive": AbstractiveSummariser}
+SUMMARISERS: dict[str, type] = {
+    "extractive": ExtractiveSummariser,
+    "lead": LeadSummariser,
+    "abstractive": AbstractiveSummariser,
+}

@@ -17,8 +17,12 @@ from ..types import DocMeta
 # How far into an article the title, byline and date are looked for (non-blank lines).
 HEAD_LINES = 8
 MAX_TITLE_WORDS = 25
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), start=1
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
@@ -33,8 +37,9 @@ DATELINE_OUTLET = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{0,30})\)\s*(?:[-—–_]{1,2}\s*)?\S"
 )
 SOURCE_LINE = re.compile(r"^(?:source|via|from)\s*:\s*(?P<outlet>[A-Z][\w&.' -]{1,60}?)\s*\.?$", re.IGNORECASE)
-BYLINE = re.compile(r"^by\s+(?P<author>[A-Z][\w.' -]{1,60}?)(?:\s*[,|/–—-]\s*(?P<outlet>[A-Z][\w&.' -]{1,40}?))?\s*$",
-                    re.IGNORECASE)
+BYLINE = re.compile(
+    r"^by\s+(?P<author>[A-Z][\w.' -]{1,60}?)(?:\s*[,|/–—-]\s*(?P<outlet>[A-Z][\w&.' -]{1,40}?))?\s*$", re.IGNORECASE
+)
 NOT_A_TITLE = re.compile(
     r"^(?:you are here|latest news|story highlights|home|menu|advertisement|related|share|breaking news)\b|»|›|\|",
     re.IGNORECASE,
@@ -62,8 +67,16 @@ def parse_date(text: str) -> str | None:
 
 def _title(line: str) -> str | None:
     text = " ".join(line.lstrip("#").split())
-    if (not text or BULLET.match(line) or NOT_A_TITLE.search(text) or parse_date(text) or BYLINE.match(text)
-            or SENTENCE_END.search(text) or len(text.split()) > MAX_TITLE_WORDS or not text[0].isupper()):
+    if (
+        not text
+        or BULLET.match(line)
+        or NOT_A_TITLE.search(text)
+        or parse_date(text)
+        or BYLINE.match(text)
+        or SENTENCE_END.search(text)
+        or len(text.split()) > MAX_TITLE_WORDS
+        or not text[0].isupper()
+    ):
         return None
     return text
 
@@ -85,7 +98,7 @@ def text_metadata(text: str) -> DocMeta:
     title = _title(head[titled]) if titled is not None else None
     # A page's own date line ("Thursday, 30 March 2017" above the menu) comes before the
     # headline; the article's comes after it.
-    dates = [d for d in map(parse_date, head[(titled or 0):] + head[:(titled or 0)]) if d]
+    dates = [d for d in map(parse_date, head[(titled or 0) :] + head[: (titled or 0)]) if d]
     published = dates[0] if dates else None
     site = author = None
     for line in head:
@@ -98,7 +111,7 @@ def text_metadata(text: str) -> DocMeta:
         if src:
             site = site or src["outlet"].strip()
     if site is None:
-        for line in lines[:HEAD_LINES + 4]:
+        for line in lines[: HEAD_LINES + 4]:
             m = DATELINE_OUTLET.match(line)
             if m:
                 site = m["outlet"].strip()

@@ -88,9 +88,15 @@ def _negations(text: str) -> set[str]:
     return found
 
 
-def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray, source_vectors: np.ndarray,
-           min_similarity: float = MIN_SIMILARITY, min_coverage: float = MIN_COVERAGE,
-           structural: bool = True) -> Verdict:
+def verify(
+    candidate: str,
+    sources: Sequence[str],
+    candidate_vector: np.ndarray,
+    source_vectors: np.ndarray,
+    min_similarity: float = MIN_SIMILARITY,
+    min_coverage: float = MIN_COVERAGE,
+    structural: bool = True,
+) -> Verdict:
     """Check one candidate against the sentences it fuses, `sources[0]` being the cluster's best
     statement. Returns the first failure found. `structural=False` leaves out the parse-based
     checks (pipeline.stages.structure), for tests of the word-level ones alone."""
@@ -148,7 +154,7 @@ def verify(candidate: str, sources: Sequence[str], candidate_vector: np.ndarray,
 
 
 def _quoted_as_fact(candidate: str, sources: Sequence[str]) -> bool:
-    """"Harbor Line sees its future in ferries." written from ``Harbor Line sees its future in
+    """ "Harbor Line sees its future in ferries." written from ``Harbor Line sees its future in
     ferries,'' (a speaker's words, the speaker named in another sentence): the quotation marks and
     the speaker both gone, a view reads as a fact. Most of the candidate's own words come from
     inside the sources' quotations and from nowhere else, and it names no saying."""
@@ -198,8 +204,13 @@ def compare(candidate: Parse, sources: Sequence[Parse]) -> str | None:
     for r, where in zip(candidate.relations, found):
         units[r.unit] = units.get(r.unit, set(where)) & where
     used = [p for i, p in enumerate(sources) if any(i in w for w in units.values())]
-    return (_dates_kept(candidate, sources) or _new_words(candidate, sources) or _joins(candidate, sources, units)
-            or _qualifiers_kept(candidate, used) or _entities(candidate, used))
+    return (
+        _dates_kept(candidate, sources)
+        or _new_words(candidate, sources)
+        or _joins(candidate, sources, units)
+        or _qualifiers_kept(candidate, used)
+        or _entities(candidate, used)
+    )
 
 
 def _keys(words: frozenset[tuple[str, str]]) -> set[str]:
@@ -227,8 +238,10 @@ def _roles(c: Relation, s: Relation) -> bool:
 
 def _details(c: Relation, s: Relation) -> bool:
     # "on Thursday" and "Thursday" say the same; other prepositions must be the source's.
-    return all(any((d[0] == e[0] or {d[0], e[0]} <= {"", "on"}) and _same_arg(d[1], e[1]) for e in s.details + s.nested)
-               for d in c.details)
+    return all(
+        any((d[0] == e[0] or {d[0], e[0]} <= {"", "on"}) and _same_arg(d[1], e[1]) for e in s.details + s.nested)
+        for d in c.details
+    )
 
 
 def _holder(c: Relation, s: Relation) -> bool:
@@ -241,8 +254,10 @@ ASPECTS = (  # (test, reason when no clause of the sources with the same verb pa
     (_roles, "changes who does what to whom"),
     (_holder, "changes who says it"),
     (lambda c, s: ("neg" in c.modality) == ("neg" in s.modality), "changes the negation"),
-    (lambda c, s: c.modality - {"neg"} == s.modality - {"neg"},
-     "changes whether it happened (condition, question, modal, future)"),
+    (
+        lambda c, s: c.modality - {"neg"} == s.modality - {"neg"},
+        "changes whether it happened (condition, question, modal, future)",
+    ),
     (_details, "moves a detail (number, date, place, manner) to a fact its source does not attach it to"),
     (lambda c, s: c.link == s.link, "changes how the facts are linked"),
 )
@@ -253,11 +268,12 @@ def _matches(c: Relation, s: Relation) -> bool:
 
 
 def _said_by(c: Relation, source: Parse) -> bool:
-    """"Peskov said X" says who says X as "X, according to Peskov" does."""
+    """ "Peskov said X" says who says X as "X, according to Peskov" does."""
     if c.verb not in SPEECH or c.details or c.patient is not None or c.agent is None:
         return False
-    return any(r.holder is not None and r.holder[0] == "say" and _same_arg(c.agent, r.holder[1])
-               for r in source.relations)
+    return any(
+        r.holder is not None and r.holder[0] == "say" and _same_arg(c.agent, r.holder[1]) for r in source.relations
+    )
 
 
 def _diagnose(c: Relation, sources: Sequence[Parse]) -> str:
