@@ -6,6 +6,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
 
+# Summarisers are named in one module only; it imports nothing heavy.
+from .stages.summarise import BASELINE_SUMMARISER, DEFAULT_SUMMARISER  # noqa: F401  (re-exported)
+
 # The tuned thresholds live here rather than in attribute.py / cluster.py (which import them), so
 # that importing the settings does not import scikit-learn: `brief run` answers "up to date" in
 # well under a second (pipeline.runtime.manifest; tests/test_manifest.py checks the imports stay light).
@@ -17,10 +20,6 @@ SUPPORT_THRESHOLD = 0.6
 DISTANCE_THRESHOLD = 0.4
 
 
-# What `brief run` uses unless told otherwise: the product is the abstractive brief.
-DEFAULT_SUMMARISER = "abstractive"
-
-
 @dataclass(frozen=True)
 class Config:
     segmenter: str = "punkt"
@@ -28,7 +27,7 @@ class Config:
     embedder: str = "minilm"  # registry name, local path, hub id, or "hashing" (model-free)
     clusterer: str = "agglomerative"
     # The library default needs no generator; `brief run` defaults to DEFAULT_SUMMARISER.
-    summariser: str = "extractive"
+    summariser: str = BASELINE_SUMMARISER
     generator: str = "smollm2"
     device: str = "auto"
     max_sentences: int = 10

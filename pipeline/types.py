@@ -142,6 +142,7 @@ class BriefSentence:
     method: Method
     sources: tuple[SourceSpan, ...]
     rejected: tuple[Rejection, ...] = ()
+    base: str | None = None  # id of the source sentence it extracts or fuses around (reading order)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def test_name_in_full_writes_the_first_bare_use_and_leaves_quotes_alone():
 
 
 def test_cite_names_cites_where_the_articles_give_the_name():
-    from pipeline.runtime.run import cite_names
+    from pipeline.stages.arrange import cite_names
     from pipeline.types import BriefSentence, Sentence, SourceSpan
 
     intro = "Harbour master Lena Ortiz closed the quay on Tuesday."

@@ -104,7 +104,7 @@ def test_markdown_escapes_source_markup():
 
 
 def test_reading_order_opens_with_the_top_ranked_sentence_then_tells_the_story_in_order():
-    from pipeline.runtime.run import reading_order
+    from pipeline.stages.arrange import reading_order
     from pipeline.types import BriefSentence, Sentence
 
     def base(doc, start):

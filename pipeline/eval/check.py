@@ -21,6 +21,7 @@ from ..stages.dedupe import SENTENCE_END
 from ..stages.ingest import IngestError, decode, doc_id
 from ..stages.render import copies_of
 from ..stages.segment import PunktSegmenter
+from ..stages.summarise import BASELINE_SUMMARISER
 from ..types import Document, SourceSpan
 
 # `--mode summary`: settings for text the pipeline did not write. A person's summary sentence
@@ -51,7 +52,7 @@ class Attributed:
 
 def attribution_pipeline(config: Config) -> Pipeline:
     """A warmed pipeline for attribution only: the summariser is never called, so no generator loads."""
-    pipeline = Pipeline.from_config(config.with_options(summariser="extractive"))
+    pipeline = Pipeline.from_config(config.with_options(summariser=BASELINE_SUMMARISER))
     pipeline.warm_up()
     return pipeline
 

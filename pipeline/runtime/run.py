@@ -1,12 +1,12 @@
-"""The only orchestrator: ingest -> segment -> dedupe -> cluster -> select -> summarise -> attribute ->
-differences -> render."""
+"""The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> select -> summarise ->
+attribute -> fit -> arrange (order, introduce names, join) -> differences -> render."""
 
 from __future__ import annotations
 
 import json
 import platform
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,18 +15,18 @@ import numpy as np
 from ..config import Config
 from ..inference.embed import Embedder, make_embedder
 from ..stages import render, render_html
+from ..stages.arrange import Arranger, IntroduceNames, Join, ReadingOrder, Story, fit
 from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
 from ..stages.dedupe import DEDUPERS, Deduper
 from ..stages.differences import find_differences
 from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
-from ..stages.join import join_sentences
-from ..stages.names import introduce_first, people, reflowed
-from ..stages.parser import statements
+from ..stages.names import people, reflowed
+from ..stages.parser import parser_ref, statements
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
-from ..stages.summarise import SUMMARISERS, Summariser
-from ..types import Brief, BriefSentence, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
+from ..stages.summarise import Summariser, make_summariser
+from ..types import Brief, Corpus, Deduped, Difference, Document, Excerpt, Sentence
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
@@ -51,13 +51,6 @@ class NoArticles(ValueError):
         self.files = files
 
 
-def make_summariser(config: Config) -> Summariser:
-    if config.summariser not in SUMMARISERS:
-        raise ValueError(f"unknown summariser {config.summariser!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
-    cls = SUMMARISERS[config.summariser]
-    return cls(generator=config.generator, device=config.device) if getattr(cls, "uses_generator", False) else cls()
-
-
 @dataclass
 class Pipeline:
     """The stage implementations for one config; models load once in warm_up()."""
@@ -70,25 +63,34 @@ class Pipeline:
     clusterer: Clusterer
     summariser: Summariser
     attributor: Attributor
+    arrangers: tuple[Arranger, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config) -> "Pipeline":
+        summariser = make_summariser(config.summariser, config.generator, config.device)
         return cls(
             config=config,
             ingestor=INGESTORS["files"](),
             segmenter=SEGMENTERS[config.segmenter](),
             deduper=DEDUPERS[config.deduper](),
             embedder=make_embedder(config.embedder, device=config.device),
-            clusterer=CLUSTERERS[config.clusterer](config.cluster_threshold)
-            if config.clusterer == "agglomerative"
-            else CLUSTERERS[config.clusterer](),
-            summariser=make_summariser(config),
+            clusterer=CLUSTERERS[config.clusterer](config.cluster_threshold),
+            summariser=summariser,
             attributor=ATTRIBUTORS["support"](config.support_threshold),
+            arrangers=arrangers(config, summariser),
         )
 
     def warm_up(self) -> None:
-        for stage in (self.segmenter, self.deduper, self.embedder, self.clusterer, self.summariser, self.attributor):
+        stages: tuple[Any, ...] = (
+            self.segmenter,
+            self.deduper,
+            self.embedder,
+            self.clusterer,
+            self.summariser,
+            self.attributor,
+        )
+        for stage in stages:
             t = time.perf_counter()
             stage.warm_up()
             self.timings[f"warm_up.{type(stage).__name__}"] = round(time.perf_counter() - t, 3)
@@ -98,10 +100,18 @@ class Pipeline:
         ref = getattr(self.summariser, "ref", None)
         if ref:
             out["generator"] = ref
-        parser = getattr(self.summariser, "parser", None)  # the abstractive summariser's verification
-        if parser:
-            out["parser"] = parser
+        if self.summariser.parser_veto:  # it loads the parser, whose verdicts shape the brief
+            out["parser"] = parser_ref()
         return out
+
+
+def arrangers(config: Config, summariser: Summariser) -> tuple[Arranger, ...]:
+    """The steps after attribution, from the config and what the summariser declares."""
+    steps: list[Arranger] = [ReadingOrder()] if config.order == "source" else []
+    steps.append(IntroduceNames())
+    if summariser.joins:
+        steps.append(Join())
+    return tuple(steps)
 
 
 def _check(stage: str, value: Any, expected: type | tuple[type, ...]) -> Any:
@@ -162,132 +172,67 @@ def prepare_pool(folder: Path, pipeline: Pipeline, progress: Progress = lambda _
     return Prepared(corpus, paths, sentences, deduped, pool, pool_vectors)
 
 
-def reading_order(
-    kept: list[BriefSentence], bases: list[Sentence | None], doc_lengths: dict[str, int]
-) -> list[BriefSentence]:
-    """The best-ranked sentence first, the incident itself (what most sources say, as high as
-    their articles put it); then the others in the order the story is told: by where each one's
-    source sentence sits in its article (as a share of the article's length), the rank breaking ties.
-
-    Rank decides what goes in; this decides how it reads. Articles open with the main event and
-    end with background, so this is chronological ordering's cheap stand-in (Barzilay, Elhadad
-    & McKeown 2002). On multinews_full_dev_28 it lifts ROUGE-L from 0.208 to 0.229 with the
-    same sentences (README, "Evaluation").
-    """
-
-    def position(k: int) -> tuple[float, int]:
-        base = bases[k]
-        return (base.start / max(doc_lengths.get(base.doc_id, 1), 1) if base else 1.0, k)
-
-    return kept[:1] + [kept[k] for k in sorted(range(1, len(kept)), key=position)]
-
-
-def cite_names(
-    s: BriefSentence, text: str, written: list[str], pool: list[Sentence], paths: dict[str, str]
-) -> BriefSentence:
-    """`s` with the full names `introduce_first` wrote in: its text, and for each name the first
-    source sentence that gives it, so the name is cited like any other word of the brief."""
-    if not written:
-        return s
-    cited = {(sp.path, sp.start, sp.end) for sp in s.sources}
-    extra = []
-    for name in written:
-        where = next((p for p in pool if name in display(p.text)), None)
-        # Score 1.0: the name is that span's own words, not a match of meaning.
-        if where is not None and (paths[where.doc_id], where.start, where.end) not in cited:
-            extra.append(SourceSpan(where.doc_id, paths[where.doc_id], where.start, where.end, 1.0))
-            cited.add((paths[where.doc_id], where.start, where.end))  # two names from one sentence: one citation
-    return replace(s, text=text, method="fused", sources=s.sources + tuple(extra))
-
-
 def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _: None) -> Brief:
+    """The chain, stage by stage; every stage runs through `_run_stage`, which names it when it fails."""
     config, timings = pipeline.config, pipeline.timings
-    prep = prepare_pool(folder, pipeline, progress)
-    corpus, paths, sentences, deduped = prep.corpus, prep.paths, prep.sentences, prep.deduped
-    pool, pool_vectors = prep.pool, prep.pool_vectors
+
+    def stage(name: str, fn: Callable[..., Any], *args: Any, expected: type | tuple[type, ...] = list) -> Any:
+        return _check(name, _run_stage(name, timings, progress, fn, *args), expected)
+
+    prep = prepare_pool(folder, pipeline, progress)  # ingest, segment, dedupe, embed
+    corpus, pool = prep.corpus, prep.pool
     by_id = {s.id: s for s in pool}
-    vec_of = {s.id: pool_vectors[i] for i, s in enumerate(pool)}
-    reps = list(deduped.sentences)
-    rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, pool_vectors.shape[1]))
-    clusters = _check(
-        "cluster",
-        _run_stage("cluster", timings, progress, pipeline.clusterer.cluster, reps, rep_vectors, deduped.copies),
-        list,
-    )
-    known, full = people(reflowed(d.text for d in corpus.documents))
-    # The fusing summariser may write a surname's one full name in; the extractive one prints
-    # sources' sentences as they are, so such a sentence waits for its introduction.
-    full = full if config.summariser == "abstractive" else {}
-    opinion = frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
-    # With the parser loaded (the abstractive summariser's), a sentence in which it finds no verb,
-    # or an instruction, never heads: "Twelve hours of power on one charge.", "Fill the tank ..."
-    readable = (lambda text: statements([text])[0]) if config.summariser == "abstractive" else None
-    chosen = _check(
-        "select",
-        _run_stage(
-            "select", timings, progress, select, clusters, by_id, vec_of, config, known, full, opinion, readable
-        ),
-        list,
-    )
-    drafts = _check(
-        "summarise",
-        _run_stage(
-            "summarise", timings, progress, pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder
-        ),
-        list,
-    )
-    # What the reader sees: a wrapped source sentence holds newlines, wire copy writes ``quotes''.
-    texts = [display(d.text) for d in drafts]
-
-    text_vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, pool_vectors.shape[1]))
-
-    def attribute() -> list:
-        return pipeline.attributor.attribute(texts, text_vectors, pool, pool_vectors, paths)
-
-    supports = _check("attribute", _run_stage("attribute", timings, progress, attribute), list)
-    kept, unsupported, words, kept_vectors, kept_bases = [], [], 0, [], []
-    for draft, text, sources, vector in zip(drafts, texts, supports, text_vectors):
-        n = len(text.split())
-        if not sources:
-            unsupported.append(draft)
-        # Fusion can make two clusters' sentences say the same thing: the later one goes.
-        elif any(float(vector @ v) >= config.redundancy for v in kept_vectors):
-            continue
-        elif words + n <= config.max_words and len(kept) < config.max_sentences:
-            kept.append(BriefSentence(text, draft.cluster_id, draft.method, sources, draft.rejected))
-            kept_vectors.append(vector)
-            kept_bases.append(by_id.get(draft.base_sentence_id))
-            words += n
-    if config.order == "source":
-        kept = reading_order(kept, kept_bases, {d.id: len(d.text) for d in corpus.documents})
-    # "Baird said ..." only once the brief has said who Baird is (pipeline.stages.names).
-    order, texts, written, unnamed = introduce_first([s.text for s in kept], known, full)
-    kept = [cite_names(kept[k], texts[k], written[k], pool, paths) for k in order]
-    if config.summariser == "abstractive":  # the extractive brief prints sources' sentences as they are
-        kept = join_sentences(kept, known)
-
-    def differences() -> list:
-        return find_differences(corpus.documents, pool, pool_vectors)
-
-    found = tuple(_check("differences", _run_stage("differences", timings, progress, differences), list))
+    vec_of = {s.id: prep.pool_vectors[i] for i, s in enumerate(pool)}
+    reps = list(prep.deduped.sentences)
+    dim = prep.pool_vectors.shape[1]
+    rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, dim))
+    clusters = stage("cluster", pipeline.clusterer.cluster, reps, rep_vectors, prep.deduped.copies)
+    story = story_of(corpus, pool, prep.paths, pipeline.summariser)
+    chosen = stage("select", select, clusters, by_id, vec_of, config, story.known, story.full,
+                   opinion_docs(corpus), head_check(pipeline.summariser))  # fmt: skip
+    drafts = stage("summarise", pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder)
+    texts = [display(d.text) for d in drafts]  # as a reader sees them: no wraps, no ``wire quotes''
+    vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, dim))
+    supports = stage("attribute", pipeline.attributor.attribute, texts, vectors, pool, prep.pool_vectors, prep.paths)
+    kept, unsupported = stage("fit", fit, drafts, texts, supports, vectors, config.max_words, config.max_sentences,
+                              config.redundancy, expected=tuple)  # fmt: skip
+    counts = {}
+    for arranger in pipeline.arrangers:
+        before = len(kept)
+        kept = stage(arranger.name, arranger.arrange, kept, story)
+        counts[arranger.name] = before - len(kept)
+    found = tuple(stage("differences", find_differences, corpus.documents, pool, prep.pool_vectors))
     for d in found:
         _check("differences", d, Difference)
     spans = [sp for s in kept for sp in s.sources] + [sp for d in found for v in d.versions for sp in v.sources]
-    return Brief(
-        corpus.name,
-        tuple(kept),
-        corpus.files,
-        tuple(unsupported),
-        run={
-            "n_sentences": len(sentences),
-            "n_content": len(reps),
-            "n_clusters": len(clusters),
-            "n_dropped": len(deduped.dropped),
-            "n_unintroduced": len(unnamed),
-        },
-        differences=found,
-        excerpts=excerpts(corpus.documents, spans),
-    )
+    run = {
+        "n_sentences": len(prep.sentences),
+        "n_content": len(reps),
+        "n_clusters": len(clusters),
+        "n_dropped": len(prep.deduped.dropped),
+        "n_unintroduced": counts.get(IntroduceNames.name, 0),
+    }
+    return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run=run, differences=found,
+                 excerpts=excerpts(corpus.documents, spans))  # fmt: skip
+
+
+def story_of(corpus: Corpus, pool: list[Sentence], paths: dict[str, str], summariser: Summariser) -> Story:
+    """The articles as the steps after selection read them: the incident's surnames, and each
+    one's full name where the summariser may write it in (`writes_names`); a summariser that
+    prints sources' sentences as they are lets such a sentence wait for its introduction."""
+    known, full = people(reflowed(d.text for d in corpus.documents))
+    return Story(corpus.documents, tuple(pool), paths, known, full if summariser.writes_names else {})
+
+
+def opinion_docs(corpus: Corpus) -> frozenset[str]:
+    """Articles filed as opinion (by their URL): their sentences never head."""
+    return frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
+
+
+def head_check(summariser: Summariser) -> Callable[[str], bool] | None:
+    """With the parser loaded (`parser_veto`), a sentence in which it finds no verb, or an
+    instruction, never heads: "Twelve hours of power on one charge.", "Fill the tank ..."."""
+    return (lambda text: statements([text])[0]) if summariser.parser_veto else None
 
 
 EXCERPT_CHARS = 1200  # a longer paragraph is cut to this much around the span
@@ -340,7 +285,7 @@ def run_record(folder: Path, brief: Brief, pipeline: Pipeline, seconds: float) -
 def write_outputs(out_dir: Path, brief: Brief, record: dict, snap: Snapshot | None = None) -> Path:
     """Publish brief.md, brief.json, brief.html and run.json as one complete new OUT/<incident>, atomically
     (pipeline.runtime.publish); with `snap`, also the manifest that lets the next run skip the work."""
-    files = {
+    files: dict[str, str | bytes] = {
         "brief.md": render.to_markdown(brief),
         "brief.json": render.to_json(brief),
         "brief.html": render_html.to_html(brief, record),

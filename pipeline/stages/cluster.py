@@ -234,6 +234,9 @@ def _members(labels: np.ndarray, n_labels: int) -> list[list[int]]:
 class SingletonClusterer:
     """Model-free baseline: every sentence is its own cluster, ranked the same way."""
 
+    def __init__(self, distance_threshold: float = DISTANCE_THRESHOLD) -> None:
+        self.distance_threshold = distance_threshold  # no pair is ever merged, at any threshold
+
     def warm_up(self) -> None:
         """Nothing to load."""
 

@@ -7,7 +7,7 @@ the cluster's best statement, the member that most sources echo and that reads o
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 from ..types import Cluster, Draft, Rejection, Sentence
 from .subjects import unnamed_subject
@@ -19,8 +19,24 @@ if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed im
     from .verify import Verdict
 
 
+# What `brief run` uses unless told otherwise (the product is the fused, verified brief), and the
+# library's default: the model-free one, the baseline and fallback of every other.
+DEFAULT_SUMMARISER = "abstractive"
+BASELINE_SUMMARISER = "extractive"
+
+
 class Summariser(Protocol):
+    """What a summariser declares about itself, so the orchestrator never asks for its name:
+    `uses_generator` (it needs the generator model), `writes_names` (it rewrites sentences, so it
+    may write a surname's one full name in: pipeline.stages.names.name_in_full), `parser_veto`
+    (it loads the dependency parser, which may then keep a sentence with no verb from heading),
+    `joins` (two brief sentences about one subject may be joined: pipeline.stages.join)."""
+
     name: str
+    uses_generator: bool
+    writes_names: bool
+    parser_veto: bool
+    joins: bool
 
     def warm_up(self) -> None: ...
 
@@ -43,6 +59,8 @@ def best_sentence(cluster: Cluster, sentences: Mapping[str, Sentence]) -> Senten
 
 class ExtractiveSummariser:
     name = "extractive"
+    # Prints the sources' sentences as they are: no name written in, no join, no parser loaded.
+    uses_generator = writes_names = parser_veto = joins = False
 
     def warm_up(self) -> None:
         """Nothing to load."""
@@ -65,6 +83,7 @@ class LeadSummariser:
     """Model-free baseline: the earliest member of each cluster, as a lead-based brief would."""
 
     name = "lead"
+    uses_generator = writes_names = parser_veto = joins = False
 
     def warm_up(self) -> None:
         """Nothing to load."""
@@ -314,7 +333,7 @@ class AbstractiveSummariser:
     cluster's sentences; a candidate that fails is replaced by the best source sentence."""
 
     name = "abstractive"
-    uses_generator = True
+    uses_generator = writes_names = parser_veto = joins = True
 
     def __init__(
         self, generator: str = "smollm2", device: str = "auto", batch_size: int = 16, max_new_tokens: int = 64
@@ -417,8 +436,22 @@ class AbstractiveSummariser:
         return drafts
 
 
-SUMMARISERS: dict[str, type] = {
+SUMMARISERS: dict[str, type[Any]] = {
     "extractive": ExtractiveSummariser,
     "lead": LeadSummariser,
     "abstractive": AbstractiveSummariser,
 }
+
+
+def make_summariser(name: str, generator: str = "smollm2", device: str = "auto") -> Summariser:
+    """The summariser called `name`; one that declares `uses_generator` gets the generator."""
+    if name not in SUMMARISERS:
+        raise ValueError(f"unknown summariser {name!r}; choose one of {', '.join(sorted(SUMMARISERS))}")
+    cls = SUMMARISERS[name]
+    summariser: Summariser = cls(generator=generator, device=device) if cls.uses_generator else cls()
+    return summariser
+
+
+def uses_generator(name: str) -> bool:
+    """Whether the summariser called `name` needs the generator model (the manifest records it)."""
+    return name in SUMMARISERS and bool(SUMMARISERS[name].uses_generator)
