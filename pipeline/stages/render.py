@@ -1,11 +1,16 @@
-"""Brief -> Markdown and JSON. Source text is escaped so it can never become markup."""
+"""Brief -> Markdown (pipeline/templates/brief.md.j2, from the BriefView) and JSON. Source text is
+escaped so it can never become markup."""
 
 from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
-from ..types import Brief, Difference, DocMeta, SourceFile
+import jinja2
+
+from ..types import Brief, DocMeta
+from .view import copies_of, describe, view
 
 SCHEMA = "brief/1"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")  # '&': "&lt;" stays five characters, not "<"
@@ -25,84 +30,53 @@ def code_span(text: str) -> str:
     return f"`{' '.join(CONTROL.sub('?', text.replace('`', '')).split())}`"
 
 
-def citation_numbers(files: tuple[SourceFile, ...]) -> dict[str, int]:
-    """Used and duplicate files are numbered in path order; a copy is cited with its original."""
-    cited = [f.path for f in files if f.status in ("used", "duplicate")]
-    return {path: i for i, path in enumerate(sorted(cited), start=1)}
+class Inert(str):
+    """Text made safe to print in Markdown: by `escape_markdown`, `code_span` or `_refs`."""
 
 
-def copies_of(files: tuple[SourceFile, ...]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in files:
-        if f.status == "duplicate" and f.duplicate_of:
-            out.setdefault(f.duplicate_of, []).append(f.path)
-    return out
+def _text(value: object) -> str:
+    # A missing field (StrictUndefined) or a None reaching a filter is a template bug: say so.
+    if not isinstance(value, str):
+        raise TypeError(f"brief.md.j2 passed {type(value).__name__} where text was expected")
+    return value
+
+
+def _md(text: object) -> Inert:
+    return Inert(escape_markdown(_text(text)))
+
+
+def _code(path: object) -> Inert:
+    return Inert(code_span(_text(path)))
+
+
+def _refs(numbers: tuple[int, ...]) -> Inert:
+    return Inert("".join(f"[{n}]" for n in numbers))
+
+
+def _only_inert(value: object) -> object:
+    """The template's finalize: a plain string printed without |md or |code is a bug, not output."""
+    if isinstance(value, Inert) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"brief.md.j2 printed {value!r} unescaped: pass it through |md or |code")
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline", "templates"),
+        autoescape=False,  # Markdown, not HTML: escaping is the explicit |md filter
+        finalize=_only_inert,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=_md, code=_code, refs=_refs)
+    return env.get_template("brief.md.j2")
 
 
 def to_markdown(brief: Brief) -> str:
-    numbers = citation_numbers(brief.files)
-    copies = copies_of(brief.files)
-    lines = [f"# Incident brief: {escape_markdown(brief.incident)}", ""]
-    for s in brief.sentences:
-        paths = {sp.path for sp in s.sources}
-        paths.update(c for p in list(paths) for c in copies.get(p, []))
-        refs = "".join(f"[{n}]" for n in sorted(numbers[p] for p in paths))
-        lines.append(f"- {escape_markdown(s.text)} {refs}")
-    if not brief.sentences:
-        lines.append(
-            "No sentence of these sources reads on its own as a report, so the brief has none: "
-            "`brief ingest` shows what was read from each file, and its warnings."
-        )
-    lines += differences_markdown(brief, numbers)
-    lines += ["", "## Sources", ""]
-    meta = {f.path: f.meta for f in brief.files}
-    for path, n in sorted(numbers.items(), key=lambda kv: kv[1]):
-        lines.append(f"{n}. {source_line(path, meta[path])}")
-    skipped = [f for f in brief.files if f.status == "skipped"]
-    if skipped:
-        lines += ["", "## Not used", ""]
-        lines += [f"- {code_span(f.path)}: {escape_markdown(f.reason or 'skipped')}" for f in skipped]
-    return "\n".join(lines) + "\n"
-
-
-def describe(d: Difference) -> str:
-    """One line saying what differs: `Killed (soldier): sources give different numbers.`"""
-    if d.kind == "toll":
-        what, _, noun = d.topic.partition(": ")
-        head = what.capitalize() + (f" ({noun})" if noun else "")
-        note = " The figure grew as reports came in: an update, the latest is the current one." if d.update else ""
-        return f"{head}: sources give different numbers.{note}"
-    return f"Accounts of the {d.topic} differ by who gives them."
-
-
-def differences_markdown(brief: Brief, numbers: dict[str, int]) -> list[str]:
-    if not brief.differences:
-        return []
-    lines = ["", "## Where sources differ", ""]
-    for d in brief.differences:
-        lines.append(f"- {escape_markdown(describe(d))}")
-        for v in d.versions:
-            refs = "".join(f"[{n}]" for n in sorted({numbers[sp.path] for sp in v.sources if sp.path in numbers}))
-            who = f"{v.speaker}:" if v.speaker else (f"{v.number}:" if v.number is not None else "")
-            when = f", {v.published}" if v.published else ""
-            lines.append(
-                f"  - {escape_markdown(who)} \u201c{escape_markdown(v.text)}\u201d {refs}{escape_markdown(when)}"
-            )
-    return lines
-
-
-def source_line(path: str, meta: DocMeta) -> str:
-    """`CNN: "Title" (file.txt), 2017-02-11`: what a reader needs to find the article again."""
-    parts = []
-    if meta.site:
-        parts.append(f"{escape_markdown(meta.site)}:" if meta.title else escape_markdown(meta.site))
-    if meta.title:
-        parts.append(f'"{escape_markdown(meta.title)}"')
-    if not parts:
-        return code_span(path) + (f", {escape_markdown(meta.published)}" if meta.published else "")
-    parts.append(f"({code_span(path)})")
-    line = " ".join(parts)
-    return line + (f", {escape_markdown(meta.published)}" if meta.published else "")
+    return _template().render(vars(view(brief)))
 
 
 def _meta_dict(meta: DocMeta) -> dict:

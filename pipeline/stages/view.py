@@ -1,0 +1,224 @@
+"""Brief -> BriefView: what brief.md and brief.html show, as plain values, built by one function.
+
+The templates in pipeline/templates lay these values out and escape them; they compute nothing.
+A new section is one field of `BriefView` (filled in `view`) plus one block in brief.md.j2 and
+one in brief.html.j2. Text here is raw source text: escaping belongs to each output's template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..types import Brief, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from .differences import claims
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One citation button of brief.html: the cited span and its source number (None: the file is
+    not numbered, shown as "[source]"); `sentence` indexes `BriefView.sentences` for a brief item."""
+
+    path: str
+    start: int
+    end: int
+    number: int | None
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    text: str
+    method: str  # "fused" or "extracted"
+    refs: tuple[int, ...]  # source numbers, each once, copies included: brief.md's "[1][3]"
+    cites: tuple[Cite, ...]  # one per span, in source-number order: brief.html's buttons
+    copies: tuple[int, ...]  # numbers of the copies of its sources: brief.html's "(also in [4], a copy)"
+
+
+@dataclass(frozen=True)
+class VersionView:
+    who: str  # the speaker, else the figure, else ""
+    text: str
+    published: str | None
+    refs: tuple[int, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class DifferenceView:
+    kind: str
+    summary: str  # describe(d)
+    versions: tuple[VersionView, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    number: int
+    path: str
+    site: str | None
+    title: str | None
+    published: str | None
+    link: str | None  # the article's URL, only when it is http(s): nothing else is ever linked
+
+
+@dataclass(frozen=True)
+class SkippedView:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BriefView:
+    incident: str
+    lede: str | None  # the first sentence, shown large in brief.html
+    facts: tuple[str, ...]  # figures the brief states, article count, date range
+    sentences: tuple[SentenceView, ...]
+    differences: tuple[DifferenceView, ...]
+    sources: tuple[SourceView, ...]  # in citation-number order
+    skipped: tuple[SkippedView, ...]
+    used: int  # files counted by status, for "About this brief"
+    duplicates: int
+    built: str  # the run's finish time, or "unknown"
+    # brief.html's embedded evidence (paragraphs of the cited spans, keyed "path|start|end"): only
+    # what the page's script reads, never whole articles.
+    evidence: dict[str, Any]
+
+
+def citation_numbers(files: tuple[SourceFile, ...]) -> dict[str, int]:
+    """Used and duplicate files are numbered in path order; a copy is cited with its original."""
+    cited = [f.path for f in files if f.status in ("used", "duplicate")]
+    return {path: i for i, path in enumerate(sorted(cited), start=1)}
+
+
+def copies_of(files: tuple[SourceFile, ...]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in files:
+        if f.status == "duplicate" and f.duplicate_of:
+            out.setdefault(f.duplicate_of, []).append(f.path)
+    return out
+
+
+def describe(d: Difference) -> str:
+    """One line saying what differs: `Killed (soldier): sources give different numbers.`"""
+    if d.kind == "toll":
+        what, _, noun = d.topic.partition(": ")
+        head = what.capitalize() + (f" ({noun})" if noun else "")
+        note = " The figure grew as reports came in: an update, the latest is the current one." if d.update else ""
+        return f"{head}: sources give different numbers.{note}"
+    return f"Accounts of the {d.topic} differ by who gives them."
+
+
+def headline_facts(brief: Brief) -> list[str]:
+    """Figures the brief states (killed 3, wounded 11), flagged where sources differ on them."""
+    facts, seen = [], set()
+    disputed = {d.topic.partition(": ")[0] for d in brief.differences if d.kind == "toll"}
+    for s in brief.sentences:
+        for c in claims(Sentence("", "", 0, len(s.text), s.text)):
+            if c.quantity in seen or c.other_event:
+                continue
+            seen.add(c.quantity)
+            note = " (sources differ)" if c.quantity in disputed else ""
+            noun = f" {c.noun}s" if c.noun and c.number != 1 else ""
+            facts.append(f"{c.quantity.capitalize()}: {c.number}{noun}{note}")
+    return facts
+
+
+def _key(sp: SourceSpan) -> str:
+    return f"{sp.path}|{sp.start}|{sp.end}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _evidence(brief: Brief, numbers: dict[str, int], meta: dict[str, DocMeta]) -> dict[str, Any]:
+    spans = {_key(sp): sp for s in brief.sentences for sp in s.sources}
+    spans.update({_key(sp): sp for d in brief.differences for v in d.versions for sp in v.sources})
+    found: dict[str, dict[str, Any]] = {}
+    for key, sp in spans.items():
+        x = brief.excerpts.get((sp.path, sp.start, sp.end))
+        if x is not None:
+            found[key] = {"p": x.paragraph, "a": sp.start - x.para_start, "b": sp.end - x.para_start}
+    return {
+        "docs": {
+            p: {"site": m.site, "title": m.title, "published": m.published} for p, m in meta.items() if p in numbers
+        },
+        "spans": found,
+        "sentences": [{"method": s.method, "sources": [_key(sp) for sp in s.sources]} for s in brief.sentences],
+    }
+
+
+def _facts(brief: Brief, numbers: dict[str, int], meta: dict[str, DocMeta]) -> tuple[str, ...]:
+    cited = [m for p, m in meta.items() if p in numbers]
+    outlets = sorted({m.site for m in cited if m.site})
+    dates = sorted(m.published for m in cited if m.published)
+    articles = _plural(sum(f.status == "used" for f in brief.files), "article")
+    if outlets:
+        articles += f" from {_plural(len(outlets), 'outlet')}"
+    facts = [*headline_facts(brief), articles]
+    if dates:
+        facts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
+    return tuple(facts)
+
+
+def _link(url: str | None) -> str | None:
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def _difference(d: Difference, numbers: dict[str, int]) -> DifferenceView:
+    versions = tuple(
+        VersionView(
+            who=v.speaker if v.speaker else (str(v.number) if v.number is not None else ""),
+            text=v.text,
+            published=v.published,
+            refs=tuple(sorted({numbers[sp.path] for sp in v.sources if sp.path in numbers})),
+            cites=tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path)) for sp in v.sources),
+        )
+        for v in d.versions
+    )
+    return DifferenceView(d.kind, describe(d), versions)
+
+
+def view(brief: Brief, record: dict | None = None) -> BriefView:
+    """Everything both outputs show, computed once (`record`: the run record, for the build time)."""
+    numbers = citation_numbers(brief.files)
+    copies = copies_of(brief.files)
+    meta = {f.path: f.meta for f in brief.files}
+    sentences = []
+    for i, s in enumerate(brief.sentences):
+        paths = {sp.path for sp in s.sources}
+        paths.update(c for p in list(paths) for c in copies.get(p, []))
+        ordered = sorted(s.sources, key=lambda sp: numbers.get(sp.path, 0))
+        sentences.append(
+            SentenceView(
+                text=s.text,
+                method=s.method,
+                refs=tuple(sorted(numbers[p] for p in paths if p in numbers)),
+                cites=tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path), i) for sp in ordered),
+                copies=tuple(sorted({numbers[c] for sp in s.sources for c in copies.get(sp.path, []) if c in numbers})),
+            )
+        )
+    sources = tuple(
+        SourceView(
+            number=n,
+            path=p,
+            site=meta[p].site,
+            title=meta[p].title,
+            published=meta[p].published,
+            link=_link(meta[p].url),
+        )
+        for p, n in sorted(numbers.items(), key=lambda kv: kv[1])
+    )
+    return BriefView(
+        incident=brief.incident,
+        lede=brief.sentences[0].text if brief.sentences else None,
+        facts=_facts(brief, numbers, meta),
+        sentences=tuple(sentences),
+        differences=tuple(_difference(d, numbers) for d in brief.differences),
+        sources=sources,
+        skipped=tuple(SkippedView(f.path, f.reason or "skipped") for f in brief.files if f.status == "skipped"),
+        used=sum(f.status == "used" for f in brief.files),
+        duplicates=sum(f.status == "duplicate" for f in brief.files),
+        built=str((record or {}).get("finished_at") or "unknown"),
+        evidence=_evidence(brief, numbers, meta),
+    )
