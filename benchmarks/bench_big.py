@@ -83,7 +83,8 @@ def main() -> None:
     options = ["--summariser", "extractive", "--embedder", args.embedder]
     print(f"{len(pool)} distinct articles; options: {' '.join(options)}")
     print(
-        "| articles | chars | sentences | content | clusters | wall s | CPU s | peak RSS MB | load (1 min) | stages (s) |"
+        "| articles | chars | sentences | content | clusters | wall s | CPU s | peak RSS MB "
+        "| load (1 min) | stages (s) |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     within = True

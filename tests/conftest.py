@@ -28,7 +28,9 @@ KEY_FACTS = {
     "the agreement": r"agreed to (a )?closer coordinat|agreed to strengthen",
     "the dispute": r"disagree",
     "Russia: the Turkish side gave the coordinates": r"coordinates provided by the turkish",
-    "Turkey: it had given Russia its positions": r"turkish (military|armed forces)[^.]*provided russian forces with the coordinates",
+    "Turkey: it had given Russia its positions": (
+        r"turkish (military|armed forces)[^.]*provided russian forces with the coordinates"
+    ),
 }
 
 

@@ -118,14 +118,15 @@ def test_eval_end_to_end_on_a_tiny_jsonl(tmp_path):
         assert (
             0 < entry["rouge1"]["mean"] <= 1
             and entry["rouge2"]["low"] <= entry["rouge2"]["mean"] <= entry["rouge2"]["high"]
-        )
-        assert entry["words"] <= 40
+        ), name
+        assert entry["words"] <= 40, name
     for cluster in report["per_cluster"]:
         for system in cluster["systems"].values():
             assert sum(n_words(s) for s in system["sentences"]) == system["words"] <= 40
     brief = report["systems"]["brief"]
     assert brief["share_cited"] == 1.0 and brief["share_fused"] == 0.0 and brief["numbers_unsupported"] == 0
-    # both linked sentences are verbatim in the articles: both documents found for the first, the right one for the second
+    # both linked sentences are verbatim in the articles: both documents found for the first, the right one
+    # for the second
     attribution = report["attribution"]
     assert attribution["sentences"] == 2 and attribution["clusters"] == 1
     assert (

@@ -18,13 +18,7 @@ from tiny_models import WORDS, _tiny_llama, _tokenizer, tiny_causal, tiny_seq2se
 from pipeline.inference import generate as gen  # noqa: E402
 from pipeline.inference import models as registry  # noqa: E402
 from pipeline.inference import weights  # noqa: E402
-from pipeline.inference.generate import (  # noqa: E402
-    Generator,
-    GeneratorSource,
-    ModelNotFound,
-    ensure_converted,
-    resolve_generator,
-)
+from pipeline.inference.generate import Generator, GeneratorSource, ModelNotFound, ensure_converted, resolve_generator  # noqa: E402
 
 PROMPTS = [
     [{"role": "user", "content": "write one sentence"}],

@@ -62,7 +62,8 @@ def test_html_is_read_by_the_article_extractor_with_its_metadata(tmp_path):
     page = (
         "<html><head><title>Crane falls | Harbour Times</title><meta property='og:site_name' content='Harbour Times'>"
         "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Crane falls</h1>"
-        "<p>A crane fell onto two <em>cargo ships</em> at the northern terminal on Tuesday, the port authority said.</p>"
+        "<p>A crane fell onto two <em>cargo ships</em> at the northern terminal on Tuesday, "
+        "the port authority said.</p>"
         "<p>Four dock workers were taken to hospital with injuries that officials described as minor.</p>"
         "<p>The terminal will stay closed until engineers have inspected every crane on the quay.</p>"
         "</article><footer>Copyright 2024 Harbour Times. All rights reserved.</footer></body></html>"

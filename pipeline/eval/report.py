@@ -100,7 +100,8 @@ def to_markdown(summary: dict) -> str:
         if a.get("all_documents"):
             r = a["all_documents"]
             lines.append(
-                f"| (every document cited) | | 100% | document | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} |"
+                f"| (every document cited) | | 100% | document "
+                f"| {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} |"
             )
         if a.get("offsets_shifted"):
             lines += [

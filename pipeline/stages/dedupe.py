@@ -42,7 +42,8 @@ CAPTION = re.compile(
 DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*(?:[-—–]{1,2}\s+|_\s+)?"
     r"|[A-Z]{2}[A-Z .'-]*(?:,\s*[A-Z][\w .'-]{1,30})?(?:\s*\([\w .&-]{1,30}\))?\s*(?:[-—–]{1,2}|_)\s+"
-    r"|(?:[A-Z][\w.'-]*,?\s+){1,3}\((?:CNN(?: \w+)?|AP|Reuters|AFP|UPI|Bloomberg|BBC|dpa|Xinhua)\)\s*(?:[-—–]{1,2}\s+|_\s+)?"
+    r"|(?:[A-Z][\w.'-]*,?\s+){1,3}\((?:CNN(?: \w+)?|AP|Reuters|AFP|UPI|Bloomberg|BBC|dpa|Xinhua)\)"
+    r"\s*(?:[-—–]{1,2}\s+|_\s+)?"
     r"|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s+[A-Z]{2}\s+[-—–]{1,2}\s+"
     r"|[A-Z]\w*\.(?i:net|com|org)\s+[-—–]{1,2}\s+)"
 )

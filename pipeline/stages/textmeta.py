@@ -34,7 +34,8 @@ DATE_FORMS = (
 # "(CNN)", "(AP) --", "WASHINGTON (Reuters) -", "TUNIS, Tunisia (AP) _": the agency in brackets
 # before the first sentence.
 DATELINE_OUTLET = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{0,30})\)\s*(?:[-—–_]{1,2}\s*)?\S"
+    r"^(?:[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*)?"
+    r"\((?P<outlet>[A-Z][\w&.' -]{0,30})\)\s*(?:[-—–_]{1,2}\s*)?\S"
 )
 SOURCE_LINE = re.compile(r"^(?:source|via|from)\s*:\s*(?P<outlet>[A-Z][\w&.' -]{1,60}?)\s*\.?$", re.IGNORECASE)
 BYLINE = re.compile(
