@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Hashable, Iterable, Mapping, Sequence, TypeVar
 
 import numpy as np
 
@@ -20,6 +20,7 @@ ROUGE_KEYS = (*ROUGE_TYPES, *RECALL.values())
 NAME = re.compile(r"(?<=[\s\"“(‘'])(?<!\w['’])([A-Z][\w’'-]*[a-z][\w’'-]*)")  # not the "Malley" of O'Malley
 
 Span = tuple[int, int]
+Doc = TypeVar("Doc", bound=Hashable)  # whatever names a document: its index, its path
 
 
 @lru_cache(maxsize=1)
@@ -92,12 +93,12 @@ def prf(predicted: set, gold: set) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _chars(spans: Mapping[object, Iterable[Span]]) -> set[tuple[object, int]]:
+def _chars(spans: Mapping[Doc, Iterable[Span]]) -> set[tuple[Doc, int]]:
     return {(doc, i) for doc, pieces in spans.items() for s, e in pieces for i in range(s, e)}
 
 
 def char_overlap(
-    predicted: Mapping[object, Iterable[Span]], gold: Mapping[object, Iterable[Span]]
+    predicted: Mapping[Doc, Iterable[Span]], gold: Mapping[Doc, Iterable[Span]]
 ) -> tuple[float, float, float]:
     """Character-level precision, recall, F1 of predicted spans against gold spans, per document.
 

@@ -13,6 +13,7 @@ from .models import MODELS_DIR, ModelRef, offline_hint, resolve
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 
 class Embedder(Protocol):
@@ -95,8 +96,8 @@ class TransformerEmbedder:
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
-        self._model = None
-        self._tok = None
+        self._model: PreTrainedModel | None = None
+        self._tok: PreTrainedTokenizerBase | None = None
         self._ref: ModelRef | None = None
 
     @property

@@ -29,10 +29,10 @@ def describe(path: Path, with_text: bool = False) -> dict:
     corpus = read_path(path)
     docs: dict[str, Document] = {d.path: d for d in corpus.documents}
     segmenter = PunktSegmenter()
-    rows = []
+    rows: list[dict[str, object]] = []
     for f in corpus.files:
         doc = docs.get(f.path) or docs.get(f.duplicate_of or "")
-        row = {
+        row: dict[str, object] = {
             "path": f.path,
             "status": f.status,
             "reason": f.reason,

@@ -24,13 +24,17 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    from ray.actor import ActorHandle
+
     from ..config import Config
     from ..types import Brief, SourceFile
     from .manifest import Snapshot
+    from .run import Pipeline
 
 INSTALL_HINT = "install the ray extra: pip install -e '.[ray]'"
 
@@ -83,7 +87,7 @@ class BriefWorker:
 
         self.code = code_fingerprint()  # of the code this worker imports now
         self.built = 0
-        self.pipeline = None
+        self.pipeline: Pipeline | None = None  # None when `error` says why
         self.error: tuple[bool, str] | None = None  # (a usage error, message)
         try:
             from .run import Pipeline
@@ -123,6 +127,8 @@ class BriefWorker:
         built: list[tuple[Brief, dict]] = []
 
         def build() -> tuple[Brief, None]:  # run.run_incident, less the snapshot and the write
+            # The driver hands work only to workers whose ready() reported no error (_check_worker).
+            assert self.pipeline is not None, "a worker whose models did not load was handed an incident"
             brief, record = build_incident(path, self.pipeline, shown=Path(given))
             # The name the serial run gives it ("." names no folder; its absolute path does).
             brief = replace(brief, incident=printable(name))
@@ -191,6 +197,7 @@ def _reachable(address: str, timeout: float = 10.0) -> None:
     ever, and a scheduled run must not hang."""
     import socket
 
+    hostport: str | None
     if address.startswith("ray://"):
         hostport = address[len("ray://") :].split("/")[0]
     else:
@@ -259,9 +266,13 @@ def run_batch(
         starting = {a.ready.remote(): a for a in [worker.remote(config) for _ in range(min(workers, len(incidents)))]}
         from .run import write_outputs  # the driver publishes; imported while the workers load
 
+        def publish(brief: Brief, record: dict, snap: Snapshot) -> tuple[Brief, Path]:
+            return brief, write_outputs(out, brief, record, snap)
+
         # The code this driver runs now (not the cached snapshot's: a deploy may have happened since).
         code = code_fingerprint.__wrapped__() if address is not None else None
-        pool, ready = ActorPool([]), []
+        pool = ActorPool([])
+        ready: list[ActorHandle] = []
         todo: dict[str, tuple[Path, Snapshot]] = {}
         for folder in incidents:  # queued; each actor takes the next one as soon as it is free
             path = str(folder.absolute())
@@ -303,7 +314,7 @@ def run_batch(
             folder, snap = todo.pop(path)
             if built is not None:
                 brief, record = built
-                outcome = attempt(outcome.name, lambda: (brief, write_outputs(out, brief, record, snap)))
+                outcome = attempt(outcome.name, partial(publish, brief, record, snap))
             on_outcome(outcome)
         for folder, _ in todo.values():  # a worker died building them, or none was left to
             cause = died[0] if died else "none left"

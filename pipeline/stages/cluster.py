@@ -74,26 +74,14 @@ def rank(
     else:
         backers = support_rows(texts, vectors, ECHO)
     support = [
-        {sentences[j].doc_id for j in backers[i]} | {_doc_of(c) for c in copies.get(s.id, ())}
+        {sentences[int(j)].doc_id for j in backers[i]} | {_doc_of(c) for c in copies.get(s.id, ())}
         for i, s in enumerate(sentences)
     ]
     built = []
     for members in groups:
         centroid = vectors[members].mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
-        closeness = vectors[members] @ centroid
-
-        def preference(k: int) -> tuple:
-            s = sentences[members[k]]
-            return (
-                -len(support[members[k]]),
-                len(s.text.split()) > READABLE_WORDS,
-                not standalone(display(s.text)),
-                -round(float(closeness[k]), 6),
-                members[k],
-            )
-
-        order = sorted(range(len(members)), key=preference)
+        order = _best_first(members, vectors[members] @ centroid, sentences, support)
         ids = tuple(sentences[members[k]].id for k in order)
         counts = tuple(len(support[members[k]]) for k in order)
         built.append((counts[0], float(centroid @ centre), min(members), ids, counts))
@@ -102,6 +90,25 @@ def rank(
         Cluster(id=i, sentence_ids=ids, n_sources=n, centrality=round(c, 6), score=round(n + c, 6), support=counts)
         for i, (n, c, _, ids, counts) in enumerate(built)
     ]
+
+
+def _best_first(
+    members: list[int], closeness: np.ndarray, sentences: Sequence[Sentence], support: list[set[str]]
+) -> list[int]:
+    """Positions in `members`, best member first (see `rank`); `closeness[k]`: member k's cosine
+    to the cluster's centroid."""
+
+    def preference(k: int) -> tuple:
+        s = sentences[members[k]]
+        return (
+            -len(support[members[k]]),
+            len(s.text.split()) > READABLE_WORDS,
+            not standalone(display(s.text)),
+            -round(float(closeness[k]), 6),
+            members[k],
+        )
+
+    return sorted(range(len(members)), key=preference)
 
 
 def neighbour_graph(

@@ -218,7 +218,7 @@ def _name_ends(text: str) -> re.Pattern[str] | None:
 
 def _ends_with_initials(piece: str) -> bool:
     m = INITIALS.search(piece.rstrip())
-    return bool(m) and m.group(1) not in COUNTRY_INITIALS
+    return m is not None and m.group(1) not in COUNTRY_INITIALS
 
 
 _SHARED = PunktSegmenter()
