@@ -8,23 +8,14 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, make_doc, write_incident
+from conftest import ROOT, SEEDS, write_incident
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.stages import ingest
-from pipeline.stages.ingest import (
-    MAX_CHARS,
-    MAX_READ_BYTES,
-    FileIngestor,
-    IngestError,
-    decode,
-    printable,
-    read_document,
-)
+from pipeline.stages import reading
+from pipeline.stages.ingest import FileIngestor, printable
 
 runner = CliRunner()
 
@@ -159,67 +150,6 @@ def test_messy_folder_builds_a_brief_and_accounts_for_every_file(messy, tmp_path
     assert "## Not used" in md and "`binary.txt`" in md
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads peak memory from Linux /proc")
-def test_huge_file_is_read_only_up_to_the_limit(tmp_path):
-    """A 50 MB file costs MAX_READ_BYTES of memory, not 50 MB; measured in a fresh process."""
-    big = tmp_path / "huge.txt"
-    with open(big, "wb") as fh:
-        fh.write(b"The strike was reported by several witnesses in the town.\n" * 900_000)
-    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking pytest process.
-    code = (
-        "import re, sys; from pathlib import Path; from pipeline.stages.ingest import read_document;"
-        "doc, sha = read_document(Path(sys.argv[1]), 'huge.txt');"
-        "hwm = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1);"
-        "print(len(doc.text), int(hwm) // 1024)"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True, cwd=ROOT, check=True)
-    chars, peak_mb = map(int, out.stdout.split())
-    assert chars == MAX_CHARS
-    assert peak_mb < 150, f"peak RSS {peak_mb} MB while ingesting a {big.stat().st_size:,}-byte file"
-
-
-@pytest.mark.parametrize(
-    "raw, encoding, expected",
-    [
-        ("café".encode("utf-16-be"), None, None),  # UTF-16 without a BOM holds NUL bytes: refused as binary
-        (codecs.BOM_UTF16_BE + "café".encode("utf-16-be"), "utf-16", "café"),
-        (codecs.BOM_UTF32_LE + "café".encode("utf-32-le"), "utf-32", "café"),
-        (
-            b"The caf\xe9 opened \x81 at noon, the owner said.",
-            "latin-1",
-            "The café opened \x81 at noon, the owner said.",
-        ),  # 0x81: undefined in cp1252
-        (b"caf\xe9 \x93quoted\x94", "cp1252", "café “quoted”"),
-    ],
-)
-def test_decode_order_and_the_encoding_used(raw, encoding, expected):
-    if encoding is None:
-        with pytest.raises(IngestError, match="binary"):
-            decode(raw)
-    else:
-        assert decode(raw) == (expected, encoding)
-
-
-def test_decode_refuses_broken_utf16_and_control_character_soup():
-    with pytest.raises(IngestError, match="byte order mark but is not valid utf-16"):
-        decode(codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00")  # a lone high surrogate
-    with pytest.raises(IngestError, match="control characters"):
-        decode(bytes(range(1, 32)) * 10)
-
-
-def test_a_character_cut_by_the_read_limit_is_dropped_not_an_error(tmp_path):
-    for encoding, unit in (("utf-8", "é"), ("utf-16", "é"), ("utf-16", "😀")):
-        path = tmp_path / f"cut-{encoding}.txt"
-        body = ("The report was published. " + unit * MAX_READ_BYTES).encode(encoding)
-        path.write_bytes(body)
-        assert len(body) > MAX_READ_BYTES
-        doc, sha = read_document(path, path.name)
-        assert doc.encoding == encoding and doc.text.startswith("The report was published.")
-        assert set(doc.text[len("The report was published. ") :]) == {unit}
-        assert any("too long" in w for w in doc.warnings)
-        assert len(sha) == 64
-
-
 def test_symbolic_links_are_never_followed(tmp_path):
     outside = write_incident(tmp_path / "outside", {"x.txt": "Outside the folder. Not to be read."})
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "sub/b.txt": B})
@@ -315,7 +245,7 @@ def test_limits_on_file_size_and_incident_size(tmp_path, monkeypatch):
     assert files["d.txt"].status == "skipped"  # nothing is read once the incident is full
     corpus = FileIngestor(max_total_chars=len(A) + 10).ingest(folder)
     assert [d.text for d in corpus.documents] == [A, B[:10]]
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     corpus = FileIngestor().ingest(folder)
     assert "over the 100-byte limit" in next(f.reason for f in corpus.files if f.path == "b.txt")
 
@@ -341,49 +271,6 @@ def test_printable_names():
     assert printable("a\nb\x1b[31m\u202e.txt") == "a\\nb\\x1b[31m\\u202e.txt"
     assert printable(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"
     assert printable(printable("x\ny")) == printable("x\ny")
-
-
-def test_punkt_timeout_on_a_hostile_line_falls_back_to_a_plain_split(monkeypatch):
-    from pipeline.stages.segment import PunktSegmenter
-
-    seg = PunktSegmenter()
-    seg.warm_up()
-
-    def timeout(text):
-        raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
-
-    monkeypatch.setattr(seg._punkt, "span_tokenize", timeout)
-    doc = make_doc("First claim here. Second one?! Third\nNext line. End")
-    out = seg.segment(doc)
-    assert [s.text for s in out] == ["First claim here.", "Second one?!", "Third", "Next line.", "End"]
-    assert all(doc.text[s.start : s.end] == s.text for s in out)
-
-
-def test_giant_lines_do_not_make_dedupe_quadratic():
-    """A 200,000-character single line with 60,000 tiny "sentences" took ~6 minutes before the
-    per-line cache and the vectorised near-duplicate search; now a few seconds."""
-    from pipeline.stages.dedupe import RuleDeduper
-    from pipeline.types import Corpus, Sentence
-
-    unit = "1. "
-    doc = make_doc(unit * 60_000 + "\n" + "The same sentence about the strike is here. " * 3_000)
-    sentences = [Sentence(f"{doc.id}:{i}", doc.id, i, i + 2, "1.") for i in range(0, 60_000 * 3, 3)]
-    base = 60_000 * 3 + 1
-    step = len("The same sentence about the strike is here. ")
-    sentences += [
-        Sentence(
-            f"{doc.id}:{base + i * step}",
-            doc.id,
-            base + i * step,
-            base + (i + 1) * step - 1,
-            doc.text[base + i * step : base + (i + 1) * step - 1],
-        )
-        for i in range(3_000)
-    ]
-    t = time.perf_counter()
-    result = RuleDeduper().dedupe(Corpus("x", (doc,), ()), sentences)
-    assert time.perf_counter() - t < 30
-    assert len(result.sentences) == 1 and len(result.dropped) == 60_000 + 2_999
 
 
 def test_no_readable_article_exits_2_and_says_why_for_each_file(tmp_path):

@@ -1,8 +1,10 @@
+import time
+
 from conftest import make_doc
 
 from pipeline.stages.dedupe import RuleDeduper, trim_dateline
 from pipeline.stages.segment import PunktSegmenter
-from pipeline.types import Corpus
+from pipeline.types import Corpus, Sentence
 
 
 def _run(texts: dict[str, str]):
@@ -42,8 +44,14 @@ def test_dateline_is_trimmed_and_offsets_still_round_trip():
 
 
 def test_near_duplicates_merge_and_keep_co_citations():
-    a = "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday.\nThe army said the strike was an accident.\n"
-    b = "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, officials said.\nPeace talks will resume next week in Astana.\n"
+    a = (
+        "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday.\n"
+        "The army said the strike was an accident.\n"
+    )
+    b = (
+        "Three Turkish soldiers were killed and 11 wounded near al-Bab on Thursday, officials said.\n"
+        "Peace talks will resume next week in Astana.\n"
+    )
     deduped, by_id, docs = _run({"a.txt": a, "b.txt": b})
     texts = [s.text for s in deduped.sentences]
     assert len(texts) == 3 and texts[0].startswith("Three Turkish soldiers")
@@ -54,7 +62,11 @@ def test_near_duplicates_merge_and_keep_co_citations():
 
 
 def test_repeat_inside_one_article_is_dropped_not_co_cited():
-    a = "The strike killed three soldiers near the town.\nThe strike killed three soldiers near the town!\nOther fact about the talks today.\n"
+    a = (
+        "The strike killed three soldiers near the town.\n"
+        "The strike killed three soldiers near the town!\n"
+        "Other fact about the talks today.\n"
+    )
     deduped, _, _ = _run({"a.txt": a})
     assert [s.text for s in deduped.sentences] == [
         "The strike killed three soldiers near the town.",
@@ -111,3 +123,27 @@ def test_a_leading_connective_is_cut_when_a_sentence_follows_and_offsets_move_wi
     assert trim_connective(besides) == besides  # a preposition, not a connective: cutting it changes the claim
     updated = PunktSegmenter().segment(make_doc("UPDATED: A photo of the fallen crane was taken down by the port."))[0]
     assert trim_connective(updated).text == "A photo of the fallen crane was taken down by the port."
+
+
+def test_giant_lines_do_not_make_dedupe_quadratic():
+    """A 200,000-character single line with 60,000 tiny "sentences" took ~6 minutes before the
+    per-line cache and the vectorised near-duplicate search; now a few seconds (issue 6)."""
+    unit = "1. "
+    doc = make_doc(unit * 60_000 + "\n" + "The same sentence about the strike is here. " * 3_000)
+    sentences = [Sentence(f"{doc.id}:{i}", doc.id, i, i + 2, "1.") for i in range(0, 60_000 * 3, 3)]
+    base = 60_000 * 3 + 1
+    step = len("The same sentence about the strike is here. ")
+    sentences += [
+        Sentence(
+            f"{doc.id}:{base + i * step}",
+            doc.id,
+            base + i * step,
+            base + (i + 1) * step - 1,
+            doc.text[base + i * step : base + (i + 1) * step - 1],
+        )
+        for i in range(3_000)
+    ]
+    t = time.perf_counter()
+    result = RuleDeduper().dedupe(Corpus("x", (doc,), ()), sentences)
+    assert time.perf_counter() - t < 30
+    assert len(result.sentences) == 1 and len(result.dropped) == 60_000 + 2_999

@@ -173,3 +173,18 @@ def test_a_name_spelled_like_a_title_ends_a_sentence_where_the_article_uses_it_a
     # Without the article's own evidence, "Sen." stays a title.
     alone = make_doc("The envoy met premier Ko Sen. Dara Vann wrote to the court.")
     assert len(PunktSegmenter().segment(alone)) == 1
+
+
+def test_punkt_timeout_on_a_hostile_line_falls_back_to_a_plain_split(monkeypatch):
+    """Issue 6: a hostile line must not stop the run."""
+    seg = PunktSegmenter()
+    seg.warm_up()
+
+    def timeout(text):
+        raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+
+    monkeypatch.setattr(seg._punkt, "span_tokenize", timeout)
+    doc = make_doc("First claim here. Second one?! Third\nNext line. End")
+    out = seg.segment(doc)
+    assert [s.text for s in out] == ["First claim here.", "Second one?!", "Third", "Next line.", "End"]
+    assert all(doc.text[s.start : s.end] == s.text for s in out)

@@ -6,23 +6,20 @@ skipped with a reason a person can act on, and the run goes on. Limits (README, 
 - an article longer than MAX_CHARS characters is truncated, with a warning;
 - at most MAX_READ_BYTES of a file are read (MAX_HTML_READ_BYTES of a saved page, which is
   mostly markup), so memory stays bounded whatever its size, and a file over MAX_FILE_BYTES
-  is not read at all;
+  (`pipeline.stages.reading`) is not read at all;
 - an incident takes at most MAX_TOTAL_SENTENCES sentences and MAX_TOTAL_CHARS characters: the
   article that reaches a limit is truncated there, with a warning, and the rest are skipped;
 - HTML nested deeper than MAX_HTML_DEPTH is refused (parsing it is quadratic in the depth).
 
-Decoding never drops a character silently: UTF-8 (BOM stripped), UTF-32/UTF-16 by BOM, then
-cp1252, whose five undefined bytes fall back to Latin-1, so any byte string decodes to text a
-person can read; the encoding used is recorded, and a guessed one is reported as a warning.
+Decoding never drops a character silently (`pipeline.stages.reading`); the encoding used is
+recorded, and a guessed one is reported as a warning.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +27,7 @@ from typing import Protocol
 
 from ..types import Corpus, DocMeta, Document, SourceFile
 from .injection import find_instruction
+from .reading import IngestError, decode, read_head
 from .textmeta import text_metadata
 
 # An output folder of `brief run` holds this state folder (pipeline.runtime.publish). When --out lies
@@ -49,7 +47,6 @@ MAX_READ_BYTES = 4 * MAX_CHARS
 # A saved page is mostly scripts, styles and markup around a few kB of article: real news pages
 # run to 1.5 MB (the article-extraction benchmark's largest). Its limit applies to the extracted text.
 MAX_HTML_READ_BYTES = 8 << 20
-MAX_FILE_BYTES = 1 << 30
 # A safety limit, not a working one: above 3,000 sentences clustering and support counting use
 # sparse neighbour graphs and blocks of rows (pipeline.stages.cluster, issue 15), so memory grows with
 # the sentence count, not its square (2,000 articles, 35,500 sentences: 0.44 GB peak besides the
@@ -58,8 +55,6 @@ MAX_TOTAL_SENTENCES = 100_000
 MAX_TOTAL_CHARS = 20_000_000
 # Real pages nest a few dozen levels; the HTML parser's tree building is O(tags x depth).
 MAX_HTML_DEPTH = 2_000
-# More control characters than this share (NUL excluded: one NUL is enough) means binary data.
-BINARY_CONTROL_SHARE = 0.05
 ASCII_SHARE_FOR_ENGLISH = 0.85
 # English prose has about 30-45% of its words in this list; French, German or Spanish under 10%.
 ENGLISH_WORD_SHARE = 0.15
@@ -68,15 +63,6 @@ ENGLISH_WORDS = frozenset(
     "have had be been not this which who will would but an its after".split()
 )
 SENTENCE_PUNCT = re.compile(r"[.!?…。！？؟।]+")  # a run ("...", "?!") ends one sentence
-BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-BINARY = "binary file ({}); expected a text, Markdown or HTML article"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
 # Elements that close themselves or never hold children: they do not deepen the tree.
@@ -84,14 +70,6 @@ _FLAT_TAGS = frozenset(
     "p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp html head body "
     "area base br col embed hr img input link meta param source track wbr".split()
 )
-
-
-class IngestError(Exception):
-    """A file could not be turned into a document; the message is the reason a person reads."""
-
-    def __init__(self, reason: str, sha256: str = "") -> None:
-        super().__init__(reason)
-        self.sha256 = sha256
 
 
 class Ingestor(Protocol):
@@ -119,50 +97,6 @@ def printable(name: str) -> str:
         raw = name.encode("utf-8", "backslashreplace")
     text = raw.decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
-
-
-def _decode(raw: bytes, encoding: str, final: bool) -> str:
-    if final:
-        return raw.decode(encoding)
-    # `raw` is the head of a longer file: a character cut by the read limit is dropped, an
-    # invalid one anywhere else still raises.
-    return codecs.getincrementaldecoder(encoding)().decode(raw, final=False)
-
-
-def decode(raw: bytes, final: bool = True) -> tuple[str, str]:
-    """Bytes -> (text, encoding). Never drops or replaces a character silently.
-
-    Order: UTF-8 with BOM, UTF-32 / UTF-16 by BOM, NUL bytes refused as binary, UTF-8, cp1252,
-    Latin-1 (cp1252 leaves five bytes undefined; Latin-1 defines all 256). `final=False` says
-    `raw` is only the head of the file.
-    """
-    for bom, encoding in BOMS:
-        if raw.startswith(bom):
-            try:
-                text = _decode(raw, encoding, final)
-            except UnicodeDecodeError as err:
-                raise IngestError(
-                    f"starts with a {encoding} byte order mark but is not valid {encoding} "
-                    f"(byte {err.start:,}); re-save it as UTF-8"
-                ) from None
-            break
-    else:
-        if b"\x00" in raw:
-            raise IngestError(BINARY.format("contains NUL bytes"))
-        try:
-            text, encoding = _decode(raw, "utf-8", final), "utf-8"
-        except UnicodeDecodeError:
-            try:
-                text, encoding = raw.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = raw.decode("latin-1"), "latin-1"
-    if "\x00" in text:
-        raise IngestError(BINARY.format("contains NUL characters"))
-    sample = text[:65_536]
-    controls = len(_CONTROL.findall(sample))
-    if sample and controls / len(sample) > BINARY_CONTROL_SHARE:
-        raise IngestError(BINARY.format(f"{controls / len(sample):.0%} control characters"))
-    return text, encoding
 
 
 def html_depth(html: str) -> int:
@@ -197,37 +131,10 @@ def looks_non_english(text: str) -> bool:
     return len(words) >= 20 and sum(w in ENGLISH_WORDS for w in words) / len(words) < ENGLISH_WORD_SHARE
 
 
-def _read(path: Path, limit: int = MAX_READ_BYTES) -> tuple[bytes, int, str]:
-    """(head of at most `limit` + 1 bytes, size, sha256 of the whole file)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)  # no link followed, no wait on a pipe swapped in after listing
-    except PermissionError:
-        raise IngestError("permission denied; make the file readable (chmod +r) or remove it") from None
-    except OSError as err:
-        raise IngestError(f"cannot open: {err.strerror or err}") from None
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise IngestError("not a regular file (a pipe, socket or device); not read")
-        if st.st_size > MAX_FILE_BYTES:
-            raise IngestError(
-                f"file is {st.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; not an article, not read"
-            )
-        try:
-            raw = fh.read(limit + 1)
-            h = hashlib.sha256(raw)
-            for block in iter(lambda: fh.read(1 << 20), b""):  # the rest is hashed, never held
-                h.update(block)
-        except OSError as err:
-            raise IngestError(f"read error: {err.strerror or err}") from None
-    return raw, max(st.st_size, len(raw)), h.hexdigest()
-
-
 def read_document(path: Path, rel: str, max_chars: int = MAX_CHARS) -> tuple[Document, str]:
     """Read one file. Returns the document and the sha256 of its bytes; raises IngestError."""
     limit = MAX_HTML_READ_BYTES if _is_html(rel) else MAX_READ_BYTES
-    raw, size, sha = _read(path, limit)
+    raw, size, sha = read_head(path, limit)
     try:
         return _to_document(raw, size, sha, rel, max_chars, limit), sha
     except IngestError as err:
