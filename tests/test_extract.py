@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 
 from pipeline.stages import extract
-from pipeline.stages.extract import Extracted, _Line, boilerplate, extract_html
+from pipeline.stages.cleanup import Line, boilerplate
+from pipeline.stages.extract import Extracted, extract_html
 
 PARAGRAPHS = [
     "The river Ael burst its banks in Eldham early on Sunday, flooding forty homes along Mill Lane and "
@@ -248,7 +249,7 @@ def test_deterministic():
     ],
 )
 def test_boilerplate_rules(text, reason):
-    assert boilerplate(_Line(text, "p", 0.0)) == reason
+    assert boilerplate(Line(text, "p", 0.0)) == reason
 
 
 def _bench():

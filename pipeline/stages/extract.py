@@ -3,10 +3,10 @@
 trafilatura finds the article (its own rules, checked against readability and jusText) in
 precision mode, without comments, and reads the metadata. We render the elements it keeps
 ourselves, one paragraph a line with a blank line between (its text output uses one newline and
-writes lists and tables as Markdown), then drop what it lets through: captions, bylines, share
-bars, "Read more" and sign-up lines, datelines, teaser links. Fragments, and pages where it finds
-nothing, go through a block walk of our own. `benchmarks/bench_extract.py` scores it against
-hand-marked article bodies.
+writes lists and tables as Markdown), then drop what it lets through (`pipeline.stages.cleanup`):
+captions, bylines, share bars, "Read more" and sign-up lines, datelines, teaser links. Fragments,
+and pages where it finds nothing, go through a block walk of our own. `benchmarks/bench_extract.py`
+scores it against hand-marked article bodies.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from html import unescape
 from itertools import islice
 from typing import Iterable, Iterator
+
+from .cleanup import Line, clean_lines, link_texts
 
 # trafilatura logs "discarding data" and parser errors at WARNING on odd pages; with no handler of
 # its own they would reach stderr through logging's last resort, beside ingest's one line a file.
@@ -42,13 +44,6 @@ class Extracted:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    tag: str  # the block element that holds it: "p", "head", "item", "row", "h2", "li", ...
-    linked: float  # share of its characters inside links
-
-
 # ---------------------------------------------------------------------------------------------
 # One walk for both trees: a stream of ("start", tag) / ("end", tag) / ("text", str) events, cut
 # into lines at block elements. Inline elements only add text, so they never break a line.
@@ -63,8 +58,8 @@ _BREAKS = frozenset({"lb", "br"})
 _LINKS = frozenset({"ref", "a"})
 
 
-def _lines(events: Iterable[tuple[str, str]], blocks: frozenset[str]) -> list[_Line]:
-    lines: list[_Line] = []
+def _lines(events: Iterable[tuple[str, str]], blocks: frozenset[str]) -> list[Line]:
+    lines: list[Line] = []
     parts: list[str] = []
     tag, linked, in_link, has_text, cell_pending = "", 0, 0, False, False
 
@@ -72,7 +67,7 @@ def _lines(events: Iterable[tuple[str, str]], blocks: frozenset[str]) -> list[_L
         nonlocal linked, has_text, cell_pending
         text = _WS.sub(" ", "".join(parts)).strip()
         if text:
-            lines.append(_Line(text, tag, min(1.0, linked / (len(text) - text.count(" ")))))
+            lines.append(Line(text, tag, min(1.0, linked / (len(text) - text.count(" ")))))
         parts.clear()
         linked, has_text, cell_pending = 0, False, False
 
@@ -148,159 +143,6 @@ def _selectolax_events(root) -> Iterator[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cleaning: lines that are about the page, not the story. General patterns of news sites, each
-# limited to short lines so that a paragraph of the story that happens to start alike is kept.
-
-_FURNITURE = [
-    (reason, re.compile("|".join(patterns), re.IGNORECASE))
-    for reason, patterns in [
-        (
-            "more links",
-            [
-                r"^(?:read (?:more|also|next|the full)|related(?: \w+)?:|related (?:posts?|articles?|stories|coverage))",
-                r"^(?:see also|more:|continue reading|you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed))",
-            ],
-        ),
-        (
-            "promotion",
-            [
-                r"^(?:advertisement|recommended(?: for you| reading| stories)?|sponsored(?: content| links?| stories)?)$",
-                r"^(?:sign up (?:for|to|now|here)|subscribe (?:to|now|for|today|here))",
-                r"\bclick here\b",
-                r"^(?:share (?:this|on)|(?:\d+ )?comments?$|leave a (?:comment|reply)|tell us what you think)",
-                r"^(?:join the (?:conversation|discussion)|reach the (?:reporter|writer|author)s?)",
-                r"^follow (?:us|@\w|[\w'’ ]{1,40} on (?:twitter|facebook|instagram|linkedin|youtube)|.{0,80}\bat https?://)",
-                r"^if you (?:enjoyed|liked) (?:this|our|reading)|^if you value (?:our|this) (?:journalism|reporting|work)",
-            ],
-        ),
-        ("taxonomy", [r"^(?:tags?:?$|tags?:|filed under|categor(?:y|ies):|topics?:)"]),
-        ("copyright", [r"^(?:©|copyright\s*(?:©|\(c\)|\d{4})|copyright\b[^.!?]*$|all rights reserved)"]),
-        (
-            "caption",
-            [
-                r"^(?:(?:image|photo|picture|video) (?:caption|copyright|credit)|(?:photo|photograph|image|picture|video|watch"
-                r"|caption|credit)s?:|\((?:photo|image|credit|getty|ap photo|reuters))"
-            ],
-        ),
-    ]
-]
-_META_LABELS = re.compile(
-    r"\b(?:posted|published|publicado|publicada|publié|veröffentlicht|pubblicato|updated)\s*:?\s+"
-    r"(?:by|on|in|at|por|em|par|le|von|am|da|il)\b"
-    r"|\b(?:category|categories|categoria|categoría|catégorie|kategorie|tags?|filed under)\s*:",
-    re.IGNORECASE,
-)
-_CREDIT_AT_END = re.compile(
-    r"(?:\([^()]{0,60}\b(?:photo|photograph|image|credit|getty images|ap|afp|reuters)\b[^()]{0,60}\)"
-    r"|\b(?:photo|photograph|image|picture|credit)s?(?: by| credit)?: [^.]{0,60}|/ ?(?:getty images|ap|afp|reuters)"
-    r"|©[^.]{0,60})\.?$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(?i:(?:written |posted |published )?by|por|von|par|di)"  # then one to four capitalised names
-    r"\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}\b"
-)
-_SHARE_WORDS = frozenset(
-    "share shares tweet email e mail print facebook twitter pinterest linkedin whatsapp reddit messenger "
-    "copy link pin it on save flipboard telegram sms comment comments".split()
-)
-_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_TIME = re.compile(r"\b\d{1,2}:\d\d\b")
-_READING_TIME = re.compile(r"\b\d+\s*min", re.IGNORECASE)
-_READ = ("read", "leit", "lect", "lett", "lese")  # "5 min read", "Tempo de leitura", "Lesezeit"
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
-_SENTENCE_END = (".", "!", "?", ":", '"', "”", "»")
-_LIST_SEPARATOR = re.compile(r"\s*[,|·•>»/]\s*")
-_CLICK_TO_TWEET = re.compile(r"\s*click to tweet\s*$", re.IGNORECASE)
-_SHORTCODE = re.compile(r"\[[a-z_]+\s[^\[\]=]*=[^\[\]]*\]|\[/[a-z_]+\]")  # WordPress [button link=x]...[/button]
-_WORD = re.compile(r"\w+")
-
-
-def boilerplate(line: _Line) -> str | None:
-    """Why `line` is not part of the story, or None."""
-    text = line.text
-    words = _WORD.findall(text.lower())
-    n = len(words)
-    if not words:
-        return "no words"
-    for reason, rule in _FURNITURE if n <= 40 else ():
-        if rule.search(text):
-            return reason
-    if n <= 25 and len(_META_LABELS.findall(text)) >= 2:
-        return "metadata"  # "05/10/2018 - Posted by: Jane Doe - Category: Health - Tags: ..."
-    if n <= 12 and _BYLINE.match(text) and not text.endswith(_SENTENCE_END):
-        return "byline"
-    if n <= 40 and line.tag not in _HEADINGS and _CREDIT_AT_END.search(text):
-        return "caption"
-    if n <= 8 and all(w in _SHARE_WORDS for w in words):
-        return "share bar"
-    if n <= 6 and _READING_TIME.search(text) and any(w.startswith(_READ) for w in words):
-        return "reading time"
-    if (
-        n <= 12
-        and (_TIME.search(text) or _YEAR.search(text) and _MONTH.search(text))
-        and not text.endswith(_SENTENCE_END)
-        and sum(w.isdigit() for w in words) / n >= 0.3
-    ):
-        return "dateline"  # the share of numbers keeps "Top 10 floods of May 2021"
-    if _URL.search(text) and len(_WORD.findall(_URL.sub("", text))) <= 8:
-        return "links"
-    if line.linked >= 0.9 and (n <= 20 or line.tag == "links"):
-        return "links"  # a teaser for another article, a tag list, a menu
-    return None
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-def _similar(a: str, b: str) -> bool:
-    a_words, b_words = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    return bool(a_words) and len(a_words & b_words) >= 0.6 * max(len(a_words), len(b_words))
-
-
-def _link_texts(tree) -> frozenset[str]:
-    """The text of every link on the page that leads elsewhere (not "#section" jumps)."""
-    return frozenset(
-        key for a in tree.iter("a") if not (a.get("href") or "").startswith("#") and (key := _key(a.text_content()))
-    )
-
-
-def _all_links(text: str, link_texts: frozenset[str]) -> bool:
-    pieces = [key for piece in _LIST_SEPARATOR.split(text) if (key := _key(piece))]
-    return bool(pieces) and all(piece in link_texts for piece in pieces)
-
-
-def clean_lines(lines: list[_Line], title: str | None = None, link_texts: frozenset[str] = frozenset()) -> list[str]:
-    """The article's paragraphs from rendered lines: boilerplate dropped, the headline too (it is
-    `title`), and repeats of the previous line. A line made only of the texts of links on the
-    page (`link_texts`), alone or as a list ("a, b, c", "a | b"), counts as links."""
-    kept: list[str] = []
-    for i, line in enumerate(lines):
-        text = _SHORTCODE.sub("", _CLICK_TO_TWEET.sub("", line.text)).strip()
-        if _key(text) in link_texts:
-            line = _Line(text, line.tag, 1.0)
-        elif _all_links(text, link_texts):
-            line = _Line(text, "links", 1.0)
-        else:
-            line = _Line(text, line.tag, line.linked)
-        if not text or boilerplate(line):
-            continue
-        if title and i < 5 and len(_WORD.findall(text)) <= 30 and _similar(text, title):
-            continue  # the headline (or the dek repeating it): it is `title`
-        if kept and kept[-1] == text:
-            continue
-        kept.append(text)
-    return kept
-
-
-# ---------------------------------------------------------------------------------------------
 # Extraction
 
 
@@ -344,7 +186,7 @@ def _trafilatura(tree, recall: bool):
     )
 
 
-def _fallback(html: str) -> list[_Line]:
+def _fallback(html: str) -> list[Line]:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
@@ -391,7 +233,7 @@ def _extract(html: str) -> Extracted:
         "published": _or_none(meta.date),
         "url": _or_none(meta.url),
     }
-    links = _link_texts(tree)
+    links = link_texts(tree)
     _join_split_bodies(tree)
 
     def paragraphs(recall: bool) -> list[str]:
