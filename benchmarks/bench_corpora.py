@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import Config  # noqa: E402
-from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
+from pipeline.eval.data import load_clusters, write_documents  # noqa: E402
 from pipeline.runtime.run import NoArticles, Pipeline, StageError, build_brief  # noqa: E402
 from pipeline.stages.names import reflowed, surnames  # noqa: E402
 from pipeline.stages.standalone import SENTENCE_END, SENTENCE_START, brief_problems  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.config import Config  # noqa: E402
-from pipeline.eval.evaluate import load_clusters, write_documents  # noqa: E402
+from pipeline.eval.data import load_clusters, write_documents  # noqa: E402
 from pipeline.runtime.run import NoArticles, Pipeline, prepare_pool  # noqa: E402
 from pipeline.stages.differences import find_differences  # noqa: E402
 

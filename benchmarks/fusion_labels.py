@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 def build(source: Path, out: Path, limit: int | None, words: int) -> None:
     from pipeline.config import DEFAULT_SUMMARISER, Config
-    from pipeline.eval.evaluate import load_clusters, write_documents
+    from pipeline.eval.data import load_clusters, write_documents
     from pipeline.runtime.run import Pipeline, run_incident
 
     if out.resolve().is_relative_to(ROOT):

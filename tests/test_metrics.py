@@ -2,7 +2,8 @@ import pytest
 
 from pipeline.eval import metrics
 from pipeline.eval.check import Attributed
-from pipeline.eval.evaluate import EvalCluster, GoldLink, score_attribution
+from pipeline.eval.data import EvalCluster, GoldLink
+from pipeline.eval.evaluate import score_attribution
 from pipeline.types import SourceSpan
 
 
