@@ -8,7 +8,10 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 
 runner = CliRunner()
-A = "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\nThe ministry said it was an accident.\n"
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The ministry said it was an accident.\n"
+)
 
 
 def test_run_writes_brief_and_reports_stages(tmp_path):
@@ -58,3 +61,17 @@ def test_folder_without_articles_exits_2(tmp_path):
 def test_console_script_help():
     out = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and "run" in out.stdout
+
+
+def test_every_command_module_registers_in_help_order(tmp_path, monkeypatch):
+    """A command group is one new module in pipeline/cli/: the package finds it, after the named ones."""
+    import pipeline.cli as cli
+
+    names = [c.name or c.callback.__name__ for c in cli.app.registered_commands]
+    assert names[:6] == ["run", "attribute", "eval", "status", "watch", "ingest"]
+    (tmp_path / "zz_probe.py").write_text("")
+    (tmp_path / "_private.py").write_text("")
+    monkeypatch.setattr(cli, "__path__", [*cli.__path__, str(tmp_path)])
+    modules = cli._command_modules()
+    assert modules[:6] == ["run", "attribute", "evaluate", "status", "watch", "ingest"]
+    assert modules[-1] == "zz_probe" and "_private" not in modules
