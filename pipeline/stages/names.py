@@ -213,9 +213,6 @@ def unintroduced(texts: Sequence[str], known: frozenset[str]) -> list[frozenset[
     return out
 
 
-PROBLEM = "names a person by surname alone before the brief says who they are"
-
-
 def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
     """(surnames, surname -> the one full name the articles give it: "Baird" -> "Mark Baird"),
     from one reading of the articles (`_scan`). A surname the articles give two given names

@@ -1,7 +1,8 @@
 """Things a brief has not introduced: a subject that names nothing ("The suit seeks ...") or a
 scene set by one ("On the video, ..."). Fine once a sentence above has said which suit, which
-video; as a brief's first sentence, or before that one, it is a riddle (pipeline.stages.standalone
-reads briefs with it; selection, names and join order and join by it).
+video; as a brief's first sentence, or before that one, it is a riddle (the rules that judge a
+brief by it are pipeline.stages.rules.opening and .brief; selection, names and join order and join
+by it).
 """
 
 from __future__ import annotations
@@ -70,13 +71,17 @@ NO_THING = frozenset(
 )
 
 
-def subject_words(text: str) -> frozenset[str]:
-    """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
-    ..." -> {"suit", "seek"}; empty when the sentence names its subject. A reader knows which
-    suit only if a sentence above said one of these words."""
+def scene_words(text: str) -> frozenset[str]:
+    """The stemmed words of a scene set by a thing ("On the video, ..." -> {"video"}), or empty."""
     scene = SCENE.match(text)
     if scene and scene.group(1) not in NO_THING:
         return frozenset(_stem(w) for w in scene.group(1).split())
+    return frozenset()
+
+
+def unnamed_words(text: str) -> frozenset[str]:
+    """The stemmed words of a subject that names nothing (`unnamed_subject`): "The suit seeks
+    ..." -> {"suit", "seek"}; empty when the sentence names its subject."""
     if not unnamed_subject(text):
         return frozenset()
     lead = LEADING_CLAUSE.match(text)
@@ -91,6 +96,13 @@ def subject_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def subject_words(text: str) -> frozenset[str]:
+    """The words a reader must have been told before this sentence: those of the scene it is set
+    in (`scene_words`), else those of a subject that names nothing (`unnamed_words`). A reader
+    knows which suit, which video, only if a sentence above said one of these words."""
+    return scene_words(text) or unnamed_words(text)
+
+
 def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
     """Whether a sentence above said one of a vague subject's words (`subject_words`), or a word
     of the same family: "The volcano ..." after "A volcanic eruption ..." (a shared start of five
@@ -103,9 +115,6 @@ def said_before(need: frozenset[str], seen: set[str] | frozenset[str]) -> bool:
             if n >= 5 and n >= 0.7 * min(len(word), len(other)):
                 return True
     return False
-
-
-SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
 
 
 def unintroduced_subjects(texts: Sequence[str]) -> list[bool]:
