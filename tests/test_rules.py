@@ -68,3 +68,12 @@ def test_a_brief_rule_reads_the_sentences_above():
     assert not surname.check(Placed("Ortiz blamed the storm.", ("Harbour master Lena Ortiz spoke.",), known))
     # Said after is said too late.
     assert surname.check(Placed("Ortiz blamed the storm.", ("A crane fell.",), known))
+
+
+def test_docs_rules_md_is_written_from_the_tables():
+    from pipeline.stages.rules import doc
+
+    page = doc.PAGE.read_text(encoding="utf-8")
+    assert page == doc.markdown(), "docs/rules.md is out of date: run python -m pipeline.stages.rules.doc"
+    for _, rule in RULES:
+        assert f"`{rule.name}`" in page and doc._md(rule.reason) in page
