@@ -13,7 +13,7 @@ a town" can slip through): precision over recall, since a full name may be writt
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .segment import display, paragraphs
 from .subjects import said_before, stems, subject_words
@@ -228,7 +228,9 @@ PLACE_BEFORE = re.compile(
 )
 
 
-def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: dict[str, str]) -> tuple[str, list[str]]:
+def name_in_full(
+    text: str, known: frozenset[str], introduced: set[str], full: Mapping[str, str]
+) -> tuple[str, list[str]]:
     """`text` with the first bare use of each surname not yet `introduced` written as its full
     name ("Baird said" -> "Mark Baird said"), and the full names written in. Only a surname
     the articles tie to one full name is completed, never after a preposition of place
@@ -256,7 +258,7 @@ def name_in_full(text: str, known: frozenset[str], introduced: set[str], full: d
 
 
 def introduce_first(
-    texts: Sequence[str], known: frozenset[str], full: dict[str, str] | None = None
+    texts: Sequence[str], known: frozenset[str], full: Mapping[str, str] | None = None
 ) -> tuple[list[int], list[str], list[list[str]], list[int]]:
     """Read in order, a sentence that names someone by surname alone either writes the full name
     in (`name_in_full`, where `full` has it) or moves to just after the first sentence that says
