@@ -13,6 +13,7 @@ from pipeline.runtime.run import Pipeline
 
 CONFIG = Config(embedder="hashing", summariser="extractive")
 LEAD = "A crane toppled onto two cargo ships at the port of Brava on Tuesday, hurting four dockers."
+OTHER_LEAD = "A crane fell onto two cargo ships at the port of Brava on Tuesday, and four dockers were hurt."
 LEANS = "However, the harbour board has denied it."
 ARTICLES = {
     "first.txt": (
@@ -23,7 +24,7 @@ ARTICLES = {
     ),
     "second.txt": (
         "Brava quay shut after crane falls\n\n"
-        "A crane fell onto two cargo ships at the port of Brava on Tuesday, and four dockers were hurt.\n\n"
+        f"{OTHER_LEAD}\n\n"
         "The port authority said engineers had found a crack in the crane's base.\n\n"
         "Harbour master Lena Ortiz shut the northern quay until the cranes are checked.\n"
     ),
@@ -39,7 +40,7 @@ def incident(tmp_path):
     return folder
 
 
-def test_a_lead_sentence_may_head_and_open_and_is_chosen_and_cited(incident):
+def test_the_lead_fact_may_head_and_open_and_one_version_is_chosen_both_cited(incident):
     e = explain(
         incident,
         "A crane   toppled onto two cargo ships at the port of Brava\non Tuesday, hurting four dockers.",
@@ -48,7 +49,13 @@ def test_a_lead_sentence_may_head_and_open_and_is_chosen_and_cited(incident):
     assert e.found and e.exact and e.overlap == 1.0 and e.sentence == LEAD
     assert (incident / e.path).read_text(encoding="utf-8")[e.start : e.end] == LEAD
     assert e.can_head and e.can_open and not e.standalone and not e.opening
-    assert e.chosen and e.cited_by and e.cited_by[0].chosen and e.cited_by[0].text == LEAD
+    # Both articles say it: the brief extracts one version and cites both.
+    other = explain(incident, OTHER_LEAD, CONFIG)
+    assert other.found and other.exact and other.can_head
+    assert e.chosen != other.chosen
+    chosen = e if e.chosen else other
+    assert [c.number for c in e.cited_by] == [c.number for c in other.cited_by] == [1]
+    assert chosen.cited_by[0].chosen and chosen.cited_by[0].text == chosen.sentence
 
 
 def test_every_rule_that_fires_is_listed_with_its_reason(incident):
