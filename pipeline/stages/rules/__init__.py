@@ -7,7 +7,7 @@ show their reasons"; issue 28). Three families, each asked in its order:
 - IN_BRIEF: has the brief above it introduced who and what it names? (standalone.brief_problems)
 
 tests/test_rules.py runs every example; docs/rules.md is written from these tables
-(benchmarks/rules_doc.py); `brief explain` lists the rules that fire on a sentence.
+(python -m pipeline.stages.rules.doc); `brief explain` lists the rules that fire on a sentence.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A rule is one entry: a short id, the one line a user reads when it fires, the check, and
 sentences in our own words that it must catch and must not catch. Tests and docs/rules.md are
-generated from the entries (tests/test_rules.py, benchmarks/rules_doc.py); `brief explain` lists
+generated from the entries (tests/test_rules.py, pipeline/stages/rules/doc.py); `brief explain` lists
 the rules that fire on a sentence (pipeline.runtime.explain). The shape follows ruff, whose rules
 each carry their reason and an example, and trafilatura, whose XPath expressions are data.
 """

@@ -10,6 +10,7 @@ import re
 
 from .base import QUOTED, Rule, Text
 
+# Words that say who speaks: a quotation beside one of them is attributed.
 SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|saying|told|tells|added|adds|according to|stated|states|wrote|writes|explained|noted|"
     r"recalled|announced|insisted|argued|claimed|asked|warned|declared|tweeted|posted|confirmed|reported|reports|"
@@ -40,11 +41,13 @@ PRONOUN_SPEAKER = re.compile(
     r"insisted)(?:\s+(?:on|in|at|last|this)\s+[\w ]{1,20})?\s*[.!]$|\b(?:said|says|added)\s+(?:he|she|it|they)\s*[.!]$",
     re.IGNORECASE,
 )
+# "..., the statement said.": a document speaks, and the reader does not learn whose.
 VAGUE_SPEAKER = re.compile(
     r"\b(?:the|this|that)\s+(?:statement|report|letter|document|source|memo|paper|newspaper)"
     r"\s+(?:said|says|added|adds|read|reads|begins|began|continues|continued|concludes|concluded)\b",
     re.IGNORECASE,
 )
+# "I", "we" outside a quotation: a speaker the sentence does not name. Case counts: "US" is no "us".
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|MY|mine|we|We|we['’](?:re|ve|ll|d)|us|our|Our|ours)\b")
 # "If you run a quay, great": advice to the reader, which a report of what happened never gives.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ve|ll|d))\b", re.IGNORECASE)
