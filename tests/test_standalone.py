@@ -168,7 +168,8 @@ CANNOT = {
         "An inquiry is being carried out by the port, it said.",
         "The cranes had not been checked since 2019, the statement said.",
         "The harbour board has sent “a clear warning to every crane owner on the coast,” the paper said.",
-        "“Everyone on the docks keeps asking whether the quay will close for good,” she told the harbour council in Vigo.",
+        "“Everyone on the docks keeps asking whether the quay will close for good,”"
+        " she told the harbour council in Vigo.",
         "“It is a harbour tradition to bless the cranes in May,” the statement begins.",
     ],
     "opinion given as fact": [
