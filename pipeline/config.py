@@ -44,6 +44,11 @@ class Config:
     # per word of the sentence (pipeline.stages.selection.concepts); 0 leaves it out. Tuned on
     # duc2004_dev at 100 words (README, "Evaluation"): 40 scored best with the default summariser.
     concept_weight: float = 40.0
+    # How much stating the incident (its event, toll, place and date: pipeline.stages.frame) adds
+    # to the weight of the brief's first sentence, in the same units; 0 leaves it out.
+    lede_weight: float = 4.0
+    # How the incident frame is read: "parsed" (spaCy's parser and entities) or "dates" (model-free).
+    framer: str = "parsed"
     support_threshold: float = SUPPORT_THRESHOLD
     cluster_threshold: float = DISTANCE_THRESHOLD
     # "source": the brief reads in story order (run.reading_order); "rank": best supported first.

@@ -146,6 +146,40 @@ class BriefSentence:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One value of a fact as one group of sources gives it: a toll as reported on one day."""
+
+    value: str
+    sources: tuple[SourceSpan, ...]
+    date: str | None = None  # ISO: when the sources gave it (publication date or the sentence's own)
+    note: str | None = None  # "revised", "initially": how the sources present the change
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One slot of the incident frame (pipeline.stages.frame): `slot` is "what", "who", "whom",
+    "where", "when", or a count ("killed", "injured", "missing", "arrested", "evacuated"); `value`
+    is what a reader reads, `detail` what it counts or how it was resolved, `sources` every span
+    it comes from. A count that moved over time keeps each step in `history`, oldest first."""
+
+    slot: str
+    value: str
+    sources: tuple[SourceSpan, ...]
+    detail: str | None = None
+    history: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A timeline entry: `date` (ISO day, month or year), the words that tell what happened then
+    (a sentence, or the clause or phrase the date belongs to, as written) and where they are."""
+
+    date: str
+    text: str
+    sources: tuple[SourceSpan, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     incident: str
     sentences: tuple[BriefSentence, ...]
@@ -155,6 +189,8 @@ class Brief:
     differences: tuple["Difference", ...] = ()  # where sources differ (pipeline.stages.differences)
     # (path, start, end) -> Excerpt for every cited span: what brief.html embeds, never whole articles
     excerpts: dict = field(default_factory=dict, compare=False)
+    facts: tuple[Fact, ...] = ()  # the incident frame (pipeline.stages.frame): the fact box
+    timeline: tuple[Dated, ...] = ()  # oldest first; empty when the dated facts fit in one day
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> select -> summarise ->
-attribute -> fit -> arrange (order, introduce names, join) -> differences -> render."""
+"""The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> frame -> select ->
+summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join) ->
+differences -> render."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ import numpy as np
 from ..config import Config
 from ..inference.embed import Embedder, make_embedder
 from ..stages import render, render_html
-from ..stages.arrange import Arranger, IntroduceNames, Join, ReadingOrder, Story, fit
+from ..stages.arrange import Arranger, Background, IntroduceNames, Join, ReadingOrder, Story, fit
 from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
 from ..stages.dedupe import DEDUPERS, Deduper
 from ..stages.differences import find_differences
+from ..stages.frame import FRAMERS, Frame, Framer
 from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
+from ..stages.lede import keep_lede, lede_score
 from ..stages.names import people, reflowed
 from ..stages.parser import parser_ref, statements
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
@@ -63,6 +66,7 @@ class Pipeline:
     clusterer: Clusterer
     summariser: Summariser
     attributor: Attributor
+    framer: Framer
     arrangers: tuple[Arranger, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -78,6 +82,7 @@ class Pipeline:
             clusterer=CLUSTERERS[config.clusterer](config.cluster_threshold),
             summariser=summariser,
             attributor=ATTRIBUTORS["support"](config.support_threshold),
+            framer=FRAMERS[config.framer](),
             arrangers=arrangers(config, summariser),
         )
 
@@ -89,6 +94,7 @@ class Pipeline:
             self.clusterer,
             self.summariser,
             self.attributor,
+            self.framer,
         )
         for stage in stages:
             t = time.perf_counter()
@@ -108,7 +114,7 @@ class Pipeline:
 def arrangers(config: Config, summariser: Summariser) -> tuple[Arranger, ...]:
     """The steps after attribution, from the config and what the summariser declares."""
     steps: list[Arranger] = [ReadingOrder()] if config.order == "source" else []
-    steps.append(IntroduceNames())
+    steps += [Background(), IntroduceNames()]
     if summariser.joins:
         steps.append(Join())
     return tuple(steps)
@@ -187,10 +193,13 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     dim = prep.pool_vectors.shape[1]
     rep_vectors = np.array([vec_of[s.id] for s in reps]) if reps else np.zeros((0, dim))
     clusters = stage("cluster", pipeline.clusterer.cluster, reps, rep_vectors, prep.deduped.copies)
-    story = story_of(corpus, pool, prep.paths, pipeline.summariser)
+    frame = stage("frame", pipeline.framer.frame, corpus.documents, pool, prep.pool_vectors, prep.paths,
+                  expected=Frame)  # fmt: skip
+    story = story_of(corpus, pool, prep.paths, pipeline.summariser, frame)
     chosen = stage("select", select, clusters, by_id, vec_of, config, story.known, story.full,
-                   opinion_docs(corpus), head_check(pipeline.summariser))  # fmt: skip
+                   opinion_docs(corpus), head_check(pipeline.summariser), lede_score(frame, vec_of))  # fmt: skip
     drafts = stage("summarise", pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder)
+    drafts = stage("lede", keep_lede, drafts, by_id, frame)
     texts = [display(d.text) for d in drafts]  # as a reader sees them: no wraps, no ``wire quotes''
     vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, dim))
     supports = stage("attribute", pipeline.attributor.attribute, texts, vectors, pool, prep.pool_vectors, prep.paths)
@@ -201,7 +210,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
         before = len(kept)
         kept = stage(arranger.name, arranger.arrange, kept, story)
         counts[arranger.name] = before - len(kept)
-    found = tuple(stage("differences", find_differences, corpus.documents, pool, prep.pool_vectors))
+    found = tuple(stage("differences", find_differences, corpus.documents, pool, prep.pool_vectors, frame))
     for d in found:
         _check("differences", d, Difference)
     spans = [sp for s in kept for sp in s.sources] + [sp for d in found for v in d.versions for sp in v.sources]
@@ -212,16 +221,19 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
         "n_dropped": len(prep.deduped.dropped),
         "n_unintroduced": counts.get(IntroduceNames.name, 0),
     }
+    spans += [sp for f in frame.facts for sp in f.sources] + [sp for d in frame.timeline for sp in d.sources]
     return Brief(corpus.name, tuple(kept), corpus.files, tuple(unsupported), run=run, differences=found,
-                 excerpts=excerpts(corpus.documents, spans))  # fmt: skip
+                 excerpts=excerpts(corpus.documents, spans), facts=frame.facts, timeline=frame.timeline)  # fmt: skip
 
 
-def story_of(corpus: Corpus, pool: list[Sentence], paths: dict[str, str], summariser: Summariser) -> Story:
+def story_of(
+    corpus: Corpus, pool: list[Sentence], paths: dict[str, str], summariser: Summariser, frame: Frame
+) -> Story:
     """The articles as the steps after selection read them: the incident's surnames, and each
     one's full name where the summariser may write it in (`writes_names`); a summariser that
     prints sources' sentences as they are lets such a sentence wait for its introduction."""
     known, full = people(reflowed(d.text for d in corpus.documents))
-    return Story(corpus.documents, tuple(pool), paths, known, full if summariser.writes_names else {})
+    return Story(corpus.documents, tuple(pool), paths, known, full if summariser.writes_names else {}, frame)
 
 
 def opinion_docs(corpus: Corpus) -> frozenset[str]:

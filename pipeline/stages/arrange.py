@@ -3,7 +3,8 @@
 `fit` keeps what attribution supports, within the word and sentence budget, never the same
 thing twice. Then each `Arranger` takes the whole brief and gives it back: `ReadingOrder`
 (the order the story is told), `IntroduceNames` (nobody named by surname alone before the brief
-says who they are), `Join` (two sentences about one subject become one). Which arrangers run
+says who they are), `Background` (an earlier incident the articles recall: at most one sentence, last), `Join` (two
+sentences about one subject become one). Which arrangers run
 is decided from the Config and what the summariser declares (pipeline.runtime.run.arrangers),
 never from its name.
 """
@@ -16,7 +17,9 @@ from typing import Mapping, Protocol, Sequence
 import numpy as np
 
 from ..types import BriefSentence, Document, Draft, Sentence, SourceSpan
+from .frame import Frame
 from .join import join_sentences
+from .lede import background
 from .names import introduce_first
 from .segment import display
 
@@ -32,6 +35,7 @@ class Story:
     paths: Mapping[str, str]
     known: frozenset[str] = frozenset()
     full: Mapping[str, str] = field(default_factory=dict)
+    frame: Frame = field(default_factory=Frame)
 
 
 class Arranger(Protocol):
@@ -102,6 +106,25 @@ class ReadingOrder:
         by_id = {s.id: s for s in story.pool}
         bases = [by_id.get(s.base) if s.base else None for s in sentences]
         return reading_order(sentences, bases, {d.id: len(d.text) for d in story.documents})
+
+
+class Background:
+    """Other incidents the articles recall (every date a sentence gives falls well before the
+    incident's day: pipeline.stages.lede.background) are background: at most one such sentence,
+    last. The first sentence stays: it was picked to state the incident."""
+
+    name = "background"
+
+    def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
+        by_id = {s.id: s for s in story.pool}
+
+        def doc(s: BriefSentence) -> str | None:
+            base = by_id.get(s.base) if s.base else None
+            return base.doc_id if base else None
+
+        older = [k for k, s in enumerate(sentences) if k and background(s.text, doc(s), story.frame)]
+        rest = [s for k, s in enumerate(sentences) if k not in older]
+        return rest + [sentences[k] for k in older[:1]]
 
 
 def cite_names(

@@ -16,11 +16,13 @@ precision: a false dispute misleads a reader more than a missed one (issue 14).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..types import Difference, Document, Sentence, SourceSpan, Version
+from .counts import TIME, Claim, _compatible, claims  # noqa: F401  (TIME: standalone reads it here)
+from .frame import Frame
+from .lede import background
 from .segment import display
 
 # Cosine of two toll sentences about one event (MiniLM); below it they may tell of other events.
@@ -31,137 +33,6 @@ SAME_EVENT_OTHER = 0.7
 SUPPORTS = 0.75  # two accounts this similar say the same thing: no dispute
 KEY_SHARE = 0.1  # a dispute's key words are in at most this share of the content sentences
 MIN_SHARED = 2  # rare words two accounts must share to be about one fact
-
-WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "a dozen": 12,
-    }
-)
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
-QUAL = r"(?:(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to|as many as|fewer than|less than) )?"
-QUANTITY = {
-    "killed": "killed",
-    "dead": "killed",
-    "died": "killed",
-    "deaths": "killed",
-    "death": "killed",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "hurt": "wounded",
-    "injuries": "wounded",
-    "missing": "missing",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "evacuated": "evacuated",
-    "killing": "killed",
-    "wounding": "wounded",
-    "injuring": "wounded",
-}
-VERB_AFTER = r"(?P<verb>killed|dead|died|wounded|injured|hurt|missing|arrested|detained|evacuated)"
-NOUNS = r"(?P<noun>(?: [A-Za-z][A-Za-z'-]*){0,4}?)"
-AUX = r"(?: (?:were|was|have been|had been|has been|are|is|been|got|reported|confirmed|later))*(?: \w+ly)?"
-# "three Turkish soldiers were killed", "11 others wounded", "10 people dead"
-AFTER = re.compile(r"\b" + QUAL + r"(?P<n>" + NUM + r")" + NOUNS + AUX + " " + VERB_AFTER + r"\b", re.I)
-# "killed three Turkish soldiers", "injuring 11 others"
-BEFORE = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|arrested|detained|evacuated) "
-    + QUAL
-    + r"(?P<n>"
-    + NUM
-    + r")(?P<noun>(?: (?!(?:and|or|but|in|on|at|near|during|when|after|as|with|"
-    r"while|from|by|of|to|the|a)\b)[A-Za-z][A-Za-z'-]*){0,3})",
-    re.I,
-)
-TOLL = re.compile(
-    r"\bdeath toll (?:\w+ ){0,3}?(?:to|at|of|is|was|reached|stands at) " + QUAL + r"(?P<n>" + NUM + r")\b", re.I
-)
-# Marks of another event or a running total: such a figure is not a rival of the incident's.
-OTHER_EVENT = re.compile(
-    r"\b(other|others? than|also|another|additional|more|earlier|previous|previously|since|"
-    r"so far|this year|last year|total|in all|overall|including|among them|of whom|of them|"
-    r"separate|before)\b",
-    re.I,
-)
-TIME = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"(?:19|20)\d\d)\b",
-    re.I,
-)
-SYNONYMS = {
-    "troops": "soldier",
-    "troop": "soldier",
-    "soldiers": "soldier",
-    "servicemen": "soldier",
-    "serviceman": "soldier",
-    "personnel": "soldier",
-    "people": "person",
-    "persons": "person",
-    "individuals": "person",
-    "civilians": "civilian",
-    "children": "child",
-    "officers": "officer",
-    "policemen": "officer",
-    "police": "officer",
-    "others": "",
-    "other": "",
-}
-STOP_NOUN = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "were",
-    "was",
-    "have",
-    "had",
-    "been",
-    "are",
-    "is",
-    "who",
-    "that",
-    "which",
-    "with",
-    "from",
-    "to",
-    "as",
-    "when",
-    "after",
-    "others",
-    "other",
-    "more",
-    "also",
-    "during",
-    "near",
-    "for",
-    "since",
-    "while",
-    "reportedly",
-    "later",
-    "being",
-    "be",
-    "has",
-}
 
 # Parties: who speaks for which side. Countries by name, adjective, capital or seat of power.
 PARTIES = {
@@ -251,85 +122,6 @@ based news agency people would could should may might will can just only more mo
 )
 
 
-@dataclass(frozen=True)
-class Claim:
-    sentence: Sentence
-    quantity: str
-    noun: str
-    number: int
-    approx: str | None
-    other_event: bool
-    times: frozenset
-
-
-def _number(text: str) -> int | None:
-    text = text.lower().replace(",", "")
-    return int(text) if text.isdigit() else WORDS.get(text)
-
-
-def _noun(words: str) -> str:
-    """The head of "Turkish soldiers were also": the last word before the first function word."""
-    heads = []
-    for w in words.split():
-        if w.lower() in STOP_NOUN:
-            break
-        heads.append(w.lower())
-    if not heads:
-        return ""
-    head = heads[-1]
-    return SYNONYMS.get(head, head[:-1] if head.endswith("s") and len(head) > 3 else head)
-
-
-def claims(sentence: Sentence) -> list[Claim]:
-    """The figures a sentence gives: "three Turkish soldiers were killed and 11 wounded" gives
-    (killed, soldier, 3) and (wounded, soldier, 11): a figure with no noun takes the previous one's."""
-    text = display(sentence.text)
-    found: list[tuple[int, str, str, int, str | None]] = []
-    for pattern in (AFTER, BEFORE, TOLL):
-        for m in pattern.finditer(text):
-            n = _number(m["n"])
-            of = pattern is not TOLL and text[m.end("n") : m.end("n") + 3].lower() == " of"  # "one of the 11"
-            if n is None or n > 100_000 or 1900 <= n <= 2100 or of:
-                continue
-            if re.match(
-                r"\s*(?:%|percent|per cent|years?|months?|days?|hours?|times|km|miles)\b", text[m.end("n") :], re.I
-            ):
-                continue
-            if pattern is AFTER and re.search(
-                r"\b(and|or|but|than|killed|killing|wounded|injured|dead|died)\b", m["noun"] or "", re.I
-            ):
-                continue  # "three soldiers and injured": two figures, not one
-            verb = m.groupdict().get("verb") or "killed"
-            noun = _noun(m.groupdict().get("noun") or "")
-            found.append((m.start(), QUANTITY[verb.lower()], noun, n, (m["qual"] or "").lower() or None))
-    found.sort()
-    out, last_noun, seen = [], "", set()
-    other = bool(OTHER_EVENT.search(text))
-    times = frozenset(t.lower() for t in TIME.findall(text))
-    for _, quantity, noun, n, approx in found:
-        noun = noun or last_noun
-        last_noun = noun
-        if (quantity, n) not in seen:
-            seen.add((quantity, n))
-            out.append(Claim(sentence, quantity, noun, n, approx, other, times))
-    return out
-
-
-def _compatible(a: Claim, b: Claim) -> bool:
-    """The two figures could both be right: equal, or a bound the other meets."""
-    if a.number == b.number:
-        return True
-    for x, y in ((a, b), (b, a)):
-        if x.approx in ("at least", "more than", "over", "as many as") and y.approx is None and y.number >= x.number:
-            return True
-        if (
-            x.approx in ("nearly", "almost", "about", "around", "some", "up to")
-            and abs(y.number - x.number) <= 0.2 * x.number
-        ):
-            return True
-    return a.approx != b.approx and (a.approx is not None and b.approx is not None)
-
-
 def _nouns_match(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"", "person"}
 
@@ -356,9 +148,30 @@ def _version(
     )
 
 
+def _rivals(a: Sentence, b: Sentence, frame: Frame | None) -> bool:
+    """Two figures rival only when they count one thing: not on different days (read from the
+    dates each sentence gives, resolved: pipeline.stages.dates), not in different places (a town's
+    toll and the region's), not one of them an earlier event (background)."""
+    if frame is None:
+        return True
+    if any(background(s.text, s.doc_id, frame) for s in (a, b)):
+        return False
+    days_a, days_b = frame.day_of(a.text, a.doc_id), frame.day_of(b.text, b.doc_id)
+    if days_a and days_b and not days_a & days_b:
+        return False
+    places_a, places_b = frame.places_in(a.text), frame.places_in(b.text)
+    return not (places_a and places_b and not places_a & places_b)
+
+
 def tolls(
-    pool: list[Sentence], vectors: np.ndarray, paths: dict[str, str], dates: dict[str, str | None]
+    pool: list[Sentence],
+    vectors: np.ndarray,
+    paths: dict[str, str],
+    dates: dict[str, str | None],
+    frame: Frame | None = None,
 ) -> list[Difference]:
+    """Rival figures for one quantity. A figure that grew with the articles' dates is an update:
+    the incident frame shows it as its history (pipeline.stages.frame), so it is no difference."""
     index = {s.id: i for i, s in enumerate(pool)}
     by_key: dict[tuple[str, str], list[Claim]] = {}
     for s in pool:
@@ -385,6 +198,7 @@ def tolls(
                 and (not a.times or not c.times or a.times & c.times)
                 and float(vectors[index[a.sentence.id]] @ vectors[index[c.sentence.id]])
                 >= SAME_EVENT.get(quantity, SAME_EVENT_OTHER)
+                and _rivals(a.sentence, c.sentence, frame)
             ]
             if same:
                 versions.setdefault(c.number, []).append(c.sentence)
@@ -398,7 +212,8 @@ def tolls(
             and [v.number for v in sorted(vs, key=lambda v: v.published)] == sorted(v.number for v in vs)
         )
         topic = f"{quantity}" + (f": {noun}" if noun and noun != "person" else "")
-        out.append(Difference("toll", topic, tuple(vs), update))
+        if not (update and frame is not None):
+            out.append(Difference("toll", topic, tuple(vs), update))
     return out
 
 
@@ -477,10 +292,13 @@ def disputes(
     return out
 
 
-def find_differences(documents: tuple[Document, ...], pool: list[Sentence], vectors: np.ndarray) -> list[Difference]:
-    """Every difference found among the content sentences `pool` (embedded as `vectors`, unit length)."""
+def find_differences(
+    documents: tuple[Document, ...], pool: list[Sentence], vectors: np.ndarray, frame: Frame | None = None
+) -> list[Difference]:
+    """Every difference found among the content sentences `pool` (embedded as `vectors`, unit
+    length); with the incident `frame`, rival figures must count one thing on one day in one place."""
     paths = {d.id: d.path for d in documents}
     dates = {d.id: d.meta.published for d in documents}
     if not pool:
         return []
-    return tolls(pool, vectors, paths, dates) + disputes(pool, vectors, paths, dates)
+    return tolls(pool, vectors, paths, dates, frame) + disputes(pool, vectors, paths, dates)

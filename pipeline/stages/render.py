@@ -140,6 +140,38 @@ def to_dict(brief: Brief) -> dict:
         "incident": brief.incident,
         "sentences": sentences,
         "differences": differences,
+        "facts": [
+            {
+                "slot": f.slot,
+                "value": f.value,
+                "detail": f.detail,
+                "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in f.sources],
+                **(
+                    {
+                        "history": [
+                            {
+                                "value": st.value,
+                                "date": st.date,
+                                "note": st.note,
+                                "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in st.sources],
+                            }
+                            for st in f.history
+                        ]
+                    }
+                    if f.history
+                    else {}
+                ),
+            }
+            for f in brief.facts
+        ],
+        "timeline": [
+            {
+                "date": d.date,
+                "text": d.text,
+                "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in d.sources],
+            }
+            for d in brief.timeline
+        ],
         "documents": documents,
         "unsupported": unsupported,
     }

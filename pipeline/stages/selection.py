@@ -84,6 +84,7 @@ def select(
     full: Mapping[str, str] | None = None,
     opinion: frozenset[str] = frozenset(),
     readable: Callable[[str], bool] | None = None,
+    lede: Callable[[Sentence], float] | None = None,
 ) -> list[Cluster]:
     """Up to `config.max_sentences` + spares clusters, in the order picked, each with its members
     reordered best first by the same weight. A cluster whose best member is within
@@ -93,7 +94,10 @@ def select(
     name in (pipeline.stages.names.name_in_full); one whose subject names nothing ("The suit
     ...") only once a head has said one of its words. The first head must also open a brief. A
     sentence of an `opinion` document (ids: columns, editorials) supports, never heads; nor does
-    one that `readable` (a parser's check, asked only of the sentences about to head) refuses."""
+    one that `readable` (a parser's check, asked only of the sentences about to head) refuses.
+    `lede` (pipeline.stages.frame.lede_score): how much of the incident a sentence states (the
+    event, its toll, where, when), from 0 to 1; the first pick gains `config.lede_weight` times it,
+    so the brief opens on the incident rather than a side fact."""
     if not clusters:
         return []
     members = [(c_index, k, sid) for c_index, c in enumerate(clusters) for k, sid in enumerate(c.sentence_ids)]
@@ -152,12 +156,17 @@ def select(
                 [math.fsum(pair_weight.get(p, 0.0) for p in found - said_pairs) for found in pairs]
             )  # fsum: any set order
             weight = weight + config.concept_weight * new / length
+        heads_now = can_head & opener if not chosen else can_head
+        if not chosen and lede is not None and config.lede_weight:
+            states = np.zeros(len(members))
+            for m in np.flatnonzero(heads_now):
+                states[m] = lede(sentences[members[m][2]])
+            weight = weight + config.lede_weight * states
         weight = np.round(weight, 6)
         best = np.full(len(clusters), -np.inf)
         # Nothing opens a brief that cannot (standalone.opening_problem: a subject that names nothing,
         # "him" before anyone is named): with no other opening, the brief is empty and says why
         # (pipeline.stages.render), rather than a riddle.
-        heads_now = can_head & opener if not chosen else can_head
         np.maximum.at(best, owner[heads_now], weight[heads_now])  # a cluster weighs what its possible heads weigh
         best[~alive] = -np.inf
         # Equal weights go to the clusterer's order (support, then centrality). A cluster with no

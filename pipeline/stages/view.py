@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Brief, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from .dates import shown as shown_date
 from .differences import claims
 
 
@@ -68,11 +69,35 @@ class SkippedView:
 
 
 @dataclass(frozen=True)
+class FactView:
+    """One line of the fact box under the lede: "Killed: 3 soldiers", each value cited."""
+
+    label: str  # "When", "Where", "Killed", ...
+    value: str
+    detail: str | None  # what a count counts, the wider place
+    history: str | None  # "40 (2017-02-09) -> 95 (2017-02-11)" for a figure that moved
+    refs: tuple[int, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class DatedView:
+    """One timeline entry: the date as a reader reads it, what happened then, its citations."""
+
+    date: str
+    text: str
+    refs: tuple[int, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
 class BriefView:
     incident: str
     lede: str | None  # the first sentence, shown large in brief.html
-    facts: tuple[str, ...]  # figures the brief states, article count, date range
+    facts: tuple[str, ...]  # article count, publication dates
+    box: tuple[FactView, ...]  # the incident frame under the lede (pipeline.stages.frame)
     sentences: tuple[SentenceView, ...]
+    timeline: tuple[DatedView, ...]
     differences: tuple[DifferenceView, ...]
     sources: tuple[SourceView, ...]  # in citation-number order
     skipped: tuple[SkippedView, ...]
@@ -134,6 +159,8 @@ def _plural(n: int, word: str) -> str:
 def _evidence(brief: Brief, numbers: dict[str, int], meta: dict[str, DocMeta]) -> dict[str, Any]:
     spans = {_key(sp): sp for s in brief.sentences for sp in s.sources}
     spans.update({_key(sp): sp for d in brief.differences for v in d.versions for sp in v.sources})
+    spans.update({_key(sp): sp for f in brief.facts for sp in f.sources})
+    spans.update({_key(sp): sp for d in brief.timeline for sp in d.sources})
     found: dict[str, dict[str, Any]] = {}
     for key, sp in spans.items():
         x = brief.excerpts.get((sp.path, sp.start, sp.end))
@@ -155,10 +182,62 @@ def _facts(brief: Brief, numbers: dict[str, int], meta: dict[str, DocMeta]) -> t
     articles = _plural(sum(f.status == "used" for f in brief.files), "article")
     if outlets:
         articles += f" from {_plural(len(outlets), 'outlet')}"
-    facts = [*headline_facts(brief), articles]
-    if dates:
-        facts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
+    facts = [articles]
+    if dates:  # when the articles were written, which is not when the incident happened
+        facts.append("published " + (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"))
     return tuple(facts)
+
+
+# The fact box's labels, in the order a duty editor asks; "what" is the lede itself.
+LABELS = {
+    "when": "When",
+    "where": "Where",
+    "who": "Who",
+    "whom": "To whom",
+    "killed": "Killed",
+    "wounded": "Injured",
+    "missing": "Missing",
+    "arrested": "Arrested",
+    "evacuated": "Evacuated",
+}
+
+
+def _cites(spans: tuple[SourceSpan, ...], numbers: dict[str, int]) -> tuple[tuple[int, ...], tuple[Cite, ...]]:
+    refs = tuple(sorted({numbers[sp.path] for sp in spans if sp.path in numbers}))
+    ordered = sorted(spans, key=lambda sp: (numbers.get(sp.path, 0), sp.start))
+    return refs, tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path)) for sp in ordered)
+
+
+def _box(brief: Brief, numbers: dict[str, int]) -> tuple[FactView, ...]:
+    out = []
+    for slot in LABELS:
+        for f in brief.facts:
+            if f.slot != slot:
+                continue
+            history = " → ".join(f"{st.value} on {shown_date(st.date)}" if st.date else st.value for st in f.history)
+            refs, cites = _cites(f.sources, numbers)
+            if slot == "when":  # the value is an ISO date
+                value, detail = shown_date(f.value), None
+            elif slot not in COUNTED:
+                value, detail = f.value, f.detail
+            else:  # "3 soldiers"
+                value, detail = " ".join(x for x in (f.value, f.detail) if x), None
+            out.append(FactView(LABELS[slot], value, detail, history or None, refs, cites))
+    return tuple(out)
+
+
+COUNTED = frozenset({"killed", "wounded", "missing", "arrested", "evacuated"})
+
+
+def _timeline(brief: Brief, numbers: dict[str, int]) -> tuple[DatedView, ...]:
+    out = []
+    for d in brief.timeline:
+        refs, cites = _cites(d.sources, numbers)
+        # A clause read out of its sentence ("an off-duty policeman shot ...") is set as one.
+        text = d.text[:1].upper() + d.text[1:]
+        text = text if text[-1:] in '.!?"”’' else text + "."
+        out.append(DatedView(shown_date(d.date), text, refs, cites))
+    return tuple(out)
 
 
 def _link(url: str | None) -> str | None:
@@ -213,7 +292,9 @@ def view(brief: Brief, record: dict | None = None) -> BriefView:
         incident=brief.incident,
         lede=brief.sentences[0].text if brief.sentences else None,
         facts=_facts(brief, numbers, meta),
+        box=_box(brief, numbers),
         sentences=tuple(sentences),
+        timeline=_timeline(brief, numbers),
         differences=tuple(_difference(d, numbers) for d in brief.differences),
         sources=sources,
         skipped=tuple(SkippedView(f.path, f.reason or "skipped") for f in brief.files if f.status == "skipped"),

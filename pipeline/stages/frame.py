@@ -1,0 +1,407 @@
+"""The incident frame: what happened, who did it and to whom, where, when, and how many, each
+value with the spans it comes from.
+
+News puts the event at the top: the frame's event is the opening sentence (of an article's first
+EVENT_LEAD content sentences) that the most other articles echo (cosine >= SAME_EVENT), counts,
+places and dates breaking near-ties. Its echoes, every sentence that tells the same event, fix
+the rest: *when* is the day their dates resolve to most often (pipeline.stages.dates, against
+each article's publication date); *where* the most specific place that at least two of their
+articles agree on (spaCy's named entities after a preposition of place; a place called "the town
+of X" is more specific than one never called so, then the one the fewest articles name); *who* and
+*whom* the agent and the patient of the event sentence's main verb, read on its parse; the
+counts are the figures (pipeline.stages.counts) their sentences give, with each figure's history
+when the sources' dates show it moving. The model-free fallback (no parser) leaves who, whom and
+where out: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping, Protocol, Sequence
+
+import numpy as np
+
+from ..types import Dated, Document, Fact, Sentence, Step
+from . import dates
+from .counts import QUANTITY, WORDS, claims
+from .segment import display
+from .timeline import Entities, _span, _spans, build_timeline
+
+EVENT_LEAD = 4  # the first content sentences of each article: where news states its event
+SAME_EVENT = 0.5  # cosine (MiniLM) at which two sentences tell of one event
+# Tie-breakers for the event sentence, in units of one echoing article: what a lede states.
+LEDE_SLOTS = {"count": 0.5, "where": 0.25, "when": 0.25}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COUNT_SLOTS = tuple(dict.fromkeys(QUANTITY.values()))  # killed, wounded, missing, arrested, evacuated
+SAYING = frozenset("say tell add report announce confirm state claim".split())
+MAX_PHRASE = 10  # words: a longer agent or patient is a clause, not a name for the fact box
+# Where something happens: a closed class of English prepositions, not a list of places.
+PLACE_PREPS = frozenset("in near at outside inside around over across off into onto throughout along".split())
+# "The town of X" names a place whatever label the small tagger gives X (it reads "al-Bab" as an
+# organisation, "Al Bab" as a person): the nouns that say so.
+PLACE_NOUNS = frozenset(
+    "town city village area region province district county state island neighbourhood neighborhood suburb "
+    "port capital municipality state territory".split()
+)
+NAMED = frozenset({"ORG", "PERSON", "NORP"})
+# Clauses that carry a fact beside the sentence's own: a relative clause, an adverbial clause, ...
+ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+WORD_NUMBERS = frozenset(WORDS)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The frame of one incident. `event` is the event sentence (None for no content), `echoes`
+    the sentences that tell it; `day` the incident's date; `places` the normalised names of its
+    agreed places; `counts` maps a quantity to the figures it was given (every figure the event's
+    sentences give: a lede that keeps one of them keeps the toll)."""
+
+    event: Sentence | None = None
+    echoes: tuple[str, ...] = ()  # sentence ids
+    facts: tuple[Fact, ...] = ()
+    day: date | None = None
+    places: frozenset[str] = frozenset()
+    figures: frozenset[int] = frozenset()
+    timeline: tuple[Dated, ...] = ()
+    published: Mapping[str, date | None] = field(default_factory=dict)
+    parse: Entities | None = field(default=None, compare=False, repr=False)
+
+    def places_in(self, text: str) -> set[str]:
+        """The normalised places `text` puts something at (empty without the parser)."""
+        if self.parse is None:
+            return set()
+        return {_key(e.text) for e, _ in located(self.parse([display(text)])[0])}
+
+    def day_of(self, text: str, doc_id: str | None) -> frozenset[str]:
+        """The days (ISO) a sentence of article `doc_id` names, resolved as far as they go."""
+        found = dates.resolve(display(text), self.published.get(doc_id or ""), self.day)
+        return frozenset(w.iso for w in found if w.iso and w.grain == "day")
+
+    def slots(self, text: str, published: date | None = None) -> frozenset[str]:
+        """Which of the frame's slots `text` states: "count" (a figure of the event), "where"
+        (one of its places), "when" (a date that resolves to the incident's day)."""
+        found = set()
+        shown = display(text)
+        if self.figures and any(c.number in self.figures for c in claims(_sentence(shown))):
+            found.add("count")
+        if self.places and self.places_in(shown) & self.places:
+            found.add("where")
+        if self.day and any(w.iso == self.day.isoformat() for w in dates.resolve(shown, published, self.day)):
+            found.add("when")
+        return frozenset(found)
+
+    def wanted(self) -> frozenset[str]:
+        """The slots a lede should state: those the sources give."""
+        return frozenset(s for s, ok in (("count", self.figures), ("where", self.places), ("when", self.day)) if ok)
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence("", "", 0, len(text), text)
+
+
+def _key(place: str) -> str:
+    """ "al-Bab", "Al Bab" and "the Al-Bab" are one place."""
+    words = place.lower().replace("-", " ").split()
+    return "".join(w for w in words if w != "the")
+
+
+def publication_dates(documents: Sequence[Document]) -> dict[str, date | None]:
+    return {d.id: dates.as_date(d.meta.published) for d in documents}
+
+
+def build_frame(
+    documents: Sequence[Document],
+    pool: Sequence[Sentence],
+    vectors: np.ndarray,
+    paths: Mapping[str, str],
+    parse: Entities | None = None,
+) -> Frame:
+    """The frame of the incident told by `pool` (every content sentence, embedded as unit
+    `vectors`). `parse` gives spaCy Docs (named entities and dependencies); without it the frame
+    has its event, date and counts only."""
+    if not pool:
+        return Frame(parse=parse)
+    published = publication_dates(documents)
+    index = {s.id: i for i, s in enumerate(pool)}
+    by_doc: dict[str, list[Sentence]] = defaultdict(list)
+    for s in pool:
+        by_doc[s.doc_id].append(s)
+    leads = [s for d in by_doc.values() for s in sorted(d, key=lambda s: s.start)[:EVENT_LEAD]]
+    sims = vectors[[index[s.id] for s in leads]] @ vectors.T
+    doc_of = np.array([s.doc_id for s in pool])
+
+    def echo(k: int) -> int:
+        return len(set(doc_of[sims[k] >= SAME_EVENT]) - {leads[k].doc_id})
+
+    figures_of = {s.id: main_figures(s, parse) for s in leads}
+
+    def score(k: int) -> tuple[float, float]:
+        s = leads[k]
+        text = display(s.text)
+        bonus = LEDE_SLOTS["count"] * bool(figures_of[s.id])
+        bonus += LEDE_SLOTS["when"] * any(w.grain == "day" for w in dates.resolve(text, published.get(s.doc_id)))
+        rank = sorted(by_doc[s.doc_id], key=lambda x: x.start).index(s)
+        return (echo(k) + bonus, -rank)
+
+    best = max(range(len(leads)), key=lambda k: (*score(k), -k))
+    event = leads[best]
+    echoes = [pool[i] for i in np.flatnonzero(sims[best] >= SAME_EVENT)]
+    if event not in echoes:
+        echoes.insert(0, event)
+    facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
+    day, when = _when(echoes, pool, published, paths)
+    if when:
+        facts.append(when)
+    places: frozenset[str] = frozenset()
+    if parse is not None:
+        who = _participants(event, parse, paths)
+        facts += who
+        where = _where(echoes, documents, parse, paths)
+        if where:
+            facts.append(where)
+            places = frozenset({_key(where.value)})
+    counts, figures = _counts(pool, echoes, published, day, paths)
+    facts += counts
+    timeline = build_timeline(pool, vectors, published, day, event, paths, parse)
+    return Frame(
+        event, tuple(s.id for s in echoes), tuple(facts), day, places, frozenset(figures), timeline, published, parse
+    )
+
+
+def _when(
+    echoes: Sequence[Sentence], pool: Sequence[Sentence], published: Mapping[str, date | None], paths: Mapping[str, str]
+) -> tuple[date | None, Fact | None]:
+    """The day the event's sentences name most often, resolved against their articles' dates."""
+    votes: dict[str, list[Sentence]] = defaultdict(list)
+    for s in echoes:
+        for w in dates.resolve(display(s.text), published.get(s.doc_id)):
+            if w.iso and w.grain == "day":
+                votes[w.iso].append(s)
+    if not votes:
+        return None, None
+    iso = max(sorted(votes), key=lambda d: len({s.doc_id for s in votes[d]}))
+    day = dates.as_date(iso)
+    # Any sentence naming that day in full ("February 9", in an article with no date of its own)
+    # backs it too: the value is the date, not the event sentence.
+    backing = [
+        s for s in pool if dates.find(s.text) and any(w.iso == iso for w in dates.resolve(display(s.text), None, day))
+    ]
+    return day, Fact("when", iso, _spans(votes[iso] + backing, paths))
+
+
+def _where(
+    echoes: Sequence[Sentence], documents: Sequence[Document], parse: Entities, paths: Mapping[str, str]
+) -> Fact | None:
+    """The most specific place that at least two articles (one, when there is one) agree on."""
+    named: dict[str, list[tuple[Sentence, str]]] = defaultdict(list)
+    small: set[str] = set()  # called a town, a city, a village ... of X somewhere
+    for s, doc in zip(echoes, parse([display(s.text) for s in echoes])):
+        for e, in_place in located(doc):
+            named[_key(e.text)].append((s, e.text))
+            if in_place:
+                small.add(_key(e.text))
+    n_docs = len({s.doc_id for s in echoes})
+    agreed = [k for k, found in named.items() if len({s.doc_id for s, _ in found}) >= min(2, n_docs)]
+    if not agreed:
+        return None
+    texts = [" ".join(d.text.lower().replace("-", " ").split()) for d in documents]
+
+    def spread(key: str) -> int:  # how many articles name the place anywhere: fewer is more specific
+        written = Counter(w for _, w in named[key]).most_common(1)[0][0]
+        needle = " ".join(written.lower().replace("-", " ").split())
+        return sum(needle in t for t in texts)
+
+    ranked = sorted(sorted(agreed), key=lambda k: (k not in small, spread(k), -len({s.doc_id for s, _ in named[k]})))
+    key = ranked[0]
+
+    def shown(k: str) -> str:
+        return Counter(w for _, w in named[k]).most_common(1)[0][0]
+
+    wider = ", ".join(shown(k) for k in ranked[1:3])  # the other places they agree on: "Syria"
+    return Fact("where", shown(key), _spans([s for s, _ in named[key]], paths), wider or None)
+
+
+def located(doc: Any) -> list[tuple[Any, bool]]:
+    """The places a sentence puts something at, each with whether it is called a town, city ...
+    of X: a named place (GPE, LOC, FAC) after a preposition of place ("in northern Syria", "near
+    the city of al-Bab"), not one that acts or speaks ("Moscow confirmed": a government)."""
+    out = []
+    for e in doc.ents:
+        if e.label_ not in PLACE_LABELS | NAMED:
+            continue
+        t, named_place = e.root, False
+        while t.dep_ in ("pobj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+            if t.pos_ == "ADP" and t.lower_ == "of" and t.head.lemma_.lower() in PLACE_NOUNS:
+                t, named_place = t.head, True  # "the town of Al Bab": a place, whatever the tagger says
+                continue
+            if t.pos_ == "ADP":
+                break
+        if t.pos_ == "ADP" and t.lower_ in PLACE_PREPS and (e.label_ in PLACE_LABELS or named_place):
+            out.append((e, named_place))
+    return out
+
+
+def main_figures(s: Sentence, parse: Entities | None) -> set[int]:
+    """The figures a sentence states in its main clause ("A strike killed three soldiers", "X said
+    three soldiers were killed"), not in an aside ("the outcome of the strike, which killed
+    three, was ..."): a reaction names the toll in passing, the event sentence states it."""
+    found = {c.number for c in claims(s)}
+    if not found or parse is None:
+        return found
+    doc = parse([display(s.text)])[0]
+    root = next(iter(doc.sents)).root
+    main = set()
+    for t in doc:
+        if t.like_num or t.lower_ in WORD_NUMBERS:
+            a, ok = t, True
+            while a.head.i != a.i:
+                if a.dep_ in ASIDES and not (a.dep_ == "ccomp" and a.head.i == root.i):
+                    ok = False
+                    break
+                a = a.head
+            if ok:
+                main.add(t.text.lower().replace(",", ""))
+    return {n for n in found if str(n) in main or any(WORDS.get(w) == n for w in main)}
+
+
+def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) -> list[Fact]:
+    """Who did it and to whom: the agent and patient of the event sentence's main verb (through a
+    verb of saying to the clause it reports), each as written."""
+    doc = parse([display(event.text)])[0]
+    root = next(iter(doc.sents)).root
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if root.lemma_.lower() in SAYING and comp is not None:
+        root = comp
+    agent = patient = None
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            agent = c
+        elif c.dep_ in ("dobj", "nsubjpass"):
+            patient = c
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), agent)
+    out = []
+    for slot, tok in (("who", agent), ("whom", patient)):
+        if tok is None or tok.pos_ == "PRON":
+            continue
+        words = doc[tok.left_edge.i : tok.right_edge.i + 1]
+        # "19 people": one report's figure, which the counts give with its history.
+        if 0 < len(words) <= MAX_PHRASE and not any(t.like_num or t.lower_ in WORD_NUMBERS for t in words):
+            out.append(Fact(slot, words.text, (_span(event, paths),)))
+    return out
+
+
+def _counts(
+    pool: Sequence[Sentence],
+    echoes: Sequence[Sentence],
+    published: Mapping[str, date | None],
+    day: date | None,
+    paths: Mapping[str, str],
+) -> tuple[list[Fact], set[int]]:
+    """Each quantity the event's sentences count: the figure most articles give, and its history
+    when the articles' dates show it moving (a toll that rose, then was revised)."""
+    echo_ids = {s.id for s in echoes}
+    found: dict[tuple[str, str], dict[int, list[Sentence]]] = defaultdict(lambda: defaultdict(list))
+    words: dict[tuple[str, str], str] = {}
+    for s in pool:
+        if s.id not in echo_ids:
+            continue
+        for c in claims(s):
+            if c.other_event:
+                continue
+            found[(c.quantity, c.noun)][c.number].append(s)
+            words.setdefault((c.quantity, c.noun), c.noun)
+    # "11 others wounded" counts the group the sentence named before it: one figure, one quantity.
+    for q, noun in [k for k in found if not k[1]]:
+        named = [k for k in found if k[0] == q and k[1]]
+        if named:
+            into = max(sorted(named), key=lambda k: sum(len(v) for v in found[k].values()))
+            for n, ss in found.pop((q, noun)).items():
+                found[into][n] += ss
+    facts, figures = [], set()
+    for quantity in COUNT_SLOTS:
+        for (q, noun), numbers in sorted(found.items()):
+            if q != quantity:
+                continue
+            figures |= set(numbers)
+            support = {n: len({s.doc_id for s in ss}) for n, ss in numbers.items()}
+            steps = _history(numbers, published, paths)
+            value = steps[-1].value if len(steps) > 1 else str(max(sorted(support), key=lambda n: support[n]))
+            detail = _plural(noun) if noun else None
+            facts.append(
+                Fact(quantity, value, _spans([s for ss in numbers.values() for s in ss], paths), detail, steps)
+            )
+    return facts, figures
+
+
+def _plural(noun: str) -> str:
+    return {"person": "people", "child": "children"}.get(noun, noun if noun.endswith("s") else noun + "s")
+
+
+def _history(
+    numbers: Mapping[int, Sequence[Sentence]], published: Mapping[str, date | None], paths: Mapping[str, str]
+) -> tuple[Step, ...]:
+    """The figure as it moved: each number at the earliest date its articles give it. Only when
+    every number is dated and there are at least two: an undated pair is a difference, not a change."""
+    if len(numbers) < 2:
+        return ()
+    first: dict[int, date] = {}
+    for n, ss in numbers.items():
+        known = [published[s.doc_id] for s in ss if published.get(s.doc_id)]
+        if not known:
+            return ()
+        first[n] = min(d for d in known if d)
+    ordered = sorted(numbers, key=lambda n: (first[n], n))
+    if len({first[n] for n in ordered}) < len(ordered):
+        return ()  # two figures on one day: rivals, not a change over time
+    return tuple(Step(str(n), _spans(numbers[n], paths), first[n].isoformat()) for n in ordered)
+
+
+class Framer(Protocol):
+    name: str
+
+    def warm_up(self) -> None: ...
+
+    def frame(
+        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
+    ) -> Frame:
+        """The incident frame of the content sentences `pool` (embedded as unit `vectors`)."""
+        ...
+
+
+class ParsedFramer:
+    """The frame read with spaCy's parser and named entities (models/models.toml, role parser)."""
+
+    name = "parsed"
+
+    def warm_up(self) -> None:
+        from .parser import load_parser
+
+        load_parser()
+
+    def frame(
+        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
+    ) -> Frame:
+        from .parser import docs
+
+        return build_frame(documents, pool, vectors, paths, docs)
+
+
+class DatesFramer:
+    """Model-free baseline: the event, its date and its counts, no places or participants."""
+
+    name = "dates"
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
+    def frame(
+        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
+    ) -> Frame:
+        return build_frame(documents, pool, vectors, paths, None)
+
+
+FRAMERS: dict[str, type[Any]] = {"parsed": ParsedFramer, "dates": DatesFramer}

@@ -1,0 +1,83 @@
+"""The lede and the background: what the incident frame (pipeline.stages.frame) asks of the brief.
+
+The first sentence states the incident: what happened (it tells the frame's event), how many
+(one of its figures), where (one of its places) and when (a date that resolves to its day), as far
+as the sources give them. `lede_score` weighs that for selection's first pick; `keep_lede` refuses
+a trim or fusion of the lede that loses what its source sentence stated; `background` tells a
+sentence about an earlier incident, which the brief keeps at most once, last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+
+from ..types import Draft, Rejection, Sentence
+from . import dates
+from .frame import SAME_EVENT, Frame
+from .segment import display
+
+# A date this many days before the incident's is another event's, not a step of this one.
+BACKGROUND_DAYS = 3
+
+
+def lede_score(frame: Frame, vectors: Mapping[str, np.ndarray]) -> Callable[[Sentence], float]:
+    """Share of the frame's slots (what, count, where, when) that a source sentence states."""
+    if frame.event is None or frame.event.id not in vectors:
+        return lambda s: 0.0
+    event = vectors[frame.event.id]
+    wanted = frame.wanted() | {"what"}
+
+    def score(s: Sentence) -> float:
+        got = set(frame.slots(s.text, frame.published.get(s.doc_id)))
+        if s.id in vectors and float(vectors[s.id] @ event) >= SAME_EVENT:
+            got.add("what")
+        return len(got & wanted) / len(wanted)
+
+    return score
+
+
+def keep_lede(drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame: Frame) -> list[Draft]:
+    """The drafts, with the first one put back to its source sentence where a trim or fusion
+    dropped a slot of the frame that the source sentence states (the toll, the place, the day):
+    a lede that loses the event may not lead."""
+    out = list(drafts)
+    if not out:
+        return out
+    first = out[0]
+    base = sentences.get(first.base_sentence_id)
+    if base is None or display(first.text) == display(base.text):
+        return out
+    published = frame.published.get(base.doc_id)
+    lost = frame.slots(base.text, published) - frame.slots(first.text, published)
+    if lost:
+        why = Rejection(first.text, f"the lede lost the {', '.join(sorted(lost))} its source states")
+        out[0] = replace(first, text=base.text, method="extracted", rejected=first.rejected + (why,))
+    return out
+
+
+def background(text: str, doc_id: str | None, frame: Frame) -> bool:
+    """Whether a sentence tells of something before the incident: every date it gives resolves,
+    and all fall more than BACKGROUND_DAYS before the incident's day."""
+    if frame.day is None:
+        return False
+    found = [w for w in dates.resolve(display(text), frame.published.get(doc_id or ""), frame.day) if w.iso]
+    if not found:
+        return False
+    limit = frame.day - timedelta(days=BACKGROUND_DAYS)
+    return all(_end(w.iso) < limit for w in found if w.iso)
+
+
+def _end(iso: str):
+    """The last day an ISO day, month or year covers."""
+    from datetime import date
+
+    if len(iso) == 10:
+        return date.fromisoformat(iso)
+    if len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:])
+        return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+    return date(int(iso), 12, 31)

@@ -1,0 +1,111 @@
+"""The incident's timeline: each date the articles give, with the words that say what happened then.
+
+A date belongs to the words it modifies, read on the dependency parse: "the downing of a
+Russian jet over the border in November 2015" dates the downing, not the sentence around it;
+"when a policeman shot the ambassador on December 19" dates that clause. The entry is those
+words as written (the whole sentence when the date modifies its main verb), cited to the sentence
+that holds them. The incident's own day is told by the event sentence. Dates resolve against
+each article's publication date, else the incident's (pipeline.stages.dates). A timeline whose
+dates all fall on one day says nothing the lede does not: it is left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+
+from ..types import Dated, Sentence, SourceSpan
+from . import dates
+from .segment import display
+
+Entities = Callable[[Sequence[str]], list[Any]]  # texts -> spaCy Docs (pipeline.stages.parser.docs)
+MAX_ENTRIES = 8
+MIN_WORDS, MAX_WORDS = 4, 45  # an entry says something, and says one thing
+MIN_SAID = 3  # content words beside the date itself
+SAME = 0.5  # cosine: two sentences tell of the same dated thing, so both are its sources
+# Words that open a clause without being part of what it says.
+OPENERS = frozenset("when as after while because since that which who where whereas and but".split())
+
+
+def _span(s: Sentence, paths: Mapping[str, str], score: float = 1.0) -> SourceSpan:
+    return SourceSpan(s.doc_id, paths[s.doc_id], s.start, s.end, score)
+
+
+def _spans(sentences: Sequence[Sentence], paths: Mapping[str, str]) -> tuple[SourceSpan, ...]:
+    seen, out = set(), []
+    for s in sorted(sentences, key=lambda s: (paths[s.doc_id], s.start)):
+        if (s.doc_id, s.start) not in seen:
+            seen.add((s.doc_id, s.start))
+            out.append(_span(s, paths))
+    return tuple(out)
+
+
+def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
+    """The words of `text` that `when` dates: the whole sentence when it modifies the main verb,
+    else the clause or noun phrase it belongs to; None when the parse ties it to nothing."""
+    toks = [t for t in doc if when.start <= t.idx < when.end]
+    if not toks:
+        return None
+    t = toks[0]
+    inside = {x.i for x in toks}
+    while t.head.i != t.i and (t.head.i in inside or t.head.pos_ == "ADP"):
+        t = t.head
+    if t.head.i == t.i:
+        return None  # the date is the sentence's root: a heading, not a fact
+    head = t.head
+    if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
+        return text
+    if head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None
+    words = list(head.subtree)
+    while words and (words[0].lower_ in OPENERS or words[0].is_punct):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    said = [w for w in words if not (when.start <= w.idx < when.end) and not w.is_stop and w.is_alpha]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or len(said) < MIN_SAID:
+        return None  # "the second half of 2016": a date, not a thing that happened
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+def build_timeline(
+    pool: Sequence[Sentence],
+    vectors: np.ndarray,
+    published: Mapping[str, date | None],
+    day: date | None,
+    event: Sentence | None,
+    paths: Mapping[str, str],
+    parse: Entities | None,
+) -> tuple[Dated, ...]:
+    """Oldest first, at most MAX_ENTRIES (the dates the most articles give); empty when fewer
+    than two dates are found. Without the parser only the incident's own day is known, so empty."""
+    if parse is None or day is None or event is None:
+        return ()
+    index = {s.id: i for i, s in enumerate(pool)}
+    found: dict[str, list[tuple[str, Sentence]]] = defaultdict(list)
+    candidates = [(s, display(s.text)) for s in pool]
+    candidates = [(s, t) for s, t in candidates if dates.find(t)]
+    for (s, text), doc in zip(candidates, parse([t for _, t in candidates])):
+        for w in dates.resolve(text, published.get(s.doc_id), day):
+            if w.iso is None or w.iso == day.isoformat():
+                continue
+            words = dated_words(text, w, doc)
+            if words:
+                found[w.iso].append((words, s))
+    entries = {day.isoformat(): Dated(day.isoformat(), display(event.text), _spans([event], paths))}
+    ranked = sorted(found, key=lambda iso: (-len({s.doc_id for _, s in found[iso]}), iso))
+    for iso in ranked[: MAX_ENTRIES - 1]:
+        # The words most articles echo: the candidate whose sentence is closest to the others'.
+        told = found[iso]
+        rows = vectors[[index[s.id] for _, s in told]]
+        centre = rows.mean(axis=0)
+        k = int(np.argmax(rows @ centre)) if len(told) > 1 else 0
+        words, s = told[k]
+        backing = [x for (_, x), v in zip(told, rows) if float(v @ rows[k]) >= SAME]
+        entries[iso] = Dated(iso, words, _spans(backing or [s], paths))
+    if len(entries) < 2:
+        return ()
+    return tuple(entries[iso] for iso in sorted(entries))

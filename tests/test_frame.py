@@ -1,0 +1,87 @@
+"""The incident frame, the lede and the timeline on a small incident written here: three reports
+of one ferry disaster on three days, the toll rising, one recalling an older sinking."""
+
+import json
+
+import pytest
+from conftest import write_incident
+
+from pipeline.config import Config
+from pipeline.runtime.run import Pipeline, build_brief, run_incident
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "a.txt": "Ferry overturns off Port Elm\n\n3 March 2021\n\n"
+    "The mayor of Port Elm thanked the volunteers who searched the harbour through the night.\n\n"
+    "A passenger ferry capsized near the town of Port Elm on Tuesday, killing 12 people, the coast guard said.\n\n"
+    "The ferry company said it was cooperating with the investigation.\n",
+    "b.txt": "Toll rises in Port Elm ferry disaster\n\n4 March 2021\n\n"
+    "A crowded ferry overturned near the town of Port Elm on Tuesday and 19 people were killed, police said.\n\n"
+    "The mayor of Port Elm thanked the volunteers and asked the government for an inquiry.\n\n"
+    "Divers were still searching the wreck on Wednesday.\n",
+    "c.txt": "Port Elm ferry toll reaches 23\n\n5 March 2021\n\n"
+    "Police said 23 people were killed when the ferry capsized near the town of Port Elm on Tuesday.\n\n"
+    "In 2012, a cargo ship sank in the same strait during a winter storm.\n\n"
+    "The mayor of Port Elm asked the national government to open an inquiry into the ferry line.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def brief(tmp_path_factory, minilm):
+    folder = write_incident(tmp_path_factory.mktemp("ferry") / "ferry", ARTICLES)
+    pipeline = Pipeline.from_config(Config(summariser="extractive"))
+    pipeline.embedder = minilm
+    pipeline.warm_up()
+    return build_brief(folder, pipeline)
+
+
+def _fact(brief, slot):
+    return next(f for f in brief.facts if f.slot == slot)
+
+
+def test_the_frame_finds_when_where_and_the_toll_with_their_sources(brief):
+    assert _fact(brief, "when").value == "2021-03-02"  # "Tuesday" in articles of 3, 4 and 5 March
+    assert _fact(brief, "where").value == "Port Elm"
+    assert {sp.path for sp in _fact(brief, "where").sources} == {"a.txt", "b.txt", "c.txt"}
+    what = _fact(brief, "what").value
+    assert "ferry" in what and ("capsized" in what or "overturned" in what)
+
+
+def test_a_toll_that_rises_over_days_is_a_history_not_a_dispute(brief):
+    killed = _fact(brief, "killed")
+    assert [(st.value, st.date) for st in killed.history] == [
+        ("12", "2021-03-03"),
+        ("19", "2021-03-04"),
+        ("23", "2021-03-05"),
+    ]
+    assert killed.value == "23"  # the latest figure is the current one
+    assert not [d for d in brief.differences if d.kind == "toll" and "killed" in d.topic]
+
+
+def test_the_lede_states_the_incident_not_the_mayors_thanks(brief):
+    lede = brief.sentences[0].text
+    assert "ferry" in lede and any(n in lede for n in ("12", "19", "23")) and "Port Elm" in lede
+    assert "thanked" not in lede
+
+
+def test_the_timeline_holds_the_older_sinking_the_disaster_and_the_search_each_cited(brief):
+    dates = [(d.date, d.text) for d in brief.timeline]
+    assert [d for d, _ in dates] == ["2012", "2021-03-02", "2021-03-03"]  # the divers' Wednesday too
+    assert "cargo ship sank" in dates[0][1]
+    assert all(d.sources for d in brief.timeline)
+
+
+def test_the_fact_box_and_timeline_reach_all_three_outputs(tmp_path, minilm):
+    folder = write_incident(tmp_path / "ferry", ARTICLES)
+    pipeline = Pipeline.from_config(Config(summariser="extractive"))
+    pipeline.embedder = minilm
+    pipeline.warm_up()
+    _, out = run_incident(folder, tmp_path / "out", pipeline)
+    data = json.loads((out / "brief.json").read_text())
+    assert {f["slot"] for f in data["facts"]} >= {"what", "when", "where", "killed"}
+    assert data["timeline"][0]["date"] == "2012"
+    md = (out / "brief.md").read_text()
+    assert "**When:** Tue 2 Mar 2021" in md and "## Timeline" in md and "**Killed:** 23 people, as reported: 12 on Wed 3 Mar 2021 → 19 on Thu 4 Mar 2021 → 23" in md
+    html = (out / "brief.html").read_text()
+    assert 'class="box"' in html and 'id="timeline"' in html
