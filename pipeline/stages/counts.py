@@ -161,6 +161,9 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else WORDS.get(text)
 
 
+PARTICIPLES = frozenset("found shot left hit taken seen held".split())  # irregular ones that end no noun
+
+
 def _noun(words: str) -> str:
     """The head of "Turkish soldiers were also": the last word before the first function word."""
     heads = []
@@ -168,6 +171,9 @@ def _noun(words: str) -> str:
         if w.lower() in STOP_NOUN:
             break
         heads.append(w.lower())
+    # "two young men found dead": a participle after the noun is the verb's, not the noun's.
+    while len(heads) > 1 and (heads[-1].endswith("ed") or heads[-1] in PARTICIPLES):
+        heads.pop()
     if not heads:
         return ""
     head = heads[-1]

@@ -46,6 +46,7 @@ PLACE_NOUNS = frozenset(
     "port capital municipality state territory".split()
 )
 NAMED = frozenset({"ORG", "PERSON", "NORP"})
+PARTICIPANTS = NAMED | PLACE_LABELS
 # Clauses that carry a fact beside the sentence's own: a relative clause, an adverbial clause, ...
 ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 WORD_NUMBERS = frozenset(WORDS)
@@ -147,9 +148,7 @@ def build_frame(
 
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
     event = leads[best]
-    echoes = [pool[i] for i in np.flatnonzero(sims[best] >= SAME_EVENT)]
-    if event not in echoes:
-        echoes.insert(0, event)
+    echoes = [event] + [pool[i] for i in np.flatnonzero(sims[best] >= SAME_EVENT) if pool[i].id != event.id]
     facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
     day, when = _when(echoes, pool, published, paths)
     if when:
@@ -158,7 +157,11 @@ def build_frame(
     if parse is not None:
         who = _participants(event, parse, paths)
         facts += who
-        where = _where(echoes, documents, parse, paths)
+        # Where the event happened is said where it is told: the event sentence and the articles'
+        # opening sentences that echo it, not a place named further down ("a meeting in Las Vegas").
+        lead_ids = {s.id for s in leads}
+        told = [s for s in echoes if s.id in lead_ids or s.id == event.id]
+        where = _where(told, documents, parse, paths)
         if where:
             facts.append(where)
             places = frozenset({_key(where.value)})
@@ -179,7 +182,7 @@ def _when(
         for w in dates.resolve(display(s.text), published.get(s.doc_id)):
             if w.iso and w.grain == "day":
                 votes[w.iso].append(s)
-    if not votes:
+    if not votes:  # articles written on different days say different weekdays: nothing to show
         return None, None
     iso = max(sorted(votes), key=lambda d: len({s.doc_id for s in votes[d]}))
     day = dates.as_date(iso)
@@ -273,7 +276,9 @@ def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) ->
     doc = parse([display(event.text)])[0]
     root = next(iter(doc.sents)).root
     comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
-    if root.lemma_.lower() in SAYING and comp is not None:
+    if root.lemma_.lower() in SAYING:
+        if comp is None:
+            return []  # who said it is not who did it
         root = comp
     agent = patient = None
     for c in root.children:
@@ -289,7 +294,16 @@ def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) ->
             continue
         words = doc[tok.left_edge.i : tok.right_edge.i + 1]
         # "19 people": one report's figure, which the counts give with its history.
-        if 0 < len(words) <= MAX_PHRASE and not any(t.like_num or t.lower_ in WORD_NUMBERS for t in words):
+        # "their governors" leans on a sentence that is not there.
+        leans = words[0].tag_ in ("PRP$", "PRP", "DT") and words[0].lower_ not in ("a", "an", "the")
+        numbered = any(t.like_num or t.lower_ in WORD_NUMBERS for t in words)
+        # A participant the reader can name: its head is a person, a group, an organisation or a
+        # place (spaCy's entities), or is said to be of one ("three Turkish soldiers"); "strong
+        # protests", "Microsoft's acquisition of Nokia" are not who or whom.
+        named = tok.ent_type_ in PARTICIPANTS or any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in PARTICIPANTS for c in tok.children
+        )
+        if 0 < len(words) <= MAX_PHRASE and named and not numbered and not leans:
             out.append(Fact(slot, words.text, (_span(event, paths),)))
     return out
 
@@ -338,7 +352,10 @@ def _counts(
 
 
 def _plural(noun: str) -> str:
-    return {"person": "people", "child": "children"}.get(noun, noun if noun.endswith("s") else noun + "s")
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular or noun.endswith(("s", "men", "people", "children", "police")):
+        return irregular.get(noun, noun)
+    return noun + "s"
 
 
 def _history(

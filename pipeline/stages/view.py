@@ -216,7 +216,7 @@ def _box(brief: Brief, numbers: dict[str, int]) -> tuple[FactView, ...]:
                 continue
             history = " → ".join(f"{st.value} on {shown_date(st.date)}" if st.date else st.value for st in f.history)
             refs, cites = _cites(f.sources, numbers)
-            if slot == "when":  # the value is an ISO date
+            if slot == "when" and f.detail is None:  # the value is an ISO date
                 value, detail = shown_date(f.value), None
             elif slot not in COUNTED:
                 value, detail = f.value, f.detail
