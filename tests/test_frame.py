@@ -82,6 +82,20 @@ def test_the_fact_box_and_timeline_reach_all_three_outputs(tmp_path, minilm):
     assert {f["slot"] for f in data["facts"]} >= {"what", "when", "where", "killed"}
     assert data["timeline"][0]["date"] == "2012"
     md = (out / "brief.md").read_text()
-    assert "**When:** Tue 2 Mar 2021" in md and "## Timeline" in md and "**Killed:** 23 people, as reported: 12 on Wed 3 Mar 2021 → 19 on Thu 4 Mar 2021 → 23" in md
+    assert (
+        "**When:** Tue 2 Mar 2021" in md
+        and "## Timeline" in md
+        and "**Killed:** 23 people, as reported: 12 on Wed 3 Mar 2021 → 19 on Thu 4 Mar 2021 → 23" in md
+    )
     html = (out / "brief.html").read_text()
     assert 'class="box"' in html and 'id="timeline"' in html
+
+
+def test_brief_eval_reads_what_the_lede_states(brief):
+    from pipeline.eval.story import lede_report, story_summary
+
+    report = lede_report(brief)
+    assert report["has"] == {"when": True, "where": True, "count": True}
+    assert report["states"] == {"when": True, "where": True, "count": True}
+    summary = story_summary([report, {**report, "states": {"when": False, "where": True, "count": False}}])
+    assert (summary["lede_when"], summary["frame_when"], summary["lede_where"]) == (1, 2, 2)

@@ -159,3 +159,15 @@ def test_introduce_first_also_waits_for_what_a_vague_subject_stands_for():
     assert order == [0, 2, 1] and dropped == [3]
     # The opening sentence is the selection's to judge, never held back here.
     assert introduce_first(texts[1:3], frozenset())[0] == [0, 1]
+
+
+def test_a_full_name_is_never_written_over_its_own_first_words():
+    # The articles give "Omar bin Sayed"; a sentence that already says "bin Sayed" must not
+    # become "bin Omar bin Sayed", nor "Omar bin" -> "Omar bin Omar bin Sayed".
+    known, full = frozenset({"Sayed"}), {"Sayed": "Omar bin Sayed"}
+    for text in ("Officials said bin Sayed left the city.", "Officials said Omar bin Sayed left the city."):
+        written, done = name_in_full(text, known, set(), full)
+        assert written == text and done == []
+    assert name_in_full("Officials said Sayed left the city.", known, set(), full)[0] == (
+        "Officials said Omar bin Sayed left the city."
+    )

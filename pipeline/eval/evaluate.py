@@ -23,6 +23,7 @@ from .baselines import BASELINES, n_words
 from .check import MODES, attribute_prepared, attributor_for
 from .data import EvalCluster, doc_index, gold_sentences, load_clusters, reference_sentences, write_documents
 from .data import EvalDataError as EvalDataError  # `brief eval` catches it from here
+from .story import lede_report, story_summary
 
 EXAMPLES = 5  # not-standalone sentences per system quoted in report.json's aggregates
 
@@ -90,6 +91,7 @@ def _run_brief(folder: Path, pipeline: Pipeline) -> dict:
         "sentences": sentences,
         "cited": sum(bool(s.sources) for s in brief.sentences),
         "fused": sum(s.method == "fused" for s in brief.sentences),
+        "story": lede_report(brief),
     }
 
 
@@ -225,6 +227,7 @@ def summarise_results(ev: Evaluation) -> dict:
         if name == "brief":
             entry["share_cited"] = sum(p.get("cited", 0) for p in per) / n_sent if n_sent else float("nan")
             entry["share_fused"] = sum(p.get("fused", 0) for p in per) / n_sent if n_sent else float("nan")
+            entry["story"] = story_summary([p["story"] for p in per if "story" in p])
         systems[name] = entry
     comparisons = {}
     if "brief" in s.systems:

@@ -75,6 +75,18 @@ def to_markdown(summary: dict) -> str:
     for name, e in summary["systems"].items():
         reasons = "; ".join(f"{reason} {count}" for reason, count in e["not_standalone_reasons"].items()) or "none"
         lines.append(f"- {name}: {reasons}.")
+    story = summary["systems"].get("brief", {}).get("story")
+    if story:
+        lines += [
+            "",
+            "## The brief as a story",
+            "",
+            f"Of {story['briefs']} briefs, the lede states the incident's day in {story['lede_when']} of the "
+            f"{story['frame_when']} whose sources date it, its place in {story['lede_where']} of "
+            f"{story['frame_where']}, its toll in {story['lede_count']} of {story['frame_count']}; "
+            f"{story['with_timeline']} briefs have a timeline; {story['differences']} differences flagged "
+            "(pipeline.eval.story).",
+        ]
     a = summary.get("attribution")
     if a:
         lines += [

@@ -228,6 +228,18 @@ PLACE_BEFORE = re.compile(
 )
 
 
+def _written_before(before: str, name: str, surname: str) -> bool:
+    """Whether the words just before a surname are already the end of its full name ("bin" of
+    "Omar bin Sayed", "Omar bin"): writing the full name there would double them."""
+    given = name[: len(name) - len(surname)].split() if name.endswith(surname) else name.split()[:-1]
+    words = before.split()
+    return (
+        any([w.lower() for w in words[-k:]] == [g.lower() for g in given[-k:]] for k in range(1, len(given) + 1))
+        if words and given
+        else False
+    )
+
+
 def name_in_full(
     text: str, known: frozenset[str], introduced: set[str], full: Mapping[str, str]
 ) -> tuple[str, list[str]]:
@@ -250,6 +262,7 @@ def name_in_full(
                 and not TITLE.search(before)
                 and not COURTESY.search(before)
                 and not PLACE_BEFORE.search(before)
+                and not _written_before(before, full[word], word)
             ):
                 text = text[: m.start()] + full[word] + text[m.end() :]
                 done.append(full[word])
