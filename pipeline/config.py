@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 # Summarisers are named in one module only; it imports nothing heavy.
 from .stages.summarise import BASELINE_SUMMARISER, DEFAULT_SUMMARISER  # noqa: F401  (re-exported)
@@ -54,7 +55,7 @@ class Config:
     # "source": the brief reads in story order (run.reading_order); "rank": best supported first.
     order: str = "source"
 
-    def with_options(self, **options: object) -> "Config":
+    def with_options(self, **options: Any) -> "Config":
         return replace(self, **{k: v for k, v in options.items() if v is not None})
 
     def to_dict(self) -> dict:

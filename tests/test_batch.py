@@ -11,7 +11,10 @@ from pipeline.runtime.run import find_incidents
 from pipeline.stages.segment import PunktSegmenter
 
 runner = CliRunner()
-A = "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\nThe ministry said it was an accident.\n"
+A = (
+    "Three soldiers were killed in an air strike near the town of Alpha on Thursday.\n"
+    "The ministry said it was an accident.\n"
+)
 B = "Rescue teams searched the rubble of the collapsed bridge in Delta for a second day.\nHeavy rain had weakened it.\n"
 
 

@@ -5,8 +5,8 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import write_incident
+
 from pipeline.config import Config
 from pipeline.runtime.run import Pipeline, StageError, arrangers, build_brief
 from pipeline.stages.summarise import SUMMARISERS, ExtractiveSummariser

@@ -1,6 +1,7 @@
 """Issue 6: source text never becomes markup, and incident names never leave --out.
 
-The project writes Markdown, JSON and brief.html (tested on its own, with a browser). The Markdown is checked by parsing it with
+The project writes Markdown, JSON and brief.html (tested on its own, with a browser). The Markdown
+is checked by parsing it with
 markdown-it-py (CommonMark, raw HTML enabled, so that any HTML that got through would show up
 as an html token): the text of every brief item must come back exactly as the source wrote it,
 followed by its citations, with no link, image, code or HTML token.

@@ -34,7 +34,7 @@ def _incident(rows):
     # As the clusterer returns them: by support of the best member, best member first.
     ordered = sorted(groups.items(), key=lambda g: -max(n for _, n in g[1]))
     clusters = []
-    for i, (name, members) in enumerate(ordered):
+    for i, (_name, members) in enumerate(ordered):
         members = sorted(members, key=lambda m: -m[1])
         clusters.append(
             Cluster(i, tuple(sid for sid, _ in members), members[0][1], 0.5, 0.0, tuple(n for _, n in members))
@@ -309,7 +309,10 @@ def test_after_the_opener_sentences_that_say_what_many_articles_say_come_first()
     vectors = {t: _axis(k % DIM) for k, t in enumerate(everything)}
     clusters, sentences, vectors = _story(texts, vectors)
     plain = Config(max_sentences=2, max_words=30, lead_weight=1.5, centrality_weight=0, concept_weight=0)
-    text_of = lambda chosen: [sentences[c.sentence_ids[0]].text for c in chosen]
+
+    def text_of(chosen):
+        return [sentences[c.sentence_ids[0]].text for c in chosen]
+
     without = text_of(select(clusters, sentences, vectors, plain))
     with_pairs = text_of(select(clusters, sentences, vectors, replace(plain, concept_weight=40)))
     assert without[0] == with_pairs[0] == lead  # the opener is picked as before

@@ -209,7 +209,7 @@ def tolls(
         update = (
             len(dated) == len(vs)
             and len({v.published for v in vs}) == len(vs)
-            and [v.number for v in sorted(vs, key=lambda v: v.published)] == sorted(v.number for v in vs)
+            and [v.number for v in sorted(vs, key=lambda v: v.published or "")] == sorted(v.number or 0 for v in vs)
         )
         topic = f"{quantity}" + (f": {noun}" if noun and noun != "person" else "")
         if not (update and frame is not None):

@@ -148,7 +148,8 @@ def build_frame(
 
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
     event = leads[best]
-    echoes = [event] + [pool[i] for i in np.flatnonzero(sims[best] >= SAME_EVENT) if pool[i].id != event.id]
+    close = [int(i) for i in np.flatnonzero(sims[best] >= SAME_EVENT)]
+    echoes = [event] + [pool[i] for i in close if pool[i].id != event.id]
     facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
     day, when = _when(echoes, pool, published, paths)
     if when:

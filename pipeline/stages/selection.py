@@ -159,8 +159,8 @@ def select(
         heads_now = can_head & opener if not chosen else can_head
         if not chosen and lede is not None and config.lede_weight:
             states = np.zeros(len(members))
-            for m in np.flatnonzero(heads_now):
-                states[m] = lede(sentences[members[m][2]])
+            for head in np.flatnonzero(heads_now):
+                states[head] = lede(sentences[members[int(head)][2]])
             weight = weight + config.lede_weight * states
         weight = np.round(weight, 6)
         best = np.full(len(clusters), -np.inf)
@@ -171,7 +171,7 @@ def select(
         best[~alive] = -np.inf
         # Equal weights go to the clusterer's order (support, then centrality). A cluster with no
         # head yet waits: a later pick may introduce the person its sentences name.
-        ranked = [i for i in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)) if np.isfinite(best[i])]
+        ranked = [int(i) for i in sorted(np.flatnonzero(alive), key=lambda i: (-best[i], i)) if np.isfinite(best[i])]
         if not ranked:
             break
         for c_index in ranked:
