@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test bench clean-outputs
+.PHONY: demo test lint bench clean-outputs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ demo: $(STAMP)
 	$(BIN)/brief run seeds --out outputs; code=$$?; [ $$code -le 1 ] || exit $$code
 	@echo "Brief: outputs/seeds/brief.md (provenance: outputs/seeds/brief.json, run record: outputs/seeds/run.json)"
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
+
+# ruff (rules and format settings in pyproject.toml) and mypy: `make test` runs them first.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy pipeline
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py

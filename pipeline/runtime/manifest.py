@@ -168,7 +168,8 @@ def code_fingerprint() -> dict:
     """The code this process runs: computed once, so a watcher compares with what it has loaded."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for p in sorted(package.rglob("*.py")):
+    # The templates, CSS and JS shape brief.md and brief.html as much as the code does.
+    for p in sorted([*package.rglob("*.py"), *(package / "templates").glob("*")]):
         h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     registry = MODELS_DIR / "models.toml"
     libraries = library_versions()
