@@ -89,9 +89,16 @@ class Frame:
             found.add("count")
         if self.places and self.places_in(shown) & self.places:
             found.add("where")
-        if self.day and any(w.iso == self.day.isoformat() for w in dates.resolve(shown, published, self.day)):
+        if self.day and any(self._same_day(w, published) for w in dates.resolve(shown, published, self.day)):
             found.add("when")
         return frozenset(found)
+
+    def _same_day(self, when: dates.When, published: date | None) -> bool:
+        """A date that resolves to the incident's day, or, in an article with no date of its own,
+        its weekday ("on Thursday" of a Thursday incident): consistent, though not resolved."""
+        if when.iso is not None or published is not None or self.day is None:
+            return when.iso == (self.day.isoformat() if self.day else None)
+        return when.text.lower() == f"{self.day:%A}".lower()
 
     def wanted(self) -> frozenset[str]:
         """The slots a lede should state: those the sources give."""
@@ -165,7 +172,8 @@ def build_frame(
         where = _where(told, documents, parse, paths)
         if where:
             facts.append(where)
-            places = frozenset({_key(where.value)})
+            # The wider places they agree on count too: a lede "in northern Syria" says where.
+            places = frozenset({_key(where.value), *(_key(w) for w in (where.detail or "").split(", ") if w)})
     counts, figures = _counts(pool, echoes, published, day, paths)
     facts += counts
     timeline = build_timeline(pool, vectors, published, day, event, paths, parse)

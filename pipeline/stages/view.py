@@ -205,7 +205,8 @@ LABELS = {
 def _cites(spans: tuple[SourceSpan, ...], numbers: dict[str, int]) -> tuple[tuple[int, ...], tuple[Cite, ...]]:
     refs = tuple(sorted({numbers[sp.path] for sp in spans if sp.path in numbers}))
     ordered = sorted(spans, key=lambda sp: (numbers.get(sp.path, 0), sp.start))
-    return refs, tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path)) for sp in ordered)
+    first = {sp.path: sp for sp in reversed(ordered)}  # one button a source: its first span
+    return refs, tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path)) for sp in ordered if first[sp.path] is sp)
 
 
 def _box(brief: Brief, numbers: dict[str, int]) -> tuple[FactView, ...]:
