@@ -43,6 +43,15 @@ def _spans(sentences: Sequence[Sentence], paths: Mapping[str, str]) -> tuple[Sou
     return tuple(out)
 
 
+QUOTES = frozenset({'"', "“", "”"})
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position `at` of `text` lies inside a double quotation."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
     """The words of `text` that `when` dates: the whole sentence when it modifies the main verb,
     else the clause or noun phrase it belongs to; None when the parse ties it to nothing."""
@@ -56,11 +65,11 @@ def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
     if t.head.i == t.i:
         return None  # the date is the sentence's root: a heading, not a fact
     head = t.head
-    if head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX"):
-        return text
-    if head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+    whole = head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX")  # it dates the sentence's own verb
+    if not whole and head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return None
-    words = list(head.subtree)
+    words = list(doc) if whole else list(head.subtree)
+    quotes = sum(w.text in QUOTES for w in words)  # counted before the edges are trimmed
     while words and (words[0].lower_ in OPENERS or words[0].is_punct):
         words = words[1:]
     while words and words[-1].is_punct:
@@ -68,6 +77,12 @@ def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
     said = [w for w in words if not (when.start <= w.idx < when.end) and not w.is_stop and w.is_alpha]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or len(said) < MIN_SAID:
         return None  # "the second half of 2016": a date, not a thing that happened
+    if any(w.tag_ == "MD" for w in words):
+        return None  # "voters could see ... in 2020": a possibility, not an event
+    if quotes % 2 or _quoted(text, when.start):
+        return None  # half a quotation, or a speaker's own "today": not the timeline's words
+    if whole:
+        return text
     return doc[words[0].i : words[-1].i + 1].text
 
 
@@ -95,6 +110,11 @@ def build_timeline(
             words = dated_words(text, w, doc)
             if words:
                 found[w.iso].append((words, s))
+    # What happened: nothing dated after the newest article (plans and hopes are not events).
+    latest = max((d for d in published.values() if d), default=None)
+    if latest:
+        last = latest.isoformat()
+        found = {iso: told for iso, told in found.items() if iso <= last[: len(iso)]}
     entries = {day.isoformat(): Dated(day.isoformat(), display(event.text), _spans([event], paths))}
     ranked = sorted(found, key=lambda iso: (-len({s.doc_id for _, s in found[iso]}), iso))
     for iso in ranked[: MAX_ENTRIES - 1]:
