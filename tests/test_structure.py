@@ -74,7 +74,8 @@ CASES = [
     (
         "speaker",
         [
-            "Smokers in a national survey described the new packaging colour as dull and dirty, the health ministry said."
+            "Smokers in a national survey described the new packaging colour as dull and dirty, "
+            "the health ministry said."
         ],
         "The health ministry described the new packaging colour as dull and dirty.",
         "Smokers described the new packaging colour as dull and dirty, the health ministry said.",

@@ -119,14 +119,16 @@ def test_clean_candidate_keeps_only_the_first_sentence_of_a_run_on_answer():
 QUOTED_AS_FACT = [
     (
         [
-            "``Harbor Line sees its real future in these fast ferries rather than in freight,'' analyst Tomas Vidal said."
+            "``Harbor Line sees its real future in these fast ferries rather than in freight,'' "
+            "analyst Tomas Vidal said."
         ],
         "Harbor Line sees its real future in fast ferries rather than in freight.",
         "Analyst Tomas Vidal said Harbor Line sees its real future in fast ferries rather than in freight.",
     ),
     (
         [
-            "“The new quay will be the safest on the whole northern coast by next spring,” the builder's chief engineer said."
+            "“The new quay will be the safest on the whole northern coast by next spring,” "
+            "the builder's chief engineer said."
         ],
         "The new quay will be the safest on the northern coast by next spring.",
         "“The new quay will be the safest on the northern coast by next spring,” the builder's chief engineer said.",

@@ -180,7 +180,7 @@ class SupportAttributor:
             below: list[SourceSpan] = []
             # Only sentences that are at least loosely close in meaning are scored in full.
             for j in np.flatnonzero(sims[t] >= floor * self.semantic_weight):
-                s = pool[j]
+                s = pool[int(j)]
                 score = round(self.score(text, text_vectors[t], s, pool_vectors[j]), 4)
                 span = SourceSpan(s.doc_id, paths[s.doc_id], s.start, s.end, score)
                 if score >= self.threshold:

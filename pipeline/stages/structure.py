@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from .parser import CACHE, docs
 
@@ -154,7 +154,7 @@ def _has_subject(t: Any) -> bool:
     return any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in t.children)
 
 
-def _child(t: Any, deps: Sequence[str]) -> Any:
+def _child(t: Any, deps: Collection[str]) -> Any:
     return next((c for c in t.children if c.dep_ in deps), None)
 
 
@@ -296,7 +296,7 @@ def _relations(sent: Any) -> list[Relation]:
         else:
             link = (dep, marker, gov.relation.verb)
         top = gov is None or dep == "conj" and gov.relation.link == ("", "", "") and gov.relation.unit == gov_tok.i
-        unit = t.i if top else gov.relation.unit
+        unit = t.i if top or gov is None else gov.relation.unit
 
         verb = t.lemma_.lower()
         prt = _child(t, ("prt",))
@@ -380,11 +380,7 @@ def parse(text: str) -> Parse:
     relations = [r for sent in doc.sents for r in _relations(sent)]
     by_index = {r.index: r for r in relations}
     tops = [r for r in relations if r.unit == r.index]
-    subjects = tuple(
-        (r.unit, (r.patient if r.passive else r.agent).head)
-        for r in tops  # type: ignore[union-attr]
-        if (r.patient if r.passive else r.agent) is not None
-    )
+    subjects = tuple((r.unit, arg.head) for r in tops if (arg := r.patient if r.passive else r.agent) is not None)
     # A fragment ("To break back into the market.", "The charges that could bring ...") is no sentence.
     complete = all(
         s.root.i in by_index
@@ -392,7 +388,9 @@ def parse(text: str) -> Parse:
         and any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in s.root.children)
         for s in doc.sents
     )
-    edges, pairs, qualifiers = [], set(), set()
+    edges: list = []
+    pairs: set = set()
+    qualifiers: set = set()
     for t in doc:
         if t.lower_ in QUALIFIERS and t.head.i != t.i:
             head = next((a for a in t.ancestors if _content(a)), None)

@@ -35,7 +35,8 @@ NEGATIONS = frozenset(
 )
 # Chat models like to announce their answer; such text is never part of a brief sentence.
 META = re.compile(
-    r"^(?:sure|here(?:'s| is| are)|the (?:fused|merged|combined|new) sentence|sentence\s*\d*:|summary:|answer:|output:|note:)"
+    r"^(?:sure|here(?:'s| is| are)|the (?:fused|merged|combined|new) sentence|sentence\s*\d*:|summary:|answer:|output:"
+    r"|note:)"
     r"|\b(?:as an ai|i cannot|i can't|language model)\b",
     re.IGNORECASE,
 )
@@ -72,7 +73,7 @@ def _names(text: str) -> set[str]:
     "Al-Assad" gives "Al" and "Assad", "Turkey's" gives "Turkey", so spelling variants the
     sources also use are not mistaken for invented names."""
     words = WORD.findall(text)
-    names = set()
+    names: set[str] = set()
     for i, w in enumerate(words):
         if w[:1].isupper() and i > 0:
             w = re.sub(r"['’]s$", "", w)
