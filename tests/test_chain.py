@@ -60,3 +60,17 @@ def test_a_failing_arranger_is_named_in_the_error(tmp_path):
     p.warm_up()
     with pytest.raises(StageError, match="stage 'join' failed: ValueError: no subject to share"):
         build_brief(folder, p)
+
+
+def test_the_model_free_frame_gives_the_event_and_no_place(tmp_path):
+    folder = write_incident(
+        tmp_path / "inc",
+        {
+            "a.txt": "A crane fell on the north quay in Port Elm on Monday, killing two workers.\n",
+            "b.txt": "Two workers were killed when a crane fell on the north quay in Port Elm on Monday.\n",
+        },
+    )
+    p = Pipeline.from_config(Config(embedder="hashing", framer="dates"))
+    p.warm_up()
+    slots = {f.slot for f in build_brief(folder, p).facts}
+    assert "what" in slots and not slots & {"where", "who", "whom"}

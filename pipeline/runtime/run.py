@@ -21,7 +21,8 @@ from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
 from ..stages.dedupe import DEDUPERS, Deduper
 from ..stages.differences import find_differences
-from ..stages.frame import FRAMERS, Frame, Framer
+from ..stages.frame import Frame
+from ..stages.framers import FRAMERS, Framer
 from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
 from ..stages.lede import keep_lede, lede_score
 from ..stages.names import people, reflowed

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -384,50 +384,3 @@ def _history(
     if len({first[n] for n in ordered}) < len(ordered):
         return ()  # two figures on one day: rivals, not a change over time
     return tuple(Step(str(n), _spans(numbers[n], paths), first[n].isoformat()) for n in ordered)
-
-
-class Framer(Protocol):
-    name: str
-
-    def warm_up(self) -> None: ...
-
-    def frame(
-        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
-    ) -> Frame:
-        """The incident frame of the content sentences `pool` (embedded as unit `vectors`)."""
-        ...
-
-
-class ParsedFramer:
-    """The frame read with spaCy's parser and named entities (models/models.toml, role parser)."""
-
-    name = "parsed"
-
-    def warm_up(self) -> None:
-        from .parser import load_parser
-
-        load_parser()
-
-    def frame(
-        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
-    ) -> Frame:
-        from .parser import docs
-
-        return build_frame(documents, pool, vectors, paths, docs)
-
-
-class DatesFramer:
-    """Model-free baseline: the event, its date and its counts, no places or participants."""
-
-    name = "dates"
-
-    def warm_up(self) -> None:
-        """Nothing to load."""
-
-    def frame(
-        self, documents: Sequence[Document], pool: Sequence[Sentence], vectors: np.ndarray, paths: Mapping[str, str]
-    ) -> Frame:
-        return build_frame(documents, pool, vectors, paths, None)
-
-
-FRAMERS: dict[str, type[Any]] = {"parsed": ParsedFramer, "dates": DatesFramer}
