@@ -60,3 +60,13 @@ def test_shown_and_as_date():
     assert shown("2017-02-09") == "Thu 9 Feb 2017"
     assert shown("2015-11") == "Nov 2015" and shown("2015") == "2015"
     assert as_date("2015-11") is None and as_date("2017-02-09") == date(2017, 2, 9)
+
+
+def test_a_count_keeps_its_qualifier():
+    from pipeline.stages.frame import _counts
+    from pipeline.types import Sentence
+
+    texts = ["At least 32 activists were arrested in the capital.", "Police arrested at least 32 activists."]
+    pool = [Sentence(f"d{i}:0", f"d{i}", 0, len(t), t) for i, t in enumerate(texts)]
+    facts, figures = _counts(pool, pool, {}, None, {"d0": "a.txt", "d1": "b.txt"})
+    assert [(f.slot, f.value) for f in facts] == [("arrested", "at least 32")] and figures == {32}

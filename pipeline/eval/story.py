@@ -37,9 +37,9 @@ def lede_report(brief: Brief) -> dict:
     if lede and "where" in facts:
         states["where"] = " ".join(facts["where"].value.lower().split("-")) in " ".join(lede.lower().split("-"))
     if lede and has["count"]:
-        figures = {f.value for f in brief.facts if f.slot in COUNTS} | {
-            st.value for f in brief.facts if f.slot in COUNTS for st in f.history
-        }
+        values = [f.value for f in brief.facts if f.slot in COUNTS]
+        values += [st.value for f in brief.facts if f.slot in COUNTS for st in f.history]
+        figures = {v.split()[-1] for v in values}  # "at least 32" gives 32
         said = {str(c.number) for c in claims(Sentence("", "", 0, len(lede), lede))}
         states["count"] = bool(figures & said)
     return {"has": has, "states": states, "differences": len(brief.differences), "timeline": len(brief.timeline)}

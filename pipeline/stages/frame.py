@@ -302,10 +302,11 @@ def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) ->
         if tok is None or tok.pos_ == "PRON":
             continue
         words = doc[tok.left_edge.i : tok.right_edge.i + 1]
-        # "19 people": one report's figure, which the counts give with its history.
+        # "19 people": one report's figure, which the counts give with its history; "Parliament
+        # on Thursday": a date, which the when slot gives.
         # "their governors" leans on a sentence that is not there.
         leans = words[0].tag_ in ("PRP$", "PRP", "DT") and words[0].lower_ not in ("a", "an", "the")
-        numbered = any(t.like_num or t.lower_ in WORD_NUMBERS for t in words)
+        numbered = any(t.like_num or t.lower_ in WORD_NUMBERS or t.ent_type_ in ("DATE", "TIME") for t in words)
         # A participant the reader can name: its head is a person, a group, an organisation or a
         # place (spaCy's entities), or is said to be of one ("three Turkish soldiers"); "strong
         # protests", "Microsoft's acquisition of Nokia" are not who or whom.
@@ -329,6 +330,7 @@ def _counts(
     echo_ids = {s.id for s in echoes}
     found: dict[tuple[str, str], dict[int, list[Sentence]]] = defaultdict(lambda: defaultdict(list))
     words: dict[tuple[str, str], str] = {}
+    qualified: dict[int, str] = {}
     for s in pool:
         if s.id not in echo_ids:
             continue
@@ -337,6 +339,8 @@ def _counts(
                 continue
             found[(c.quantity, c.noun)][c.number].append(s)
             words.setdefault((c.quantity, c.noun), c.noun)
+            if c.approx:  # "at least 32": the qualifier is part of the figure
+                qualified.setdefault(c.number, c.approx)
     # "11 others wounded" counts the group the sentence named before it: one figure, one quantity.
     for q, noun in [k for k in found if not k[1]]:
         named = [k for k in found if k[0] == q and k[1]]
@@ -352,7 +356,8 @@ def _counts(
             figures |= set(numbers)
             support = {n: len({s.doc_id for s in ss}) for n, ss in numbers.items()}
             steps = _history(numbers, published, paths)
-            value = steps[-1].value if len(steps) > 1 else str(max(sorted(support), key=lambda n: support[n]))
+            n = int(steps[-1].value) if len(steps) > 1 else max(sorted(support), key=lambda n: support[n])
+            value = f"{qualified[n]} {n}" if n in qualified else str(n)
             detail = _plural(noun) if noun else None
             facts.append(
                 Fact(quantity, value, _spans([s for ss in numbers.values() for s in ss], paths), detail, steps)
