@@ -89,6 +89,9 @@ def _cited_spans(data: dict) -> set[tuple[str, int, int]]:
     spans |= {
         (s["path"], s["start"], s["end"]) for d in data["differences"] for v in d["versions"] for s in v["sources"]
     }
+    # The fact box and the timeline cite too (brief.json "facts", "timeline").
+    spans |= {(s["path"], s["start"], s["end"]) for f in data.get("facts", []) for s in f["sources"]}
+    spans |= {(s["path"], s["start"], s["end"]) for d in data.get("timeline", []) for s in d["sources"]}
     return spans
 
 
@@ -136,7 +139,9 @@ def test_seeds_page_shows_facts_sources_run_and_the_coordinates_dispute(browser,
     assert "coordinates" in diff and "kremlin" in diff and "turkish armed forces" in diff
     assert "isil" not in diff  # the clashes are another event, not a rival toll
     header = w.page.locator("header").inner_text()
-    assert "Killed: 3" in header and "Wounded: 11" in header
+    # The fact box under the lede: the incident's day (not the publication date), its toll.
+    assert "Killed\n3 soldiers" in header and "Injured\n11 soldiers" in header
+    assert "When\nThu 9 Feb 2017" in header and "published 2017-02-11" in header
     sources = w.page.locator("#sources li")
     assert sources.count() == 5 and "CNN" in sources.nth(0).inner_text()
     assert "5 articles used, 0 duplicate" in " ".join(w.page.locator("#run").inner_text().split())

@@ -18,7 +18,7 @@ if(s&&s.method==='fused'){var n=s.sources.length;panel.appendChild(el('p','fused
 (n===1?'this source sentence:':'these '+n+' source sentences:')));var ul=el('ul');s.sources.forEach(function(k){var y=data.spans[k];if(!y)return;
 var li=el('li',null,y.p.slice(y.a,y.b));li.appendChild(el('span','muted',' \u2014 '+from(k.split('|')[0])));
 ul.appendChild(li);});panel.appendChild(ul);}
-var host=b.closest('li,.version');host.appendChild(panel);b.setAttribute('aria-expanded','true');
+var host=b.closest('li,.version,dd');host.appendChild(panel);b.setAttribute('aria-expanded','true');
 b.setAttribute('aria-controls','evidence-open');open={button:b,panel:panel};}
 document.querySelectorAll('button.cite').forEach(function(b){b.addEventListener('click',function(){show(b);});});
 document.addEventListener('keydown',function(e){if(e.key==='Escape'&&open){var b=open.button;close();b.focus();}});
