@@ -119,7 +119,7 @@ CANNOT = {
         "The two officials disagreed on who had ordered the inspection.",
         "Both sides have started investigations.",
         "The agreement will make Ortiz harbour master until 2030.",
-        "In theory, this opened the door to cheaper repairs at the quay.",
+        "In principle, this made cheaper repairs at the quay possible.",
         "Drinking all that water kept the crews awake through the night.",
         "The findings are likely to bolster the union's case against the port.",
         "The harbour master, however, rejected that.",

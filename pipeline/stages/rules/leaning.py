@@ -254,7 +254,7 @@ RULES: tuple[Rule[str, Text], ...] = (
         catches=(
             "Marta never received that letter.",
             "The council approved the budget despite that warning.",
-            "In theory, this opened the door to cheaper repairs at the quay.",
+            "In principle, this made cheaper repairs at the quay possible.",
             "Drinking all that water kept the crews awake through the night.",
             "The council rejected that proposal at its meeting on Friday.",
             "In hindsight, that inspection of the cranes made a lot of sense.",
