@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from pipeline.cli import EXIT_LOCKED, app
 from pipeline.runtime import publish as pub
 from pipeline.runtime.manifest import code_fingerprint
-from pipeline.runtime.publish import Locked, hold, publish, tidy, versions_dir
+from pipeline.runtime.publish import Locked, history, hold, publish, tidy, versions_dir
 
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
@@ -42,15 +42,15 @@ def fresh_code_fingerprint():
     code_fingerprint.cache_clear()
 
 
-def test_publish_swaps_the_link_and_keeps_only_the_current_version(tmp_path):
+def test_publish_swaps_the_link_and_keeps_the_previous_version_as_history(tmp_path):
     out = tmp_path / "out"
     first = publish(out, "inc", {"brief.md": "one\n", "manifest.json": "{}\n"})
     assert first == out / "inc" and first.is_symlink() and (first / "brief.md").read_text() == "one\n"
     publish(out, "inc", {"brief.md": "two\n", "manifest.json": "{}\n"})
     assert (out / "inc" / "brief.md").read_text() == "two\n"
     versions, links = leftovers(out, "inc")
-    assert len(versions) == 1 and not links
-    assert os.readlink(out / "inc") == os.path.join(".brief", "versions", "inc", versions[0])
+    assert len(versions) == 2 and not links and versions == [p.name for p in history(out, "inc")]
+    assert os.readlink(out / "inc") == os.path.join(".brief", "versions", "inc", versions[-1])
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
@@ -62,7 +62,9 @@ def test_a_plain_folder_from_before_is_converted(tmp_path, monkeypatch, exchange
         monkeypatch.setattr(pub, "_exchange", lambda a, b: False)
     publish(out, "inc", {"brief.md": "new\n"})
     assert (out / "inc").is_symlink() and (out / "inc" / "brief.md").read_text() == "new\n"
-    assert len(leftovers(out, "inc")[0]) == 1
+    # The old folder is the previous brief in the history, ahead of the new one.
+    assert [(p / "brief.md").read_text() for p in history(out, "inc")] == ["old\n", "new\n"]
+    assert len(leftovers(out, "inc")[0]) == 2
 
 
 def test_a_folder_that_is_not_a_brief_is_never_replaced(tmp_path):
@@ -145,7 +147,8 @@ def test_sigkill_at_any_step_leaves_a_complete_brief_and_the_next_run_recovers(t
     assert ("up to date" in result.stderr) == (step == "swap")
     assert "tragic mistake" in (out / "inc" / "brief.md").read_text()
     versions, links = leftovers(out, "inc")
-    assert len(versions) == 1 and not links and not versions[0].startswith(pub.TMP_PREFIX)
+    # The first brief and the rebuilt one: a killed run leaves no version of its own behind.
+    assert len(versions) == 2 and not links and versions == [p.name for p in history(out, "inc")]
 
 
 def test_a_second_run_waits_then_exits_75_and_a_dead_holder_frees_the_lock(tmp_path):
@@ -208,7 +211,7 @@ def test_two_concurrent_runs_never_interleave(tmp_path):
     assert abs(starts[0] - starts[1]) >= hold_s * 0.9
     assert json.loads((out / "inc" / "brief.json").read_text())["sentences"]
     versions, links = leftovers(out, "inc")
-    assert len(versions) == 1 and not links
+    assert len(versions) == 2 and not links
 
 
 def test_an_output_folder_that_cannot_be_created_is_a_usage_error(tmp_path):

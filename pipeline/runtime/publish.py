@@ -5,13 +5,21 @@ Layout under the output folder:
     OUT/<incident>                        symlink -> .brief/versions/<incident>/<version>
     OUT/.brief/versions/<incident>/<v>/   brief.md, brief.json, run.json, manifest.json
     OUT/.brief/lock                       flock(2) lock held while a run writes to OUT
+    OUT/.brief/keep                       how many briefs of each incident to keep (`--keep N`)
 
 A new version is written under a `tmp-` name, fsynced, renamed to its final name (the mark
 that it is complete), and then published by pointing a fresh symlink at it and renaming that
 symlink over OUT/<incident> with os.replace: rename(2) is atomic, so a reader, or a SIGKILL at
 any moment, sees either the previous complete folder or the new one, never a mix. Rename cannot
 swap two directories, which is why the swap is done on a symlink. Leftovers of a killed run
-(unfinished versions, temporary links, the replaced version) are removed by the next run.
+(unfinished versions, temporary links) are removed by the next run.
+
+The replaced versions are the incident's history (issue 27): the last N briefs stay, N as set by
+`brief run --keep N` for this OUT (default 20). A version is named `v<sequence>-<time>-<random>`
+and ordered by its sequence number, so two publishes in one second keep their order. One past N
+is renamed to a `tmp-` name before it is deleted, so a kill mid-delete leaves no half version in
+the history, only a leftover the next run removes. A complete version newer than the one
+OUT/<incident> points at was never published (a kill before the swap) and is removed likewise.
 
 An OUT/<incident> that is still a real directory (written before this scheme) is converted once
 with renameat2(RENAME_EXCHANGE), also atomic; where the kernel or filesystem lacks it, with two
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -37,6 +46,8 @@ TMP_PREFIX = "tmp-"
 # How long a library caller of publish() waits for another run's lock before giving up.
 PUBLISH_WAIT = 600.0
 PAUSE_ENV = "BRIEF_TEST_PAUSE_AFTER"  # test hook: sleep after a named step so a test can kill us there
+DEFAULT_KEEP = 20  # briefs of an incident kept (issue 27): a day of hourly runs, with room
+VERSION = re.compile(r"v(\d+)-")
 
 
 class Locked(RuntimeError):
@@ -110,14 +121,16 @@ def _read_owner(out: Path) -> str:
 
 def publish(out: Path, name: str, files: Mapping[str, str | bytes], wait: float = PUBLISH_WAIT) -> Path:
     """Write `files` as the new complete OUT/<name> in one atomic step; returns OUT/<name>.
-    Files are written in the order given: put the one that marks completeness (manifest) last."""
+    Files are written in the order given: put the one that marks completeness (manifest) last.
+    The previous briefs stay as the history, as many as `retention(out)` says."""
     out.mkdir(parents=True, exist_ok=True)
     dest = out / name
     with hold(out, wait):
         tidy(out, name)
         versions = versions_dir(out, name)
         versions.mkdir(parents=True, exist_ok=True)
-        stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
+        seq = 1 + max((_sequence(p) for p in versions.iterdir()), default=0)
+        stamp = f"v{seq:06d}-{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
         tmp = versions / f"{TMP_PREFIX}{stamp}"
         os.mkdir(tmp)
         for fname, content in files.items():
@@ -132,6 +145,52 @@ def publish(out: Path, name: str, files: Mapping[str, str | bytes], wait: float 
         _pause("swap")
         tidy(out, name)
     return dest
+
+
+def _sequence(p: Path) -> int:
+    m = VERSION.match(p.name.removeprefix(TMP_PREFIX))
+    return int(m.group(1)) if m else 0
+
+
+def _order(p: Path) -> tuple[int, str]:
+    """Oldest first: versions from before the sequence (plain time stamps, adopted folders) sort
+    by name ahead of every numbered one."""
+    return _sequence(p), p.name
+
+
+def retention(out: Path) -> int:
+    """How many briefs of each incident OUT keeps: as last set by `set_retention`, else DEFAULT_KEEP."""
+    try:
+        return max(1, int((state_dir(out) / "keep").read_text().strip()))
+    except (OSError, ValueError):
+        return DEFAULT_KEEP
+
+
+def set_retention(out: Path, keep: int) -> None:
+    """Keep the last `keep` briefs of each incident in OUT from now on (`brief run --keep N`): the
+    setting belongs to the output folder, so a timer's runs and `brief watch` keep the same."""
+    if keep < 1:
+        raise ValueError("--keep must be at least 1: the current brief is always kept")
+    if keep == retention(out):
+        return
+    state_dir(out).mkdir(parents=True, exist_ok=True)
+    tmp = state_dir(out) / f"keep.{TMP_PREFIX}{secrets.token_hex(4)}"
+    _write_synced(tmp, f"{keep}\n".encode())
+    os.replace(tmp, state_dir(out) / "keep")
+
+
+def history(out: Path, name: str) -> list[Path]:
+    """The complete versions of OUT/<name> that were published, oldest first; the last one is
+    the current brief. Empty when OUT/<name> is not one of our links."""
+    current = current_version(out, name)
+    if current is None:
+        return []
+    found = [p for p in versions_dir(out, name).iterdir() if _complete(p)]
+    return sorted((p for p in found if _order(p) <= _order(current)), key=_order)
+
+
+def _complete(p: Path) -> bool:
+    return p.is_dir() and not p.is_symlink() and not p.name.startswith(TMP_PREFIX)
 
 
 def _point(out: Path, dest: Path, version: Path) -> None:
@@ -163,7 +222,7 @@ def _adopt_real_dir(out: Path, dest: Path, link: Path) -> None:
     """Replace a plain OUT/<name> folder (written before versions existed) by the link."""
     legacy = versions_dir(out, dest.name) / f"{time.strftime('%Y%m%dT%H%M%S')}-legacy-{secrets.token_hex(4)}"
     if _exchange(link, dest):
-        os.rename(link, legacy)  # `link` now names the old folder; tidy deletes it
+        os.rename(link, legacy)  # `link` now names the old folder: the history keeps it as the previous brief
         return
     os.rename(dest, legacy)
     _pause("migrate")
@@ -198,35 +257,48 @@ def current_version(out: Path, name: str) -> Path | None:
     return target if target.parent == versions and target.is_dir() else None
 
 
-def tidy(out: Path, name: str) -> None:
+def tidy(out: Path, name: str, keep: int | None = None) -> None:
     """Repair and clean after a killed run. Call with the lock held.
 
     If OUT/<name> is missing or dangling while a complete version exists (a kill between the two
-    renames of a conversion), the newest complete version is linked back. Then every version
-    but the current one, and every stray temporary link, is removed."""
+    renames of a conversion), the newest complete version is linked back. Then unfinished and
+    never-published versions, stray temporary links and the published versions beyond the newest
+    `keep` (default: `retention(out)`) are removed."""
     versions = versions_dir(out, name)
     if not versions.is_dir():
         return
     dest = out / name
     current = current_version(out, name)
     if current is None and not dest.exists():
-        complete = sorted(p for p in versions.iterdir() if p.is_dir() and not p.name.startswith(TMP_PREFIX))
+        complete = sorted((p for p in versions.iterdir() if _complete(p)), key=_order)
         if complete:
             link = out / f".{name}.link-{secrets.token_hex(4)}"
             os.symlink(os.path.relpath(complete[-1], out), link)
             os.replace(link, dest)
             _fsync_dir(out)
             current = complete[-1].resolve()
-    for p in versions.iterdir():
-        if current is not None and p.resolve() == current:
+    kept = history(out, name)[-(keep or retention(out)) :]
+    kept_paths = {p.resolve() for p in kept}
+    for p in sorted(versions.iterdir(), key=_order):
+        if p.resolve() in kept_paths or (current is not None and p.resolve() == current):
             continue
         if p.is_dir() and not p.is_symlink():
-            shutil.rmtree(p, ignore_errors=True)
+            _remove(versions, p)
         else:
             p.unlink(missing_ok=True)
     for p in out.glob(f".{name}.link-*"):
         if p.is_symlink():
             p.unlink(missing_ok=True)
+
+
+def _remove(versions: Path, p: Path) -> None:
+    """Delete a version folder without ever leaving part of one under a complete version's name."""
+    if not p.name.startswith(TMP_PREFIX):
+        doomed = versions / f"{TMP_PREFIX}gone-{p.name}"
+        os.rename(p, doomed)
+        _pause("prune")
+        p = doomed
+    shutil.rmtree(p, ignore_errors=True)
 
 
 def tidy_if_idle(out: Path, names: list[str]) -> None:
