@@ -117,6 +117,12 @@ def run(
         "--ray-address",
         help="Join this Ray cluster instead ('auto', 'HOST:6379', 'ray://HOST:10001'); implies --ray.",
     ),
+    keep: int | None = typer.Option(
+        None,
+        "--keep",
+        min=1,
+        help="Keep the last N briefs of each incident in OUT, from now on (default: as last set for OUT, else 20).",
+    ),
 ) -> None:
     """Build one brief per incident folder under PATH; briefs already up to date are left alone."""
     ray = ray or ray_address is not None
@@ -125,6 +131,10 @@ def run(
     incidents = _incidents(path, summariser)
     config = _config(summariser, max_sentences, max_words, embedder, generator, device)
     incidents = _claim(ctx, incidents, out, config, force, wait, quiet)  # Ray is imported only past this
+    if keep is not None:  # OUT's lock is held from here on
+        from ..runtime.publish import set_retention
+
+        set_retention(out, keep)
     codes: list[int] = []
     failed: list[str] = []
 
@@ -263,7 +273,10 @@ def _report(outcome: Outcome, batch: int, quiet: bool, verbose: bool) -> int:
     assert outcome.target is not None, f"{outcome.name}: built but not published"
     brief_md = outcome.target / "brief.md"
     if not quiet:
+        from ..runtime.history import just_published
+
         err.print(f"[green]brief[/green] {shown(brief_md)} ({outcome.sentences} sentences)")
+        err.print(f"{name}: {shown(just_published(outcome.target.parent, outcome.target.name).line)}")
     else:
         typer.echo(str(brief_md))
     return code
