@@ -135,9 +135,11 @@ def to_dict(brief: Brief) -> dict:
         }
         for d in brief.differences
     ]
+    changes = getattr(brief, "changes", None)  # against the previous brief (issue 27); a first brief has none
     return {
         "schema": SCHEMA,
         "incident": brief.incident,
+        **({"changes": changes.to_dict()} if changes is not None else {}),
         "sentences": sentences,
         "differences": differences,
         "facts": [

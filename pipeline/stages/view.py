@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Brief, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from .changes import Changes, label
 from .dates import shown as shown_date
 from .differences import claims
 
@@ -104,9 +105,30 @@ class BriefView:
     used: int  # files counted by status, for "About this brief"
     duplicates: int
     built: str  # the run's finish time, or "unknown"
+    changes: ChangesView | None  # "What changed since ..." at the top; None for a first brief
     # brief.html's embedded evidence (paragraphs of the cited spans, keyed "path|start|end"): only
     # what the page's script reads, never whole articles.
     evidence: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One line of "What changed": `kind` "new", "updated" or "withdrawn"; `refs`/`cites` cite the
+    new brief's sources, `note` says what it was or why it went (files of the previous brief)."""
+
+    kind: str
+    label: str  # "New", "Updated", "Withdrawn"
+    text: str
+    note: str | None
+    refs: tuple[int, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    since: str  # when the previous brief was built, as a reader reads it
+    items: tuple[ChangeView, ...]  # empty: nothing a reader would notice, said in one line
+    sources: str | None  # "added d.txt [4]; removed b.txt"
 
 
 def citation_numbers(files: tuple[SourceFile, ...]) -> dict[str, int]:
@@ -259,6 +281,47 @@ def _difference(d: Difference, numbers: dict[str, int]) -> DifferenceView:
     return DifferenceView(d.kind, describe(d), versions)
 
 
+def _changes(changes: Changes | None, numbers: dict[str, int]) -> ChangesView | None:
+    """The brief's changes against the previous one (pipeline.stages.compare), for the top of both outputs."""
+    if changes is None:
+        return None
+    items = []
+    for f in changes.new:
+        refs, cites = _cites(_spans(f.sources), numbers)
+        items.append(ChangeView("new", "New", f.text, None, refs, cites))
+    for u in changes.updated:
+        refs, cites = _cites(_spans(u.new.sources), numbers)
+        detail = "" if not u.new.detail else f" {u.new.detail}" if u.slot in COUNTED else f" ({u.new.detail})"
+        was = f"was {u.old.value}" + (f" on {shown_date(u.old.date)}" if u.old.date else "")
+        now = f"; {u.new.value} on {shown_date(u.new.date)}" if u.new.date else ""
+        text = f"{label(u.slot)}: {u.old.value} → {u.new.value}{detail}"  # "Killed: 12 → 19 people"
+        items.append(ChangeView("updated", "Updated", text, was + now, refs, cites))
+    for w in changes.withdrawn:
+        files = ", ".join(sorted({r.path for r in w.sources}))
+        note = f"its only sources were removed or changed: {files}"
+        items.append(ChangeView("withdrawn", "Withdrawn", w.text, note, (), ()))
+    parts = []
+    for kind in ("added", "removed", "changed"):
+        paths = [
+            s.path + (f" [{numbers[s.path]}]" if s.path in numbers else "") for s in changes.sources if s.change == kind
+        ]
+        if paths:
+            parts.append(f"{kind} {', '.join(paths)}")
+    return ChangesView(_since(changes.since), tuple(items), "; ".join(parts) or None)
+
+
+def _since(built: str | None) -> str:
+    """run.json's "2025-06-01T10:00:00+0000" as "2025-06-01 10:00 UTC"."""
+    if not built or len(built) < 16 or built[10] != "T":
+        return built or "the previous brief"
+    zone = built[19:]
+    return f"{built[:10]} {built[11:16]}" + (" UTC" if zone in ("+0000", "Z") else f" {zone}" if zone else "")
+
+
+def _spans(refs: tuple) -> tuple[SourceSpan, ...]:
+    return tuple(SourceSpan("", r.path, r.start, r.end, 0.0) for r in refs)
+
+
 def view(brief: Brief, record: dict | None = None) -> BriefView:
     """Everything both outputs show, computed once (`record`: the run record, for the build time)."""
     numbers = citation_numbers(brief.files)
@@ -302,5 +365,6 @@ def view(brief: Brief, record: dict | None = None) -> BriefView:
         used=sum(f.status == "used" for f in brief.files),
         duplicates=sum(f.status == "duplicate" for f in brief.files),
         built=str((record or {}).get("finished_at") or "unknown"),
+        changes=_changes(getattr(brief, "changes", None), numbers),
         evidence=_evidence(brief, numbers, meta),
     )
