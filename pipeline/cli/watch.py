@@ -35,6 +35,12 @@ def watch(
     device: str = DEVICE_OPTION,
     debounce: int = typer.Option(1600, min=0, help="Milliseconds to gather file changes before rebuilding."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr."),
+    on_change: str | None = typer.Option(
+        None,
+        "--on-change",
+        help="Shell command to run after each rebuild that changed something, with the changes as JSON on "
+        "stdin; its failure is reported, and the brief stays published.",
+    ),
 ) -> None:
     """Keep the briefs under PATH up to date: rebuild an incident when its articles change.
     Models load once; a failed rebuild is reported and watching goes on; Ctrl-C stops (exit 0)."""
@@ -52,7 +58,7 @@ def watch(
             err.print(line)
 
     try:
-        watch_loop(path, out, config, report=report, debounce_ms=debounce)
+        watch_loop(path, out, config, report=report, debounce_ms=debounce, on_change=on_change)
     except ModelNotFound as e:
         fail(str(e))
     except KeyboardInterrupt:

@@ -4,11 +4,19 @@ Models load once. Each batch of file events (gathered by watchfiles for `debounc
 the same up-to-date check as `brief run`, so only incidents whose inputs really changed are
 rebuilt, and events caused by our own writes (OUT inside PATH) can never start a loop: they are
 filtered out, and the manifest check would find nothing to do anyway.
+
+Each rebuild reports one line ending in what changed ("inc: brief OUT/inc/brief.md (9 sentences):
+3 new facts, killed 3 -> 5, 1 source removed"), and, after a publish that changed something,
+`on_change` runs with the changes as JSON on its stdin (issue 27). The brief is published before
+the command runs, so a command that fails, hangs or is missing loses nothing: it is reported and
+watching goes on.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -18,6 +26,7 @@ from .manifest import plan
 from .publish import hold, tidy
 
 Report = Callable[[str], None]
+HOOK_TIMEOUT = 120.0  # seconds an --on-change command may take before it is stopped and reported
 
 
 class StopEvent(Protocol):
@@ -40,9 +49,39 @@ def _input_filter(out: Path):
     return InputFilter()
 
 
-def rebuild_stale(path: Path, out: Path, config: Config, pipeline, report: Report) -> tuple[int, int]:
+def run_hook(command: str, name: str, target: Path, changes: dict, report: Report) -> bool:
+    """Run `command` (through the shell) with {"incident", "brief", "changes"} as JSON on stdin and
+    BRIEF_INCIDENT / BRIEF_PATH set. True when it exits 0; any failure is reported, never raised."""
+    payload = json.dumps({"incident": name, "brief": str(target / "brief.md"), "changes": changes}, ensure_ascii=False)
+    env = {**os.environ, "BRIEF_INCIDENT": name, "BRIEF_PATH": str(target)}
+    try:
+        done = subprocess.run(
+            command, shell=True, input=payload, text=True, env=env, capture_output=True, timeout=HOOK_TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        report(
+            f"error: {name}: --on-change command ran over {HOOK_TIMEOUT:g} s and was stopped (the brief is published)"
+        )
+        return False
+    except OSError as err:
+        report(f"error: {name}: --on-change command could not start: {err} (the brief is published)")
+        return False
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["no output"]
+        report(
+            f"error: {name}: --on-change command failed (exit {done.returncode}): {tail[0][:200]} "
+            "(the brief is published)"
+        )
+        return False
+    return True
+
+
+def rebuild_stale(
+    path: Path, out: Path, config: Config, pipeline, report: Report, on_change: str | None = None
+) -> tuple[int, int]:
     """Rebuild every stale incident under `path`; one failure does not stop the others.
-    Returns (rebuilt, failed)."""
+    Returns (rebuilt, failed); a failed --on-change command counts as neither."""
+    from .history import just_published
     from .run import run_incident
 
     try:
@@ -70,7 +109,10 @@ def rebuild_stale(path: Path, out: Path, config: Config, pipeline, report: Repor
                 failed += 1
                 continue
             rebuilt += 1
-            report(f"{name}: brief {target / 'brief.md'} ({len(brief.sentences)} sentences)")
+            published = just_published(out, target.name)
+            report(f"{name}: brief {target / 'brief.md'} ({len(brief.sentences)} sentences): {published.line}")
+            if on_change and published.changes is not None:
+                run_hook(on_change, name, target, published.changes.to_dict(), report)
     return rebuilt, failed
 
 
@@ -85,11 +127,13 @@ def watch(
     debounce_ms: int = 1600,
     force_polling: bool | None = None,
     pipeline=None,
+    on_change: str | None = None,
 ) -> int:
     """Bring the briefs under `path` up to date, then rebuild on every change until `stop_event`
     is set, `max_batches` batches of relevant changes were handled, or Ctrl-C (watchfiles stops
     quietly; an interrupt during a rebuild propagates, and the atomic publish leaves the previous
-    brief in place). Returns how many rebuilds failed. Model errors at start-up raise."""
+    brief in place). Returns how many rebuilds failed. Model errors at start-up raise.
+    `on_change`: a shell command run after each publish that changed something (`run_hook`)."""
     import watchfiles
 
     from .run import Pipeline
@@ -100,7 +144,7 @@ def watch(
 
     def rebuild() -> int:
         try:
-            return rebuild_stale(path, out, config, pipeline, report)[1]
+            return rebuild_stale(path, out, config, pipeline, report, on_change)[1]
         except Exception as err:  # e.g. OUT became unwritable: say so, keep watching
             report(f"error: {type(err).__name__}: {err}")
             return 1
