@@ -7,7 +7,10 @@ offsets into that document's decoded text, so `doc.text[s.start:s.end] == s.text
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .stages.changes import Changes
 
 DocStatus = Literal["used", "duplicate", "skipped"]
 Method = Literal["extracted", "fused"]
@@ -191,6 +194,7 @@ class Brief:
     excerpts: dict = field(default_factory=dict, compare=False)
     facts: tuple[Fact, ...] = ()  # the incident frame (pipeline.stages.frame): the fact box
     timeline: tuple[Dated, ...] = ()  # oldest first; empty when the dated facts fit in one day
+    changes: Changes | None = None  # against the previous brief (pipeline.stages.compare); None: a first brief
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The briefs an incident keeps (issue 27): `--keep N`, `brief history`, `brief diff`, the changes
 in brief.json, brief.md and brief.html, and a history that a SIGKILL at any step leaves whole."""
 
-import inspect
 import json
 import os
 import shutil
@@ -16,11 +15,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.runtime import publish as pub
-from pipeline.runtime import run as run_module
 from pipeline.runtime.history import locate, rows
 from pipeline.runtime.manifest import code_fingerprint
 from pipeline.runtime.publish import history, publish, retention, set_retention, versions_dir
-from pipeline.types import Brief
 
 runner = CliRunner()
 FAST = ["--embedder", "hashing", "--summariser", "extractive"]
@@ -35,12 +32,6 @@ B = (
 C = (
     "Volunteers from three villages filled sandbags along the canal through Tuesday, organisers said.\n\n"
     "The regional governor promised a fund for the families who lost their homes.\n"
-)
-# The changes reach a brief once pipeline/types.py declares Brief.changes and run_incident asks for
-# them (pipeline.runtime.history.against_previous): lines the lead adds; until then these wait.
-needs_hook = pytest.mark.skipif(
-    "changes" not in Brief.__dataclass_fields__ or "against_previous" not in inspect.getsource(run_module),
-    reason="Brief.changes and the run_incident hook are not in yet (issue 27)",
 )
 
 
@@ -110,7 +101,6 @@ def test_brief_diff_compares_two_history_entries_and_prints_json(tmp_path):
     assert missing.exit_code == 2 and "keeps 2 briefs" in missing.stderr
 
 
-@needs_hook
 def test_changes_reach_all_three_outputs_and_an_unchanged_rebuild_is_byte_identical(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A})
     out = tmp_path / "out"
@@ -132,7 +122,6 @@ def test_changes_reach_all_three_outputs_and_an_unchanged_rebuild_is_byte_identi
     assert {n: (out / "inc" / n).read_bytes() for n in before} == before and len(history(out, "inc")) == 3
 
 
-@needs_hook
 def test_a_rebuild_a_reader_would_not_notice_says_so_in_one_line(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": B})
     out = tmp_path / "out"

@@ -31,6 +31,7 @@ from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import Summariser, make_summariser
 from ..types import Brief, Corpus, Deduped, Difference, Document, Excerpt, Sentence
+from .history import against_previous
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
 from .publish import publish
@@ -326,5 +327,6 @@ def run_incident(
     # Taken before the articles are read: one edited during the run leaves the brief stale, not "built".
     snap = snapshot(folder, pipeline.config)
     brief, record = build_incident(folder, pipeline, progress)
+    brief = against_previous(brief, out_dir, pipeline.embedder.embed)  # what changed since the last brief
     progress("render")
     return brief, write_outputs(out_dir, brief, record, snap)

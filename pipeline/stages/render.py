@@ -135,7 +135,7 @@ def to_dict(brief: Brief) -> dict:
         }
         for d in brief.differences
     ]
-    changes = getattr(brief, "changes", None)  # against the previous brief (issue 27); a first brief has none
+    changes = brief.changes  # against the previous brief (issue 27); a first brief has none
     return {
         "schema": SCHEMA,
         "incident": brief.incident,

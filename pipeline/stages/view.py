@@ -365,6 +365,6 @@ def view(brief: Brief, record: dict | None = None) -> BriefView:
         used=sum(f.status == "used" for f in brief.files),
         duplicates=sum(f.status == "duplicate" for f in brief.files),
         built=str((record or {}).get("finished_at") or "unknown"),
-        changes=_changes(getattr(brief, "changes", None), numbers),
+        changes=_changes(brief.changes, numbers),
         evidence=_evidence(brief, numbers, meta),
     )
