@@ -121,8 +121,11 @@ def test_a_claim_only_a_deleted_article_made_disappears(tmp_path):
     assert "Kestrel" in (out / "inc" / "brief.md").read_text()
     (folder / "c.txt").unlink()
     assert brief_run(folder, out).exit_code == 0
-    assert "Kestrel" not in (out / "inc" / "brief.md").read_text()
     data = json.loads((out / "inc" / "brief.json").read_text())
+    assert not any("Kestrel" in s["text"] for s in data["sentences"])
+    # The reader learns the claim lost its source: it is listed as withdrawn, nowhere else.
+    md = (out / "inc" / "brief.md").read_text()
+    assert "Kestrel" in md.split("## ")[1] and "Kestrel" not in "## ".join(md.split("## ")[2:])
     assert "c.txt" not in {d["path"] for d in data["documents"]}
     assert all(src["path"] != "c.txt" for s in data["sentences"] for src in s["sources"])
 
