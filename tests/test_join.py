@@ -112,3 +112,23 @@ def test_a_surname_two_people_share_joins_nobody():
     brief = [first, "Her brother Tomas Ortiz runs the ferry.", second]
     assert joined(first, second, brief) is None
     assert [i for i, _, _ in join_plan(brief)] == []
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # issue 26: a join keeps every layer of both sentences: who claims, believes or alleges each
+        # part, its condition, its qualifiers
+        ("Police believe the driver fell asleep at the wheel.", "Police believe the driver had worked a double shift."),
+        ("A neighbour claimed the nurse left the ward early.", "A neighbour claimed the nurse took the keys."),
+        ("Prosecutors allege that the firm hid the losses.", "Prosecutors allege that the firm paid the auditor."),
+        ("The ferry carries 900 people a day.", "The ferry will sail at noon if the fog lifts."),
+        ("Deputy Mayor Ana Ruiz opened the bridge.", "Deputy Mayor Ana Ruiz initially opposed the toll."),
+    ],
+)
+def test_a_join_keeps_every_layer_of_both_sentences(first, second):
+    text = joined(first, second)
+    assert text is not None
+    words = text.lower().rstrip(".").split()
+    for part in (first, second):
+        assert all(w in words for w in part.lower().rstrip(".").split() if w != "that")

@@ -9,7 +9,8 @@ from conftest import SEEDS, key_facts_missing, write_incident
 
 from pipeline.config import Config
 from pipeline.runtime.run import Pipeline, build_brief, run_incident
-from pipeline.stages.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt, trims
+from pipeline.stages.summarise import BUDGET_SLACK, EXAMPLES, AbstractiveSummariser, fusion_prompt
+from pipeline.stages.trims import trims
 
 A = (
     "Three soldiers were killed and 11 wounded in an air strike near the town of Alpha on Thursday, the army said.\n"
@@ -246,7 +247,7 @@ DEAL = (
 def test_a_trim_the_parser_misreads_alone_is_judged_by_the_sentence_it_came_from():
     import numpy as np
 
-    from pipeline.stages.summarise import verify_trim
+    from pipeline.stages.trims import verify_trim
     from pipeline.stages.verify import INCOMPLETE, verify
 
     v = np.ones(4) / 2  # same meaning: only the structure decides here
@@ -266,3 +267,30 @@ def test_a_title_does_not_end_the_sentence_the_parser_reads():
     assert trims('"The ferry is safe," said Lt. Cmdr. Ana Diaz, who runs the harbour patrol.') == [
         '"The ferry is safe," said Lt. Cmdr. Ana Diaz.'
     ]
+
+
+def test_a_model_sentence_that_drops_the_half_carrying_the_point_is_not_printed(tmp_path):
+    # Issue 26: the model's sentence is the member less its second half; every word and clause is
+    # the source's, so only the deletion rules (pipeline.stages.trims.RULES) can see what it lost.
+    article = (
+        "Yes, the old quay in Vigo will look the same after the works, but the dockers will be gone.\n"
+        "Dock workers said the crane that fell had been inspected in March.\n"
+    )
+    folder = write_incident(tmp_path / "inc", {"a.txt": article})
+    cut = "The old quay in Vigo will look the same after the works."
+    brief = build_brief(folder, _pipeline(lambda c: cut if "quay" in c else "Nothing."))
+    assert cut not in [s.text for s in brief.sentences]
+    reasons = [r.reason for s in brief.sentences for r in s.rejected if r.candidate == cut]
+    assert reasons and reasons[0].startswith("keeps one half of a contrast"), reasons
+
+
+def test_a_trim_of_a_claim_keeps_who_claims_it(tmp_path):
+    article = (
+        "A harbour guard, who asked not to be named, has claimed that the pilot left the bridge before the crash.\n"
+        "Dock workers said the crane that fell had been inspected in March.\n"
+    )
+    folder = write_incident(tmp_path / "inc", {"a.txt": article})
+    brief = build_brief(folder, _pipeline(lambda c: "Nothing."))
+    texts = [s.text for s in brief.sentences]
+    assert "The pilot left the bridge before the crash." not in texts
+    assert "A harbour guard has claimed that the pilot left the bridge before the crash." in texts

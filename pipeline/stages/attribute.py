@@ -9,6 +9,7 @@ paraphrase. A claim whose numbers the source lacks gets no support from it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -71,6 +72,11 @@ def lexical_support(claim: str, source: str) -> float:
     words = content_words(claim)
     return len(words & content_words(source)) / len(words) if words else 0.0
 
+
+# A span scoring at least this, under SUPPORT_THRESHOLD, is cited when it restates the claim's fact on
+# the parse (pipeline.stages.restates). Read on dev clusters (issue 26): true retellings scored 0.45-0.58,
+# sentences on the same topic that say something else 0.3-0.55 and are told apart by the parse.
+RESTATED = 0.4
 
 # Cells of a (rows x n) block of support_rows held at once (~4 arrays of this many 8-byte
 # numbers): bounds memory whatever the incident's size (issue 15).
@@ -142,20 +148,40 @@ class SupportAttributor:
         per_document: int = 1,
         require_numbers: bool = True,
         fallback: float | None = None,
+        restated: float | None = RESTATED,
     ) -> None:
         """`require_numbers` and `fallback` keep their defaults in briefs, whose sentences state one
         fact each and must be dropped when unsupported. For a person's summary (`brief attribute
         --mode summary`), whose sentences gather facts and numbers from several source sentences,
         numbers are not required and, when no document reaches the threshold, the best span
-        scoring at least `fallback` is cited anyway (see pipeline.eval.check)."""
+        scoring at least `fallback` is cited anyway (see pipeline.eval.check). `restated`: a span
+        under the threshold but scoring at least this much, which gives the claim's counts and
+        restates its fact on the parse (pipeline.stages.restates), is cited too; None turns that off."""
         self.threshold = threshold
         self.semantic_weight = semantic_weight
         self.per_document = per_document
         self.require_numbers = require_numbers
         self.fallback = fallback
+        self.restated = restated
 
     def warm_up(self) -> None:
-        """Nothing to load."""
+        """The dependency parser, when retellings are confirmed on the parse."""
+        if self.restated is not None:
+            from .parser import load_parser
+
+            load_parser()
+
+    def _retold(self, claim: str, claim_vector: np.ndarray, source: Sentence, source_vector: np.ndarray) -> float:
+        """The score of a source sentence that states the claim's fact in other words, else 0: its
+        words and meaning above `restated`, every count of the claim in it (a date or a span of time
+        it may leave out), and the fact confirmed on the parse."""
+        from .restates import restates, timeless
+
+        if self.restated is None or not numbers(timeless(claim)) <= numbers(source.text):
+            return 0.0
+        cosine = float(np.clip(claim_vector @ source_vector, 0.0, 1.0))
+        score = self.semantic_weight * cosine + (1 - self.semantic_weight) * lexical_support(claim, source.text)
+        return score if score >= self.restated and restates(claim, source.text) else 0.0
 
     def score(self, claim: str, claim_vector: np.ndarray, source: Sentence, source_vector: np.ndarray) -> float:
         claim_numbers = numbers(claim) if self.require_numbers else set()
@@ -179,11 +205,15 @@ class SupportAttributor:
             best: dict[str, list[SourceSpan]] = {}
             below: list[SourceSpan] = []
             # Only sentences that are at least loosely close in meaning are scored in full.
-            for j in np.flatnonzero(sims[t] >= floor * self.semantic_weight):
+            scan = floor if self.restated is None else min(floor, self.restated)
+            for j in np.flatnonzero(sims[t] >= scan * self.semantic_weight):
                 s = pool[int(j)]
                 score = round(self.score(text, text_vectors[t], s, pool_vectors[j]), 4)
                 span = SourceSpan(s.doc_id, paths[s.doc_id], s.start, s.end, score)
-                if score >= self.threshold:
+                retold = 0.0 if score >= self.threshold else self._retold(text, text_vectors[t], s, pool_vectors[j])
+                if retold:  # the same fact in other words (pipeline.stages.restates)
+                    best.setdefault(s.doc_id, []).append(replace(span, score=round(retold, 4)))
+                elif score >= self.threshold:
                     best.setdefault(s.doc_id, []).append(span)
                 elif score >= floor:
                     below.append(span)

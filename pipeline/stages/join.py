@@ -23,7 +23,9 @@ from .names import unintroduced
 from .subjects import unintroduced_subjects
 
 # Verbs of saying whose reported clauses can share one verb.
-SAYING = frozenset("say tell add report announce confirm write explain note warn insist argue claim believe".split())
+SAYING = frozenset(
+    "say tell add report announce confirm write explain note warn insist argue claim believe allege predict".split()
+)
 MAX_WORDS = 50  # longer than this, two sentences read better than one
 QUOTES = frozenset({'"', "“", "”", "``", "''"})
 CLAUSES = frozenset("ccomp xcomp advcl relcl acl conj parataxis csubj".split())

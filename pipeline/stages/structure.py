@@ -17,6 +17,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Collection, Sequence
 
+from .lexicon import (
+    CONDITION_MARKS,
+    CONDITION_VERBS,
+    NEGATIVE_WORDS,
+    QUALIFIERS,
+    SPEECH,
+    condition_markers,
+    in_case,
+    protected,
+)
 from .parser import CACHE, docs
 
 # Clausal dependencies: a token on one of these heads a clause of its own.
@@ -27,24 +37,6 @@ COMPLEMENT = ("dobj", "attr", "acomp", "oprd")
 # Words that name the head of a phrase: "911 supervisor Tim Medlin" may be cut to "Tim Medlin".
 NAMING = frozenset({"compound", "flat", "nmod", "nummod", "appos", "conj", "poss"})
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT", "SPACE", "SYM"})
-# Verbs whose clause reports what someone says: all one class, so "added" may become "said".
-SPEECH = frozenset(
-    "say tell add state claim report announce write explain note insist argue warn declare tweet confirm "
-    "acknowledge admit recall testify reply respond comment stress emphasize emphasise".split()
-)
-CONDITION_MARKS = frozenset({"if", "unless", "provided", "lest"})
-# Participles that state a condition: "(assuming a Democrat holds on to win)".
-CONDITION_VERBS = frozenset({"assume", "provide", "suppose", "barring", "pend"})
-NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "nor", "never", "no one"})
-# Words that narrow or hedge what they modify: "the same voice", "former minister", "about $500,000",
-# "allegedly killed". Deleting one leaves a sentence that claims more than its source.
-QUALIFIERS = frozenset(
-    "only same sole just even all every each both first last former ex alleged allegedly suspected possible possibly "
-    "likely probably apparently reportedly purportedly presumably unconfirmed so-called acting interim deputy vice "
-    "assistant expected potential planned proposed attempted accused would-be fake false failed about nearly almost "
-    "approximately roughly around some least most more less fewer over under half partly partially virtually mostly "
-    "largely mainly up than again also".split()
-)
 QUESTION_END = ("?", '?"', "?”", "?'", "?’", "?)")
 
 
@@ -94,21 +86,6 @@ class Parse:
     edges: tuple[tuple[int, tuple[str, str], tuple[str, str]], ...]
     pairs: frozenset[tuple[str, str]]
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
-
-
-def condition_prep(t: Any) -> bool:
-    """`t` is the "in" of "in case (of) ..." or "in the event (of) ...": the parser reads the
-    condition as a place ("in" + "case"), not as a clause's marker."""
-    return (
-        t.dep_ == "prep"
-        and t.lower_ == "in"
-        and any(o.dep_ == "pobj" and o.lower_ in ("case", "event") for o in t.children)
-    )
-
-
-def in_case(t: Any) -> bool:
-    """`t` carries an "in case" condition (condition_prep)."""
-    return any(condition_prep(c) for c in t.children)
 
 
 def _key(t: Any) -> tuple[str, str]:
@@ -236,12 +213,7 @@ def _relations(sent: Any) -> list[Relation]:
         for c in t.children:
             if c.dep_ == "aux" and c.tag_ == "MD":
                 own.add("future" if c.lemma_.lower() in ("will", "shall") else f"modal:{c.lemma_.lower()}")
-            if c.dep_ == "advcl" and (
-                any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-                or c.lemma_.lower() in CONDITION_VERBS
-                and c.tag_ in ("VBG", "VBN")
-                or in_case(c)
-            ):
+            if c.dep_ == "advcl" and condition_markers(c):
                 own.add("conditioned")
         if in_case(t):  # "In case of rain, the match would move indoors."
             own.add("conditioned")
@@ -380,7 +352,7 @@ def parse(text: str) -> Parse:
     relations = [r for sent in doc.sents for r in _relations(sent)]
     by_index = {r.index: r for r in relations}
     tops = [r for r in relations if r.unit == r.index]
-    subjects = tuple((r.unit, arg.head) for r in tops if (arg := r.patient if r.passive else r.agent) is not None)
+    subjects = tuple((r.unit, who.head) for r in tops if (who := r.patient if r.passive else r.agent) is not None)
     # A fragment ("To break back into the market.", "The charges that could bring ...") is no sentence.
     complete = all(
         s.root.i in by_index
@@ -388,11 +360,11 @@ def parse(text: str) -> Parse:
         and any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in s.root.children)
         for s in doc.sents
     )
-    edges: list = []
-    pairs: set = set()
-    qualifiers: set = set()
+    edges: list[tuple[int, tuple[str, str], tuple[str, str]]] = []
+    pairs: set[tuple[str, str]] = set()
+    qualifiers: set[tuple[str, str]] = set()
     for t in doc:
-        if t.lower_ in QUALIFIERS and t.head.i != t.i:
+        if (t.lower_ in QUALIFIERS or protected(t) is not None) and t.head.i != t.i:
             head = next((a for a in t.ancestors if _content(a)), None)
             if head is not None:
                 qualifiers.add((head.lemma_.lower(), t.lower_))

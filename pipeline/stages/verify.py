@@ -25,9 +25,10 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .attribute import WORD, content_words, numbers, stem
+from .lexicon import SPEECH
 from .segment import split_sentences
 from .standalone import QUOTED, SPEECH_VERB, outside_quotes, problem
-from .structure import SPEECH, Arg, Parse, Relation
+from .structure import Arg, Parse, Relation
 
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't deny denies denied refuse refused "
@@ -35,8 +36,8 @@ NEGATIONS = frozenset(
 )
 # Chat models like to announce their answer; such text is never part of a brief sentence.
 META = re.compile(
-    r"^(?:sure|here(?:'s| is| are)|the (?:fused|merged|combined|new) sentence|sentence\s*\d*:|summary:|answer:|output:"
-    r"|note:)"
+    r"^(?:sure|here(?:'s| is| are)|the (?:fused|merged|combined|new) sentence|sentence\s*\d*:"
+    r"|summary:|answer:|output:|note:)"
     r"|\b(?:as an ai|i cannot|i can't|language model)\b",
     re.IGNORECASE,
 )
