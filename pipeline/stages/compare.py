@@ -259,7 +259,7 @@ def moved(slot: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether the frame's value for `slot` says something else now. A count or a day moved when
     it differs; a place or a participant when the names in it differ, neither holds the other and
     they share under half their content words ("al-Bab, Syria" and "Syria" agree; "al-Bab" and
-    "Tadef" do not; "the Yugoslav war crimes tribunal" and "a U.N. war crimes tribunal" agree), or,
+    "Port Elm" do not; "the regional appeals court" and "a federal appeals court" agree), or,
     with no name on either side, when they share no content word."""
     if slot in COUNTED:
         return _count(a["value"]) != _count(b["value"])

@@ -264,8 +264,8 @@ def attachment(d: Deletion) -> str | None:
         lo = min(t.i for t in m.subtree if t.i in d.kept and not t.is_punct)
         was = _before(d.source, lo, lambda t: True)
         if m.dep_ == "prep" and was is not None and d.gone(was) and _aside_of(was, d).dep_ in ("prep", "advcl"):
-            # "dropped the rate to 3 percent, with Portugal making the biggest plunge, from 3.75
-            # percent": the figure after the cut may be the cut phrase's, not the verb's.
+            # "cut the fare to 2 euros, with the night buses falling furthest, from 2.40 euros":
+            # the figure after the cut may be the cut phrase's, not the verb's.
             return f"'{m.text} ...' followed '{_aside_of(was, d).text} ...', which it may have belonged to"
         if m.dep_ in DESCRIPTIONS or h.pos_ in NOUNS:
             # A description stands right after what it describes; a deletion before it may not

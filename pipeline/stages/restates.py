@@ -1,10 +1,10 @@
 """Does a source sentence state the fact of a claim in other words? (issue 26, item 4)
 
 Attribution cites a source sentence when its meaning and its words are close enough to the
-claim's (pipeline.stages.attribute). Wire copy retells one fact in many ways ("Mahathir fired Anwar
-on Sept. 2" / "he was suddenly fired by Mahathir on Sept. 2"), and such retellings fall under the
-bar while sentences on the same topic that say something else score as high ("Anwar is a political
-underdog"). So a retelling is confirmed on the parse (pipeline.stages.structure): a clause of the
+claim's (pipeline.stages.attribute). Wire copy retells one fact in many ways ("The mayor sacked
+Ortiz on May 3" / "Ortiz was abruptly sacked by the mayor on May 3"), and such retellings fall under
+the bar while sentences on the same topic that say something else score as high ("Ortiz is a
+popular figure in the port"). So a retelling is confirmed on the parse (pipeline.stages.structure): a clause of the
 source has the claim's verb, asserted the same way (negation, condition, modality), and the two
 agree on at least two anchors: who does it, to whom, a detail (place, date, thing), or a second
 verb of the same clause ("refused to accept the results" / "refused ... to accept the results").

@@ -353,7 +353,7 @@ def parse(text: str) -> Parse:
     by_index = {r.index: r for r in relations}
     tops = [r for r in relations if r.unit == r.index]
     subjects = tuple((r.unit, who.head) for r in tops if (who := r.patient if r.passive else r.agent) is not None)
-    # A fragment ("To break back into the market.", "The charges that could bring ...") is no sentence.
+    # A fragment ("To win back the northern route.", "The charges that could bring ...") is no sentence.
     complete = all(
         s.root.i in by_index
         and by_index[s.root.i] in tops

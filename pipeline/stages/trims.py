@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 # With the structural checks a candidate cannot add, move or turn around a fact of its sources, so
 # the similarity bar only keeps it on the cluster's fact; verify's 0.75 turned away faithful
-# deletions ("The astronauts took up a replacement part." at 0.63, "Ministry officials toured the
-# area last Thursday." at 0.74).
+# deletions (a crew "carried up a spare valve." at 0.63, officials who "visited the site last
+# Monday." at 0.74).
 FUSED_SIMILARITY = 0.6
 
 
