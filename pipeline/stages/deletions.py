@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterator, Mapping
 
-from .lexicon import CONTRAST, FRAMING, condition_markers, protected
+from .lexicon import ALTERNATIVE, CONTRAST, FRAMING, STATE_VERBS, condition_markers, protected
 
 FUNCTION = frozenset({"ADP", "DET", "PART", "CCONJ", "SCONJ", "PUNCT"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -87,6 +87,29 @@ def _framed_by(child: Any, head: Any) -> bool:
     return child.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in FRAMING
 
 
+# What a verb says, when it says something of its own ("said he fled", "told them", "is right").
+OWN_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd", "dative"})
+
+
+def _reports(f: Any) -> bool:
+    """`f` is a verb of saying or believing, or one that passes to one: "was quoted as saying"."""
+    if f.lemma_.lower() in FRAMING:
+        return True
+    return any(
+        g.lemma_.lower() in FRAMING and g.dep_ == "pcomp" for c in f.children if c.dep_ == "prep" for g in c.children
+    )
+
+
+def _trailing_account(f: Any) -> bool:
+    """ "X did Y, an official was quoted as saying.": the parser may join the account to the clause
+    it gives as a second clause (conj) after it. An account that says nothing of its own is the
+    first clause's, however it is joined; "... and said he fled" says something of its own."""
+    if f.dep_ != "conj" or f.i < f.head.i:
+        return False
+    inner = [f, *(g for c in f.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+    return not any(c.dep_ in OWN_CONTENT for x in inner for c in x.children)
+
+
 def frame(d: Deletion) -> str | None:
     for t in d.kept_words():
         x = t
@@ -103,8 +126,8 @@ def frame(d: Deletion) -> str | None:
             continue
         # "as police believe" frames the rest; "Although X is thought to ..." frames only itself.
         marks = {m.lower_ for m in f.children if m.dep_ == "mark"}
-        hung = f.dep_ == "parataxis" or f.dep_ == "advcl" and marks <= {"as"}
-        reported = hung and f.lemma_.lower() in FRAMING and _subjects(f)
+        hung = f.dep_ == "parataxis" or f.dep_ == "advcl" and marks <= {"as"} or _trailing_account(f)
+        reported = hung and _reports(f) and _subjects(f)
         if reported or f.dep_ == "prep" and f.lower_ == "according":
             return f"'{f.text}' frames '{f.head.text}'"
     return None
@@ -131,6 +154,68 @@ def contrast(d: Deletion) -> str | None:
         cc = next((c for c in (*h.children, *j.children) if c.dep_ == "cc" and h.i < c.i < j.i), None)
         if cc is not None and cc.lower_ in CONTRAST:
             return f"keeps '{h.text} ...' and drops '{cc.text} ... {j.text}'"
+    # "rockets, not aircraft" / "rather than a fine": what it is not bounds what it is.
+    for n in d.source:
+        if n.lower_ not in ALTERNATIVE or not d.gone(n):
+            continue
+        if n.dep_ == "neg" and n.head.pos_ in ("VERB", "AUX"):
+            continue  # a negated clause ("with crews not expected until Monday") is a fact of its own
+        if n.dep_ == "neg" and not d.gone(n.head):  # the parser may hang "not" on the word it sets off
+            after = next((t for t in d.source[n.i + 1 :] if not t.is_punct), None)
+            if after is None or not d.gone(after):
+                continue
+            a = _aside_of(after, d)
+        else:
+            a = _aside_of(n, d)
+        if a.pos_ in ("VERB", "AUX") or a.head.i == a.i or d.gone(a.head):
+            continue
+        if a.dep_ in ("appos", "conj", "prep", "advmod", "npadvmod", "dep", "cc"):
+            return f"keeps '{a.head.text}' and drops '{n.text} ... {a.text}', the alternative that bounds it"
+    return None
+
+
+def measure(d: Deletion) -> str | None:
+    """ "died a short time after he was brought in" less the clause: "a short time" measured the
+    distance to what went; alone it measures nothing (or a wrong thing)."""
+    for m in d.kept_words():
+        if m.dep_ != "npadvmod":
+            continue
+        hi = max(t.i for t in m.subtree) + 1
+        nxt = d.source[hi] if hi < len(d.source) else None
+        if nxt is not None and d.gone(nxt) and nxt.pos_ in ("ADP", "SCONJ") and nxt.head.i != m.head.i:
+            return f"keeps '{m.text}' and drops '{nxt.text} ...', what it measured"
+        if nxt is not None and d.gone(nxt) and nxt.dep_ in ("mark", "prep") and nxt.head.dep_ == "advcl":
+            return f"keeps '{m.text}' and drops '{nxt.text} ...', what it measured"
+    return None
+
+
+STATE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl"})
+
+
+def state(d: Deletion) -> str | None:
+    """ "was found two years later, hanging in his cell": in what state someone was found, left or
+    seen is the fact; "was found" alone says he was caught (lexicon.STATE_VERBS)."""
+    for v in d.source:
+        if d.gone(v) or v.lemma_.lower() not in STATE_VERBS:
+            continue
+        # Its own complement ("found dead", "found the driver trapped"), or a participle on its
+        # object ("left thousands stranded"); not one before the verb ("Working late, they found").
+        objects = [o for o in v.children if o.dep_ in ("dobj", "nsubjpass")]
+        states = [*v.children, *(c for o in objects for c in o.children if c.dep_ == "acl")]
+        for c in states:
+            depicts = c.dep_ in ("acomp", "oprd") or c.tag_ in ("VBG", "VBN", "JJ") and c.dep_ in STATE_DEPS
+            if depicts and c.i > v.i and d.gone(c) and not any(m.dep_ == "mark" for m in c.children):
+                return f"keeps '{v.text}' and drops '{c.text} ...', the state it found"
+    return None
+
+
+def coordination(d: Deletion) -> str | None:
+    """ "Bob and Elizabeth Dole" less "Bob and": the kept conjunct takes the place of the one that
+    went and may lose the words they shared (a surname, a title, a verb's subject)."""
+    for m in d.kept_words():
+        h = m.head
+        if m.dep_ == "conj" and d.gone(h) and not d.gone(h.head) and h.head.i != h.i:
+            return f"keeps '{m.text}' and drops '{h.text}', the first of the pair"
     return None
 
 

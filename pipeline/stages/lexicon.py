@@ -31,6 +31,11 @@ CONDITION_VERBS = frozenset({"assume", "provide", "suppose", "barring", "pend"})
 # "A, but B": B carries the point; A alone says the opposite of what the speaker meant.
 CONTRAST = frozenset({"but", "yet"})
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "nor", "never", "no one"})
+# "X, not Y" / "X rather than Y" / "X instead of Y": Y bounds X, and X alone may claim more.
+ALTERNATIVE = frozenset({"not", "never", "rather", "instead"})
+# Verbs whose object or subject is found, left or seen in a state that is the fact itself: "was
+# found hanging" is a death, "was found" a capture; "left them stranded" is not "left them".
+STATE_VERBS = frozenset({"find", "discover", "leave", "see", "spot", "catch", "keep", "hold", "locate"})
 
 
 @dataclass(frozen=True)
