@@ -10,20 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .deletions import (
-    Deletion,
-    attachment,
-    bounds,
-    condition,
-    contrast,
-    coordination,
-    frame,
-    measure,
-    protected_words,
-    quotation,
-    series,
-    state,
-)
+from .deletions import Deletion, attachment, bounds, condition, contrast, frame, protected_words, quotation, series
+from .fact_parts import coordination, measure, state, when
 
 
 @dataclass(frozen=True)
@@ -115,6 +103,16 @@ RULES = (
         coordination,
         ("The prize went to Tom and Ana Ruiz of Leeds.", "The prize went to Ana Ruiz of Leeds."),
         ("The prize, which is given each spring, went to Tom and Ana Ruiz.", "The prize went to Tom and Ana Ruiz."),
+    ),
+    DeletionRule(
+        "when",
+        "drops when the fact it keeps held, which was before the incident",
+        when,
+        ("At a hearing in 2013, the driver said he regretted the crash.", "The driver said he regretted the crash."),
+        (
+            "At a hearing in 2013, the driver, who is now 60, said he regretted the crash.",
+            "At a hearing in 2013, the driver said he regretted the crash.",
+        ),
     ),
     DeletionRule(
         "bounds",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterator, Mapping
 
-from .lexicon import ALTERNATIVE, CONTRAST, FRAMING, STATE_VERBS, condition_markers, protected
+from .lexicon import ALTERNATIVE, CONTRAST, FRAMING, condition_markers, protected
 
 FUNCTION = frozenset({"ADP", "DET", "PART", "CCONJ", "SCONJ", "PUNCT"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -174,51 +174,6 @@ def contrast(d: Deletion) -> str | None:
     return None
 
 
-def measure(d: Deletion) -> str | None:
-    """ "died a short time after he was brought in" less the clause: "a short time" measured the
-    distance to what went; alone it measures nothing (or a wrong thing)."""
-    for m in d.kept_words():
-        if m.dep_ != "npadvmod":
-            continue
-        hi = max(t.i for t in m.subtree) + 1
-        nxt = d.source[hi] if hi < len(d.source) else None
-        if nxt is not None and d.gone(nxt) and nxt.pos_ in ("ADP", "SCONJ") and nxt.head.i != m.head.i:
-            return f"keeps '{m.text}' and drops '{nxt.text} ...', what it measured"
-        if nxt is not None and d.gone(nxt) and nxt.dep_ in ("mark", "prep") and nxt.head.dep_ == "advcl":
-            return f"keeps '{m.text}' and drops '{nxt.text} ...', what it measured"
-    return None
-
-
-STATE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl"})
-
-
-def state(d: Deletion) -> str | None:
-    """ "was found two years later, hanging in his cell": in what state someone was found, left or
-    seen is the fact; "was found" alone says he was caught (lexicon.STATE_VERBS)."""
-    for v in d.source:
-        if d.gone(v) or v.lemma_.lower() not in STATE_VERBS:
-            continue
-        # Its own complement ("found dead", "found the driver trapped"), or a participle on its
-        # object ("left thousands stranded"); not one before the verb ("Working late, they found").
-        objects = [o for o in v.children if o.dep_ in ("dobj", "nsubjpass")]
-        states = [*v.children, *(c for o in objects for c in o.children if c.dep_ == "acl")]
-        for c in states:
-            depicts = c.dep_ in ("acomp", "oprd") or c.tag_ in ("VBG", "VBN", "JJ") and c.dep_ in STATE_DEPS
-            if depicts and c.i > v.i and d.gone(c) and not any(m.dep_ == "mark" for m in c.children):
-                return f"keeps '{v.text}' and drops '{c.text} ...', the state it found"
-    return None
-
-
-def coordination(d: Deletion) -> str | None:
-    """ "Bob and Elizabeth Dole" less "Bob and": the kept conjunct takes the place of the one that
-    went and may lose the words they shared (a surname, a title, a verb's subject)."""
-    for m in d.kept_words():
-        h = m.head
-        if m.dep_ == "conj" and d.gone(h) and not d.gone(h.head) and h.head.i != h.i:
-            return f"keeps '{m.text}' and drops '{h.text}', the first of the pair"
-    return None
-
-
 def protected_words(d: Deletion) -> str | None:
     for p in d.source:
         cls = protected(p) if d.gone(p) else None
@@ -336,9 +291,30 @@ def _aside_of(t: Any, d: Deletion) -> Any:
     return t
 
 
+def _now_apposed(m: Any, d: Deletion) -> Any:
+    """The noun that a kept name `m` and its description now follow with only a comma between,
+    where the deletion put them there: "her boyfriend, who forced her into a car, Jo Hale, the
+    director, said" less the clause reads "her boyfriend, Jo Hale, the director, ...": the speaker
+    has become the boyfriend."""
+    if m.pos_ != "PROPN" or m.dep_ in NOUN_PHRASE or m.dep_ in DESCRIPTIONS:
+        return None
+    # "the pier, Captain Ruiz said" reads right; "the pier, Jo Hale, the harbour master, said" a
+    # chain of descriptions of the pier.
+    if not any(c.dep_ == "appos" and c.i in d.kept for c in m.children):
+        return None
+    lo = min(t.i for t in m.subtree if t.i in d.kept and not t.is_punct)
+    was, now = _before(d.source, lo, lambda t: True), _before(d.source, lo, lambda t: t.i in d.kept)
+    if now is None or _at(was) == _at(now) or now.pos_ not in ("NOUN", "PROPN"):
+        return None
+    between = [t for t in d.source[now.i + 1 : lo] if t.i in d.kept]
+    return now if [t.text for t in between] == [","] else None
+
+
 def attachment(d: Deletion) -> str | None:
     back = {s: r for r, s in d.align.items()}
     for m in d.kept_words():
+        if (noun := _now_apposed(m, d)) is not None:
+            return f"leaves '{m.text}' after '{noun.text},', where it reads as a description of it"
         if m.dep_ not in DESCRIPTIONS and m.dep_ != "prep":
             continue
         h = m.head
