@@ -174,4 +174,35 @@ READ = [
         "The singer won the prize.",
         "The singer won the prize in 2009.",
     ),
+    # A "with" phrase's noun is the subject of the participle after it.
+    (
+        "absolute",
+        "The club won the cup, with its captain, who is 19, having scored twice.",
+        "The club won the cup, having scored twice.",
+        "The club won the cup, with its captain having scored twice.",
+    ),
+    (
+        "absolute",
+        "The plane landed safely, with its left engine, which was new, having failed over the sea.",
+        "The plane landed safely, having failed over the sea.",
+        "The plane landed safely, with its left engine having failed over the sea.",
+    ),
+    (
+        "absolute",
+        "The council approved the plan, with the mayor, who had opposed it, having changed her mind.",
+        "The council approved the plan, having changed her mind.",
+        "The council approved the plan, with the mayor having changed her mind.",
+    ),
+    (
+        "absolute",
+        "The storm moved north, with the coast, from Leeds to Hull, being spared the worst.",
+        "The storm moved north, being spared the worst.",
+        "The storm moved north, with the coast being spared the worst.",
+    ),
+    (
+        "absolute",
+        "Police closed the road, with three cars, all of them stolen, having been found burned.",
+        "Police closed the road, having been found burned.",
+        "Police closed the road, with three cars having been found burned.",
+    ),
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .deletions import Deletion, attachment, bounds, condition, contrast, frame, protected_words, quotation, series
-from .fact_parts import coordination, measure, state, when
+from .fact_parts import absolute, coordination, measure, state, when
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,19 @@ RULES = (
         (
             "At a hearing in 2013, the driver, who is now 60, said he regretted the crash.",
             "At a hearing in 2013, the driver said he regretted the crash.",
+        ),
+    ),
+    DeletionRule(
+        "absolute",
+        "drops the noun of a 'with' phrase whose participle it keeps, handing the participle to another subject",
+        absolute,
+        (
+            "The club won the cup, with its captain, who is 19, having scored twice.",
+            "The club won the cup, having scored twice.",
+        ),
+        (
+            "The club won the cup, with its captain, who is 19, having scored twice.",
+            "The club won the cup, with its captain having scored twice.",
         ),
     ),
     DeletionRule(

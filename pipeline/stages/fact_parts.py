@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .deletions import Deletion
+from .deletions import Deletion, _runs
 from .lexicon import STATE_VERBS
 
 # A time before the incident: a year, or a span counted back ("two years ago", "last year").
@@ -75,4 +75,18 @@ def when(d: Deletion) -> str | None:
             x = x.head
         if not d.gone(x):
             return f"drops '{ent.text}', when '{x.text}' held"
+    return None
+
+
+def absolute(d: Deletion) -> str | None:
+    """ "..., with Russia and Germany, who were top, having already qualified" less the "with"
+    phrase hands "having already qualified" to the sentence's subject: in an absolute phrase the
+    noun after "with" is the participle's subject, whatever the parser hangs the participle on."""
+    for lo, hi in _runs(d):
+        words = [t for t in d.source[lo:hi] if not t.is_punct]
+        after = next((t for t in d.source[hi:] if not t.is_punct), None)
+        if not words or words[0].lower_ != "with" or after is None or d.gone(after):
+            continue
+        if after.tag_ in ("VBG", "VBN") or after.lower_ in ("having", "being"):
+            return f"drops '{' '.join(t.text for t in words[:2])} ...', the subject of '{after.text} ...'"
     return None
