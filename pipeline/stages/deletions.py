@@ -220,7 +220,7 @@ def quotation(d: Deletion) -> str | None:
     return None
 
 
-def _runs(d: Deletion) -> list[tuple[int, int]]:
+def deleted_runs(d: Deletion) -> list[tuple[int, int]]:
     """The deleted stretches of the source, as [lo, hi) token spans."""
     runs: list[tuple[int, int]] = []
     for t in d.source:
@@ -234,7 +234,7 @@ def bounds(d: Deletion) -> str | None:
     a phrase runs the words on either side together ("Minutes after the capture,
     Cabana called" less "after the capture," reads "Minutes Cabana called")."""
     src, n = d.source, len(d.source)
-    for lo, hi in _runs(d):
+    for lo, hi in deleted_runs(d):
         opens = lo == 0 or src[lo].is_punct or src[lo - 1].is_punct
         closes = hi >= n or src[hi - 1].is_punct or src[hi].is_punct
         last = all(t.is_punct for t in src[hi:])  # a trailing clause: "... a venue after Libya asked."
@@ -248,7 +248,7 @@ def series(d: Deletion) -> str | None:
     parts, whatever the parser calls "saving": a stretch between commas that a coordinating "and"
     or "or" follows is an item of a list."""
     src, n = d.source, len(d.source)
-    for lo, hi in _runs(d):
+    for lo, hi in deleted_runs(d):
         words = [t for t in src[lo:hi] if not t.is_punct]
         top = [t for t in words if not lo <= t.head.i < hi or t.head.i == t.i]
         nxt = [t for t in src[hi : min(n, hi + 2)] if t.text != ","]

@@ -2,7 +2,8 @@
 sentences of clusters nobody had tuned on, where a model's shorter sentence passed every other
 check. A measure keeps what it measured ("a short time after ..."), a verb of finding keeps the
 state found ("found hanging in his cell"), one of a pair keeps the other ("Bob and Elizabeth
-Dole"), and a fact of another time keeps its time ("at a hearing in 2013"). Checked on the
+Dole"), a fact of another time keeps its time ("at a hearing in 2013"), and a participle keeps
+the "with" phrase whose noun was its subject ("with Russia having qualified"). Checked on the
 dependency parse of the whole source sentence (pipeline.stages.deletions.Deletion); the table
 with reasons and examples is pipeline.stages.deletion_rules.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .deletions import Deletion, _runs
+from .deletions import Deletion, deleted_runs
 from .lexicon import STATE_VERBS
 
 # A time before the incident: a year, or a span counted back ("two years ago", "last year").
@@ -82,7 +83,7 @@ def absolute(d: Deletion) -> str | None:
     """ "..., with Russia and Germany, who were top, having already qualified" less the "with"
     phrase hands "having already qualified" to the sentence's subject: in an absolute phrase the
     noun after "with" is the participle's subject, whatever the parser hangs the participle on."""
-    for lo, hi in _runs(d):
+    for lo, hi in deleted_runs(d):
         words = [t for t in d.source[lo:hi] if not t.is_punct]
         after = next((t for t in d.source[hi:] if not t.is_punct), None)
         if not words or words[0].lower_ != "with" or after is None or d.gone(after):
