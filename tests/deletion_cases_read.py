@@ -205,4 +205,35 @@ READ = [
         "Police closed the road, having been found burned.",
         "Police closed the road, with three cars having been found burned.",
     ),
+    # A modifier left when its noun went becomes the thing: "the Leeds area" is not Leeds.
+    (
+        "attachment",
+        "Most of the cheques, which were forged, were cashed in the Leeds area.",
+        "Most of the cheques were cashed in Leeds.",
+        "Most of the cheques were cashed in the Leeds area.",
+    ),
+    (
+        "attachment",
+        "The fire, which began at dawn, destroyed the hospital car park.",
+        "The fire destroyed the hospital.",
+        "The fire destroyed the hospital car park.",
+    ),
+    (
+        "attachment",
+        "Police, who were called at noon, searched the Ruiz family farm.",
+        "Police searched the Ruiz family.",
+        "Police searched the Ruiz family farm.",
+    ),
+    (
+        "attachment",
+        "The storm, the worst in years, flooded the harbour district.",
+        "The storm flooded the harbour.",
+        "The storm flooded the harbour district.",
+    ),
+    (
+        "attachment",
+        "Thieves, who wore masks, robbed the Vigo branch office.",
+        "Thieves robbed the Vigo branch.",
+        "Thieves robbed the Vigo branch office.",
+    ),
 ]

@@ -315,6 +315,10 @@ def attachment(d: Deletion) -> str | None:
     for m in d.kept_words():
         if (noun := _now_apposed(m, d)) is not None:
             return f"leaves '{m.text}' after '{noun.text},', where it reads as a description of it"
+        if m.dep_ in ("compound", "amod", "nmod") and m.head.pos_ in ("NOUN", "PROPN") and d.gone(m.head):
+            # "the Philadelphia area" less "area" is Philadelphia: the word that named a kind or a
+            # part of the thing becomes the thing.
+            return f"keeps '{m.text}' and drops '{m.head.text}', the noun it modified"
         if m.dep_ not in DESCRIPTIONS and m.dep_ != "prep":
             continue
         h = m.head
