@@ -271,7 +271,7 @@ def test_a_title_does_not_end_the_sentence_the_parser_reads():
 
 def test_a_model_sentence_that_drops_the_half_carrying_the_point_is_not_printed(tmp_path):
     # Issue 26: the model's sentence is the member less its second half; every word and clause is
-    # the source's, so only the deletion rules (pipeline.stages.trims.RULES) can see what it lost.
+    # the source's, so only the deletion rules (pipeline.stages.deletion_rules.RULES) can see what it lost.
     article = (
         "Yes, the old quay in Vigo will look the same after the works, but the dockers will be gone.\n"
         "Dock workers said the crane that fell had been inspected in March.\n"

@@ -10,10 +10,11 @@ those on where an aside starts and ends.
 import pytest
 from deletion_cases import CASES
 
+from pipeline.stages.deletion_rules import RULES, deletion_problem, shortened_problem
 from pipeline.stages.deletions import Deletion
 from pipeline.stages.lexicon import PROTECTED
 from pipeline.stages.parser import load_parser
-from pipeline.stages.trims import RULES, cuts, deletion_problem, refusal, shortened_problem, trims
+from pipeline.stages.trims import cuts, refusal, trims
 
 
 @pytest.fixture(scope="session", autouse=True)

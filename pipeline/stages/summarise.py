@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 from ..types import Cluster, Draft, Rejection, Sentence
+from .deletion_rules import shortened_problem
 from .subjects import unnamed_subject
-from .trims import FUSED_SIMILARITY, cuts, refusal, shortened_problem, verify_trim
+from .trims import FUSED_SIMILARITY, cuts, refusal, verify_trim
 
 if TYPE_CHECKING:  # annotations only: the CLI imports this module, and embed imports numpy
     import numpy as np

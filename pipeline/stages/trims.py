@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from .deletion_rules import RULES, deletion_problem, shortened_problem  # noqa: F401 (re-exported)
+from .deletion_rules import deletion_problem
 from .deletions import Deletion
 from .lexicon import condition_prep, in_case
 from .structure import SPEECH
