@@ -58,7 +58,10 @@ def test_families_ask_in_order_and_list_every_rule_that_fires():
     assert [r.name for r in STANDALONE.fired(text)] == ["dependent-opening", "connective"]
     assert STANDALONE.first(text) == STANDALONE.fired(text)[0].reason
     assert STANDALONE.first(STANDALONE.read("Police arrested two men on the quay.")) is None
-    assert OPENING.fired(OPENING.read("The crane fell and hurt him.")) == list(OPENING.rules)
+    assert [r.name for r in OPENING.fired(OPENING.read("The crane fell and hurt him."))] == [
+        "opening-unnamed-subject",
+        "opening-unexplained-pronoun",
+    ]
 
 
 def test_a_brief_rule_reads_the_sentences_above():

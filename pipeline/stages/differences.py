@@ -20,7 +20,7 @@ import re
 import numpy as np
 
 from ..types import Difference, Document, Sentence, SourceSpan, Version
-from .counts import TIME, Claim, _compatible, claims  # noqa: F401  (TIME: standalone reads it here)
+from .counts import Claim, _compatible, claims
 from .frame import Frame
 from .lede import background
 from .segment import display

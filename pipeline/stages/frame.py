@@ -2,8 +2,9 @@
 value with the spans it comes from.
 
 News puts the event at the top: the frame's event is the opening sentence (of an article's first
-EVENT_LEAD content sentences) that the most other articles echo (cosine >= SAME_EVENT), counts,
-places and dates breaking near-ties. Its echoes, every sentence that tells the same event, fix
+EVENT_LEAD content sentences) that could open a brief (the reporter's words, not a quotation or a
+caption) and that the most other articles echo (cosine >= SAME_EVENT), counts, places and dates
+breaking near-ties. Its echoes, every sentence that tells the same event, fix
 the rest: *when* is the day their dates resolve to most often (pipeline.stages.dates, against
 each article's publication date); *where* the most specific place that at least two of their
 articles agree on (spaCy's named entities after a preposition of place; a place called "the town
@@ -27,6 +28,7 @@ from ..types import Dated, Document, Fact, Sentence, Step
 from . import dates
 from .counts import QUANTITY, WORDS, claims
 from .segment import display
+from .standalone import lead_problem
 from .timeline import Entities, _span, _spans, build_timeline
 
 EVENT_LEAD = 4  # the first content sentences of each article: where news states its event
@@ -145,13 +147,16 @@ def build_frame(
 
     figures_of = {s.id: main_figures(s, parse) for s in leads}
 
-    def score(k: int) -> tuple[float, float]:
+    def score(k: int) -> tuple[bool, float, float]:
         s = leads[k]
         text = display(s.text)
+        # The event is told in the reporter's voice, in a sentence that could open a brief: not a
+        # speaker's quotation, a caption or a line that leans on the one before it.
+        told = lead_problem(text) is None
         bonus = LEDE_SLOTS["count"] * bool(figures_of[s.id])
         bonus += LEDE_SLOTS["when"] * any(w.grain == "day" for w in dates.resolve(text, published.get(s.doc_id)))
         rank = sorted(by_doc[s.doc_id], key=lambda x: x.start).index(s)
-        return (echo(k) + bonus, -rank)
+        return (told, echo(k) + bonus, -rank)
 
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
     event = leads[best]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..differences import TIME
+from ..counts import TIME
 from .base import Rule, Text
 
 LEANS = "leans on a sentence that is not there"

@@ -22,6 +22,17 @@ OPENING_WORDS = ENGLISH | frozenset(
 )
 PLURAL = re.compile(r"[a-z]{3,}[^s]s,?")  # "animals", "cranes,": what "them" may stand for
 CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]+s")
+# A lede is the reporter's statement of what happened, not a speaker's words (a quote lede): a
+# sentence whose quotations hold this share of its words or more leaves the reader asking what
+# happened. A quoted phrase ("called the collapse 'a warning'") is well under it.
+QUOTE_LEDE = 0.4
+# A picture's caption or credit run into the text ("... (AP Photo/Ana Ruiz)", "Getty Images"):
+# what a picture shows, not the story. A wire dateline's "(AP)" is no credit and is not here.
+PHOTO_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|EPA)\s+Photo\b|\bGetty\s+Images\b|\bfile\s+photo\b|\(\s*associated\s+press\s*\)|"
+    r"\bimage\s+(?:caption|copyright|credit)\b|\bphoto\s+(?:credit|caption)\b|\(\s*photo\s*:",
+    re.IGNORECASE,
+)
 
 
 def named_before(text: str, pronoun: re.Match[str]) -> bool:
@@ -37,6 +48,12 @@ def named_before(text: str, pronoun: re.Match[str]) -> bool:
         or any(w[:1].isupper() for w in words[1:])
         or plural
     )
+
+
+def quoted_share(o: Opening) -> float:
+    """The share of a sentence's words that stand inside quotation marks."""
+    words = len(o.text.split())
+    return (words - len(o.outside.split())) / words if words else 0.0
 
 
 def unexplained_pronoun(o: Opening) -> bool:
@@ -73,6 +90,35 @@ RULES: tuple[Rule[str, Opening], ...] = (
             "The removal of old cranes means taking them apart at the quay.",
             "Ortiz's deputy drove him to the harbour office.",
             "“My crew is with them,” said crane driver Tomas Vidal.",
+        ),
+    ),
+    Rule(
+        "opening-quotation",
+        "mostly a speaker's words (a quote lede): the first sentence says what happened",
+        lambda o: quoted_share(o) >= QUOTE_LEDE,
+        catches=(
+            "“We will not reopen the quay until every crane is checked,” harbour master Lena Ortiz said.",
+            "Ortiz said the port “will not reopen until every crane has been checked and certified”.",
+            "A crane fell in Vigo. “Nobody on the quay thought the cranes were safe any more,” a docker said.",
+        ),
+        passes=(
+            "A crane collapsed onto two ships in the port of Vigo on Monday, killing three dockers.",
+            "Mayor Ana Ruiz called the collapse “a warning we cannot ignore” on Monday.",
+            "Harbour master Lena Ortiz said on Monday that the quay would stay shut.",
+        ),
+    ),
+    Rule(
+        "opening-photo-credit",
+        "holds a picture's caption or credit: what a photo shows, not the story",
+        lambda o: bool(PHOTO_CREDIT.search(o.text)),
+        catches=(
+            "Dockers wait at the quay in Vigo on Monday. (AP Photo/Ana Ruiz) A crane collapsed onto two ships.",
+            "Ana Ruiz/Getty Images Vigo — the port reopened its north quay late Thursday.",
+            "File photo shows the old cranes of the Vigo port before the collapse.",
+        ),
+        passes=(
+            "VIGO, Spain (AP) — A crane collapsed onto two ships in the port of Vigo on Monday.",
+            "A photographer for the port filmed the collapse from the north quay.",
         ),
     ),
 )
