@@ -171,3 +171,22 @@ def test_a_full_name_is_never_written_over_its_own_first_words():
     assert name_in_full("Officials said Sayed left the city.", known, set(), full)[0] == (
         "Officials said Omar bin Sayed left the city."
     )
+
+
+def test_a_later_bare_mention_with_a_cue_makes_a_given_name_pair_a_person():
+    # The full name comes with no cue ("sentenced Ana Ruiz-Vidal of Vigo"); the cue comes later,
+    # at the bare surname (", who ..."). A pair split over two lines is no name.
+    articles = [
+        "A judge sentenced Ana Ruiz-Vidal of Vigo to six months of probation.",
+        "Ruiz-Vidal, who pleaded guilty, said she did not know the rule.",
+        "Ships left for the Sunshine State\nHalvor was the first to leave.",
+        "Halvor, who led the convoy, said the sea was calm.",
+    ]
+    known, full = people(articles)
+    assert full["Ruiz-Vidal"] == "Ana Ruiz-Vidal"
+    assert name_in_full("Ruiz-Vidal was arrested in July.", known, set(), full)[0] == (
+        "Ana Ruiz-Vidal was arrested in July."
+    )
+    assert "Halvor" not in full  # "State\nHalvor": a line apart
+    # Without the later cue, "Ana Ruiz-Vidal of Vigo" alone proves nothing.
+    assert "Ruiz-Vidal" not in people(articles[:1])[0]

@@ -132,6 +132,11 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     found: set[str] = set()
     forms: dict[str, set[str]] = {}
     firsts: dict[str, set[str]] = {}  # a given name -> the full names it opens ("Anwar" -> "Anwar Ibrahim")
+    # News often gives the person cue at a later, bare mention: "a judge sentenced Ana Ruiz of
+    # Vigo", then "Ruiz, who pleaded guilty, said ...". A "Given Surname" pair with no cue of its
+    # own waits here until a bare mention gives one.
+    uncued: dict[str, set[str]] = {}
+    cued: set[str] = set()
     for text in texts:
         for m in NAME.finditer(text):
             word = m.group(1)
@@ -141,11 +146,20 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             before = text[max(0, m.start() - 40) : m.start()]
             if TITLE.search(before) or COURTESY.search(before):
                 found.add(word)
-            elif (given := _given(before, articled)) and _person(text, m.start() - (len(before) - given[0]), m.end()):
-                found.add(word)
-                forms.setdefault(word, set()).add(f"{given[1]} {word}")
-                if re.fullmatch(WORD, given[1]):
-                    firsts.setdefault(given[1], set()).add(f"{given[1]} {word}")
+            elif given := _given(before, articled):
+                full = f"{given[1]} {word}"
+                if _person(text, m.start() - (len(before) - given[0]), m.end()):
+                    found.add(word)
+                    forms.setdefault(word, set()).add(full)
+                    if re.fullmatch(WORD, given[1]):
+                        firsts.setdefault(given[1], set()).add(full)
+                elif word not in placed and "\n" not in before[given[0] :]:  # a line apart: no name
+                    uncued.setdefault(word, set()).add(full)
+            elif CUE_AFTER.match(text[m.end() : m.end() + 30]) and not GIVEN.search(before):
+                cued.add(word)
+    for word in sorted(cued & set(uncued)):
+        found.add(word)
+        forms.setdefault(word, set()).update(uncued[word])
     # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
     # Ibrahim): such a word is a name to introduce too, when the articles do use it alone beside
     # a verb of saying, it opens one full name only, and it never stands for a place.
