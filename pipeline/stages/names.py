@@ -147,14 +147,14 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             if TITLE.search(before) or COURTESY.search(before):
                 found.add(word)
             elif given := _given(before, articled):
-                full = f"{given[1]} {word}"
+                pair = f"{given[1]} {word}"
                 if _person(text, m.start() - (len(before) - given[0]), m.end()):
                     found.add(word)
-                    forms.setdefault(word, set()).add(full)
+                    forms.setdefault(word, set()).add(pair)
                     if re.fullmatch(WORD, given[1]):
-                        firsts.setdefault(given[1], set()).add(full)
+                        firsts.setdefault(given[1], set()).add(pair)
                 elif word not in placed and "\n" not in before[given[0] :]:  # a line apart: no name
-                    uncued.setdefault(word, set()).add(full)
+                    uncued.setdefault(word, set()).add(pair)
             elif CUE_AFTER.match(text[m.end() : m.end() + 30]) and not GIVEN.search(before):
                 cued.add(word)
     for word in sorted(cued & set(uncued)):
