@@ -99,3 +99,21 @@ def test_brief_eval_reads_what_the_lede_states(brief):
     assert report["states"] == {"when": True, "where": True, "count": True}
     summary = story_summary([report, {**report, "states": {"when": False, "where": True, "count": False}}])
     assert (summary["lede_when"], summary["frame_when"], summary["lede_where"]) == (1, 2, 2)
+
+
+def test_a_lede_may_gain_from_a_fusion_but_never_lose_a_word_of_its_source():
+    from pipeline.stages.frame import Frame
+    from pipeline.stages.lede import keep_lede
+    from pipeline.types import Draft, Sentence
+
+    text = "Two men were found dead in a flat in Vigo on Sunday, with police not ruling out a murder-suicide."
+    base = Sentence("a:0", "a", 0, len(text), text)
+    frame = Frame()  # no slots: only the words can be lost
+    trimmed = Draft(0, "Two men were found dead in a flat in Vigo on Sunday.", "fused", base.id)
+    (kept,) = keep_lede([trimmed], {base.id: base}, frame)
+    assert kept.text == text and kept.method == "extracted"
+    assert kept.rejected[-1].reason.startswith("the lede lost")
+    added = Draft(0, text[:-1] + ", the coast guard said.", "fused", base.id)
+    assert keep_lede([added], {base.id: base}, frame)[0] == added
+    # Only the first sentence is held to it: a later trim stands.
+    assert keep_lede([added, trimmed], {base.id: base}, frame)[1] == trimmed

@@ -52,7 +52,8 @@ def _pipeline(answer):
 
 def test_verified_fusion_is_printed_as_fused_and_attributed_to_sources(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": B})
-    fused = "Three soldiers were killed and 11 wounded in an air strike near Alpha on Thursday, the army said."
+    # The lede may be reworded, never shortened (pipeline.stages.lede.keep_lede): the same words, reordered.
+    fused = "Three soldiers were killed and 11 wounded on Thursday in an air strike near the town of Alpha, the army said."
 
     def answer(content):
         return fused if "Alpha" in content else "Nothing."
@@ -115,12 +116,15 @@ def test_when_the_model_fails_an_aside_is_deleted_instead(tmp_path):
         "Following a long meeting, officials in Bravo promised an investigation into the strike near Alpha.\n"
         "Officials in Bravo promised an investigation into the air strike near Alpha, the mayor said.\n"
     )
-    folder = write_incident(tmp_path / "inc", {"a.txt": article, "b.txt": A})
+    # The strike, told twice, leads: a lede is never trimmed (pipeline.stages.lede.keep_lede).
+    strike = A.splitlines()[0] + "\n"
+    folder = write_incident(tmp_path / "inc", {"a.txt": article, "b.txt": B, "c.txt": strike})
     brief = build_brief(folder, _pipeline(lambda c: "Nothing."))
+    assert "strike near the town of Alpha" in brief.sentences[0].text
     fused = [s for s in brief.sentences if s.method == "fused"]
     assert [s.text for s in fused] == ["Officials in Bravo promised an investigation into the strike near Alpha."]
     assert fused[0].rejected[0].candidate == "Nothing."
-    _printed_safely(brief, article + A)
+    _printed_safely(brief, article + B + strike)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +234,9 @@ def test_a_model_sentence_whose_subject_lost_what_it_is_is_not_printed(tmp_path)
         "Although the Vigo repair bill grew, the port board still insists that the northern quay will reopen in May.\n"
         "Dock workers said the crane that fell had been inspected in March.\n"
     )
-    folder = write_incident(tmp_path / "inc", {"a.txt": article})
+    # The crane leads (two articles tell it): a lede is never trimmed (pipeline.stages.lede.keep_lede).
+    other = "The crane that fell at the dock had been inspected in March, dock workers said.\n"
+    folder = write_incident(tmp_path / "inc", {"a.txt": article, "b.txt": other})
     cut = "The port board still insists that the northern quay will reopen in May."
     brief = build_brief(folder, _pipeline(lambda c: cut if "repair bill" in c else "Nothing."))
     assert cut not in [s.text for s in brief.sentences]
@@ -289,7 +295,9 @@ def test_a_trim_of_a_claim_keeps_who_claims_it(tmp_path):
         "A harbour guard, who asked not to be named, has claimed that the pilot left the bridge before the crash.\n"
         "Dock workers said the crane that fell had been inspected in March.\n"
     )
-    folder = write_incident(tmp_path / "inc", {"a.txt": article})
+    # The crane, told twice, leads: a lede is never trimmed (pipeline.stages.lede.keep_lede).
+    other = "The crane that fell at the dock had been inspected in March, dock workers said.\n"
+    folder = write_incident(tmp_path / "inc", {"a.txt": article, "b.txt": other})
     brief = build_brief(folder, _pipeline(lambda c: "Nothing."))
     texts = [s.text for s in brief.sentences]
     assert "The pilot left the bridge before the crash." not in texts

@@ -3,12 +3,13 @@
 The first sentence states the incident: what happened (it tells the frame's event), how many
 (one of its figures), where (one of its places) and when (a date that resolves to its day), as far
 as the sources give them. `lede_score` weighs that for selection's first pick; `keep_lede` refuses
-a trim or fusion of the lede that loses what its source sentence stated; `background` tells a
+a trim or fusion of the lede that loses any word its source sentence states; `background` tells a
 sentence about an earlier incident, which the brief keeps at most once, last.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import Callable, Mapping, Sequence
@@ -42,8 +43,10 @@ def lede_score(frame: Frame, vectors: Mapping[str, np.ndarray]) -> Callable[[Sen
 
 def keep_lede(drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame: Frame) -> list[Draft]:
     """The drafts, with the first one put back to its source sentence where a trim or fusion
-    dropped a slot of the frame that the source sentence states (the toll, the place, the day):
-    a lede that loses the event may not lead."""
+    dropped any of its words. The lede was picked for what it states of the incident: a shorter
+    one loses the toll, the place, the day, or the clause that says what happened ("and the
+    ruling party looks set to gain a seat", "with police not ruling out a murder-suicide"). A
+    fusion may add to it (verified), never take away."""
     out = list(drafts)
     if not out:
         return out
@@ -52,11 +55,18 @@ def keep_lede(drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame:
     if base is None or display(first.text) == display(base.text):
         return out
     published = frame.published.get(base.doc_id)
-    lost = frame.slots(base.text, published) - frame.slots(first.text, published)
-    if lost:
-        why = Rejection(first.text, f"the lede lost the {', '.join(sorted(lost))} its source states")
+    lost_slots = frame.slots(base.text, published) - frame.slots(first.text, published)
+    lost_words = _words(base.text) - _words(first.text)
+    if lost_slots or lost_words:
+        what = f"the {', '.join(sorted(lost_slots))}" if lost_slots else f"{len(lost_words)} of the words"
+        why = Rejection(first.text, f"the lede lost {what} its source states")
         out[0] = replace(first, text=base.text, method="extracted", rejected=first.rejected + (why,))
     return out
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words, case and punctuation aside: what a lede may not lose."""
+    return {w for w in re.findall(r"[\w'’-]+", display(text).lower())}
 
 
 def background(text: str, doc_id: str | None, frame: Frame) -> bool:
