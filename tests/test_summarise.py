@@ -53,7 +53,9 @@ def _pipeline(answer):
 def test_verified_fusion_is_printed_as_fused_and_attributed_to_sources(tmp_path):
     folder = write_incident(tmp_path / "inc", {"a.txt": A, "b.txt": B})
     # The lede may be reworded, never shortened (pipeline.stages.lede.keep_lede): the same words, reordered.
-    fused = "Three soldiers were killed and 11 wounded on Thursday in an air strike near the town of Alpha, the army said."
+    fused = (
+        "Three soldiers were killed and 11 wounded on Thursday in an air strike near the town of Alpha, the army said."
+    )
 
     def answer(content):
         return fused if "Alpha" in content else "Nothing."
