@@ -4,7 +4,7 @@
 thing twice. Then each `Arranger` takes the whole brief and gives it back: `ReadingOrder`
 (the order the story is told), `IntroduceNames` (nobody named by surname alone before the brief
 says who they are), `Background` (an earlier incident the articles recall: at most one sentence, last), `Join` (two
-sentences about one subject become one). Which arrangers run
+sentences about one subject become one), `LedeDay` (a lede that tells the event says its day). Which arrangers run
 is decided from the Config and what the summariser declares (pipeline.runtime.run.arrangers),
 never from its name.
 """
@@ -19,7 +19,7 @@ import numpy as np
 from ..types import BriefSentence, Document, Draft, Sentence, SourceSpan
 from .frame import Frame
 from .join import join_sentences
-from .lede import background
+from .lede import background, day_words, with_day
 from .names import introduce_first
 from .segment import display
 
@@ -165,3 +165,35 @@ class Join:
 
     def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
         return join_sentences(sentences, story.known)
+
+
+class LedeDay:
+    """The lede says when (issue 25, item 3): a lede that tells the frame's event (its event
+    sentence, or one that restates it on the parse: pipeline.stages.restates) but names no day
+    gains "on <the day>" as a source writes it, after its main verb's complements, and cites that
+    source's sentence. Nothing is added where the parse shows no single reporting-free main clause,
+    where the lede names a time of its own, or where the frame has no day: nothing is guessed."""
+
+    name = "lede-day"
+
+    def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
+        from .restates import restates
+
+        frame = story.frame
+        if not sentences or frame.event is None or frame.day is None:
+            return sentences
+        lede = sentences[0]
+        base = next((s for s in story.pool if s.id == lede.base), None)
+        if base is None or "when" in frame.slots(lede.text, frame.published.get(base.doc_id)):
+            return sentences
+        if base.id != frame.event.id and not restates(lede.text, display(frame.event.text)):
+            return sentences
+        found = day_words(frame, story.pool)
+        text = with_day(lede.text, found[0], frame) if found else None
+        if found is None or text is None:
+            return sentences
+        where = found[1]
+        span = SourceSpan(where.doc_id, story.paths[where.doc_id], where.start, where.end, 1.0)
+        cited = {(sp.path, sp.start, sp.end) for sp in lede.sources}
+        sources = lede.sources + (() if (span.path, span.start, span.end) in cited else (span,))
+        return [replace(lede, text=text, method="fused", sources=sources), *sentences[1:]]

@@ -3,8 +3,10 @@
 The first sentence states the incident: what happened (it tells the frame's event), how many
 (one of its figures), where (one of its places) and when (a date that resolves to its day), as far
 as the sources give them. `lede_score` weighs that for selection's first pick; `keep_lede` refuses
-a trim or fusion of the lede that loses any word its source sentence states; `background` tells a
-sentence about an earlier incident, which the brief keeps at most once, last.
+a trim or fusion of the lede that loses any word its source sentence states; `day_words` and
+`with_day` complete a lede that tells the event but not its day with the day as a source writes
+it (cited there); `background` tells a sentence about an earlier incident, which the brief keeps
+at most once, last.
 """
 
 from __future__ import annotations
@@ -91,3 +93,62 @@ def _end(iso: str):
         y, m = int(iso[:4]), int(iso[5:])
         return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
     return date(int(iso), 12, 31)
+
+
+# Which written form of the incident's day a lede gains, best first: a full date, a month and day,
+# a weekday (its date is in the fact box). "Yesterday" and "last week" mean nothing in a brief.
+DAY_FORMS = {"day": 0, "partial": 1, "weekday": 2}
+# Dependents after the main verb that open a clause of their own: the day goes before them, where
+# it modifies the main verb ("... capsized near Port Elm on Tuesday, killing 12").
+CLAUSES = frozenset({"ccomp", "advcl", "conj", "cc", "parataxis", "relcl", "xcomp", "acl", "dep", "punct"})
+SOURCED = frozenset({"according"})  # "..., according to police": who says so, not what happened
+
+
+def day_words(frame: Frame, pool: Sequence[Sentence]) -> tuple[str, Sentence] | None:
+    """The incident's day as a source writes it ("February 9, 2017", "Feb. 9", "Thursday") and the
+    sentence that writes it, which the lede then cites: best form first, then pool order."""
+    if frame.day is None:
+        return None
+    iso = frame.day.isoformat()
+    found = []
+    for k, s in enumerate(pool):
+        text = display(s.text)
+        kinds = {(a, b): kind for a, b, kind, m in dates.find(text) if kind in DAY_FORMS}
+        for w in dates.resolve(text, frame.published.get(s.doc_id), frame.day):
+            kind = next((kd for (a, b), kd in kinds.items() if a <= w.start < b), None)
+            if kind is not None and w.iso == iso and w.grain == "day" and not (kind == "weekday" and " " in w.text):
+                found.append((DAY_FORMS[kind], k, w.text, s))
+    if not found:
+        return None
+    _, _, words, s = min(found, key=lambda f: f[:2])
+    return words, s
+
+
+def with_day(text: str, words: str, frame: Frame) -> str | None:
+    """`text` with "on <words>" after its main verb's last complement, where the parse shows one
+    sentence whose main clause tells something (a verb of saying hands over to the clause it
+    reports: "..., police said") and it names no time of its own (a date, a year, "in the past two
+    years"); None where that cannot be done safely."""
+    from .frame import SAYING
+    from .restates import timeless
+
+    if frame.parse is None or dates.find(text) or timeless(text) != text:
+        return None
+    doc = frame.parse([text])[0]
+    if any(e.label_ in ("DATE", "TIME") for e in doc.ents):
+        return None  # "in March", "that night": a time of its own, which a day might contradict
+    sents = list(doc.sents)
+    main = sents[0].root if len(sents) == 1 else None
+    if main is not None and main.lemma_.lower() in SAYING:
+        told = [c for c in main.children if c.dep_ in ("ccomp", "parataxis")]
+        main = told[0] if len(told) == 1 else None
+    if main is None or main.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in main.children):
+        return None  # "has been removed on Thursday": English gives the present perfect no day
+    right = [c for c in main.children if c.i > main.i and c.dep_ not in CLAUSES and c.text.lower() not in SOURCED]
+    last = max((c.right_edge.i for c in right), default=main.i)
+    if any(t.is_quote for t in doc) or any(t.is_bracket for t in doc[main.i : last + 1]):
+        return None  # a quotation or brackets: not the reporter's clause to add to
+    at = doc[last].idx + len(doc[last].text)
+    return f"{text[:at]} on {words}{text[at:]}"
