@@ -70,3 +70,17 @@ def test_a_count_keeps_its_qualifier():
     pool = [Sentence(f"d{i}:0", f"d{i}", 0, len(t), t) for i, t in enumerate(texts)]
     facts, figures = _counts(pool, pool, {}, None, {"d0": "a.txt", "d1": "b.txt"})
     assert [(f.slot, f.value) for f in facts] == [("arrested", "at least 32")] and figures == {32}
+
+
+def test_a_day_the_calendar_names_with_a_weekday_word_is_not_that_weekday():
+    # Published Tuesday 19 November 2019: "Black Friday" is a shopping day, not Friday 15 November.
+    published = date(2019, 11, 19)
+    assert _isos("Retailers cut prices ahead of Black Friday, the chain said.", published) == []
+    assert _isos("Stores opened early on Good Friday and again on Easter Monday.", published) == []
+    assert _isos("The candidates campaigned across Virginia before Super Tuesday.", published) == []
+    # The weekday beside a named day is still read, and a capitalised word before a weekday
+    # is not a name unless the table says so ("the Senate Friday" is wire copy's day).
+    assert _isos("Shoppers queued on Friday for Black Friday deals.", published) == [
+        ("Friday", "2019-11-15", "published")
+    ]
+    assert _isos("The Senate Friday passed the bill.", published) == [("Friday", "2019-11-15", "published")]

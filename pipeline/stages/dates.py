@@ -42,6 +42,25 @@ FORMS = (
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|of|during)\s+(?P<y>{YEAR})\b", re.I)),  # in 2015 ("since 2011" dates no event)
 )
+# Days the calendar names with a weekday word. They are not "the last or next <weekday>": an
+# article of Tuesday 19 November that mentions "Black Friday deals" does not mean Friday 15
+# November. Each is read as a name and never resolved; the reason says which day it is.
+NAMED_DAYS = {
+    "black friday": "the shopping day after US Thanksgiving",
+    "cyber monday": "the online shopping day after Black Friday",
+    "super tuesday": "the day of many US presidential primaries",
+    "good friday": "the Friday before Easter",
+    "easter sunday": "Easter",
+    "easter monday": "the day after Easter",
+    "palm sunday": "the Sunday before Easter",
+    "ash wednesday": "the first day of Lent",
+    "maundy thursday": "the Thursday before Easter",
+    "holy saturday": "the Saturday before Easter",
+    "bloody sunday": "the name of massacres (Derry 1972, St Petersburg 1905)",
+    "black monday": "the name of market crashes (19 October 1987)",
+    "black tuesday": "the name of the crash of 29 October 1929",
+}
+NAMED_DAY = re.compile(r"\b(?:" + "|".join(n.replace(" ", r"\s+") for n in NAMED_DAYS) + r")\b", re.I)
 # "may" is a month only with a day or a year beside it, which FORMS require.
 # A month name that is a person's name or a verb here ("August Wilson", "to march") is rare
 # beside a day number; a bare month is never read.
@@ -101,11 +120,14 @@ def _weekday(name: str, rel: str | None, reference: date) -> date:
 
 def find(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Every date expression of `text`, left to right, none overlapping: (start, end, kind, match)."""
+    names = [(m.start(), m.end()) for m in NAMED_DAY.finditer(text)]
     taken: list[tuple[int, int, str, re.Match]] = []
     for kind, pattern in FORMS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b, _, _ in taken):
                 continue
+            if kind == "weekday" and any(a <= m.start("wd") < b for a, b in names):
+                continue  # "Black Friday": a day's name (NAMED_DAYS), not a weekday
             taken.append((m.start(), m.end(), kind, m))
     return sorted(taken, key=lambda x: x[0])
 
