@@ -1,5 +1,5 @@
 """The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> frame -> select ->
-summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join) ->
+summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join, lede-day) ->
 differences -> render."""
 
 from __future__ import annotations
