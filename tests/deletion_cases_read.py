@@ -236,4 +236,36 @@ READ = [
         "Thieves robbed the Vigo branch.",
         "Thieves robbed the Vigo branch office.",
     ),
+    # Found re-reading put-aside clusters (issue 26): an account that closes the sentence after a
+    # comma tells who says all of it, though the parser hangs it on the clause a trim drops.
+    (
+        "frame",
+        "The pump failed at noon, flooding the lower deck and forcing the crew ashore, according to the coastguard.",
+        "The pump failed at noon.",
+        "The pump failed at noon, according to the coastguard.",
+    ),
+    (
+        "frame",
+        "The tenant's phone logged a call at 2 a.m., helping detectives trace the caller, according to court filings.",
+        "The tenant's phone logged a call at 2 a.m.",
+        "The tenant's phone logged a call at 2 a.m., according to court filings.",
+    ),
+    (
+        "frame",
+        "The bridge shook for a minute, cracking two supports that engineers later replaced, a city inspector said.",
+        "The bridge shook for a minute.",
+        "The bridge shook for a minute, a city inspector said.",
+    ),
+    (
+        "frame",
+        "Sales fell by a third in March, pushing the bakery chain close to closing four shops, according to its accounts.",
+        "Sales fell by a third in March.",
+        "Sales fell by a third in March, according to its accounts.",
+    ),
+    (
+        "frame",
+        "The goalkeeper skipped training on Friday, missing the team bus home to Leeds, his agent told reporters.",
+        "The goalkeeper skipped training on Friday.",
+        "The goalkeeper skipped training on Friday, his agent told reporters.",
+    ),
 ]

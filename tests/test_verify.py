@@ -172,3 +172,41 @@ def test_a_fact_one_source_states_and_another_quotes_may_be_stated():
     assert not _quoted_as_fact("The quay will reopen in May.", sources) and _quoted_as_fact(
         "The quay will reopen in May.", sources[:1]
     )
+
+
+# A fusion that changes whom a pronoun points at keeps every content word (issue 26): each pair is
+# (source, the same fact with one pronoun swapped, a faithful rewording of the same source).
+PRONOUN_SWAPS = [
+    (
+        "The niece told reporters that the gardener visited them after her disappearance and voiced his fears.",
+        "The niece told reporters that the gardener visited them after his disappearance and voiced his fears.",
+        "The niece told reporters that the gardener visited them after her disappearance, voicing his fears.",
+    ),
+    (
+        "Ana Ruiz said the captain thanked her crew before he left the harbour.",
+        "Ana Ruiz said the captain thanked his crew before he left the harbour.",
+        "Ana Ruiz said the captain thanked her crew before he left.",
+    ),
+    (
+        "Mayor Ana Ruiz said the Leon council had cut its budget for the parks her office runs.",
+        "Mayor Ana Ruiz said the Leon council had cut her budget for the parks her office runs.",
+        "Mayor Ana Ruiz said the Leon council had cut its budget for the parks.",
+    ),
+    (
+        "Coach Tom Vale said Leon FC owed him wages after the players lost their final.",
+        "Coach Tom Vale said Leon FC owed her wages after the players lost their final.",
+        "Coach Tom Vale said Leon FC owed him wages after the players lost.",
+    ),
+    (
+        "Police said the driver left his van near the school where she taught.",
+        "Police said the driver left her van near the school where she taught.",
+        "Police said the driver left his van near the school.",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, swapped, faithful", PRONOUN_SWAPS)
+def test_a_fusion_may_not_change_whom_a_pronoun_points_at(source, swapped, faithful):
+    verdict = _check(swapped, sources=[source], min_similarity=0.0, structural=False)
+    assert not verdict.ok and verdict.reason.startswith("pronoun used more often than in the sources")
+    assert _check(faithful, sources=[source], min_similarity=0.0, structural=False).ok

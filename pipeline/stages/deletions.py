@@ -110,7 +110,23 @@ def _trailing_account(f: Any) -> bool:
     return not any(c.dep_ in OWN_CONTENT for x in inner for c in x.children)
 
 
+def _closing_account(doc: Any) -> Any | None:
+    """ "..., helping police charge him, according to court records.": an account set off by a
+    comma at the sentence's end tells who says all of it, whichever clause the parser hangs it on."""
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return None
+    for t in doc:
+        account = t.lower_ == "according" or t.pos_ in ("VERB", "AUX") and _reports(t) and bool(_subjects(t))
+        if account and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= words[-1].i:
+            return t
+    return None
+
+
 def frame(d: Deletion) -> str | None:
+    closing = _closing_account(d.source)
+    if closing is not None and d.gone(closing) and any(t.i < closing.left_edge.i for t in d.kept_words()):
+        return f"'{closing.text}' closes the sentence and tells who says all of it"
     for t in d.kept_words():
         x = t
         while x.head.i != x.i:
@@ -312,7 +328,10 @@ def _now_apposed(m: Any, d: Deletion) -> Any:
 
 def attachment(d: Deletion) -> str | None:
     back = {s: r for r, s in d.align.items()}
+    closing = _closing_account(d.source)  # tells who says the whole sentence: attached to all of it
     for m in d.kept_words():
+        if closing is not None and m.i in {t.i for t in closing.subtree}:
+            continue
         if (noun := _now_apposed(m, d)) is not None:
             return f"leaves '{m.text}' after '{noun.text},', where it reads as a description of it"
         if m.dep_ in ("compound", "amod", "nmod") and m.head.pos_ in ("NOUN", "PROPN") and d.gone(m.head):

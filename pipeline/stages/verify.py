@@ -18,6 +18,7 @@ participants is not, whatever the similarity.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -47,6 +48,16 @@ WHEN = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|[Yy]esterday|[Tt]oday|[Tt]onight|(?:19|20)\d\d)\b"
 )
+# A pronoun says whom a clause is about, and coverage of content words never sees it: a fusion
+# that writes "after his disappearance" from "after her disappearance" passes every word check.
+# So a candidate may use each kind of personal pronoun no more often than its sources together.
+PRONOUNS = {
+    "he": "he him his himself",
+    "she": "she her hers herself",
+    "they": "they them their theirs themselves",
+    "it": "it its itself",
+}
+PRONOUN_OF = {w: kind for kind, words in PRONOUNS.items() for w in words.split()}
 MIN_SIMILARITY = 0.75
 MIN_COVERAGE = 0.85
 
@@ -80,6 +91,10 @@ def _names(text: str) -> set[str]:
             w = re.sub(r"['’]s$", "", w)
             names.update(p for p in re.split(r"[-'’]", w) if p[:1].isupper())
     return names
+
+
+def _pronouns(text: str) -> Counter[str]:
+    return Counter(PRONOUN_OF[w] for w in re.findall(r"[a-z]+", text.lower()) if w in PRONOUN_OF)
 
 
 def _negations(text: str) -> set[str]:
@@ -147,6 +162,9 @@ def verify(
     alone = problem(candidate)
     if alone:
         return Verdict(False, f"does not stand alone: {alone}")
+    extra_pronouns = _pronouns(candidate) - sum((_pronouns(x) for x in sources), Counter())
+    if extra_pronouns:
+        return Verdict(False, f"pronoun used more often than in the sources: {', '.join(sorted(extra_pronouns))}")
     if structural:
         # Words and meaning can all be the sources' while who did what is not (issue 12).
         reason = structure_problem(candidate, sources)
