@@ -258,7 +258,7 @@ READ = [
     ),
     (
         "frame",
-        "Sales fell by a third in March, pushing the bakery chain close to closing four shops, according to its accounts.",
+        "Sales fell by a third in March, pushing the bakery close to closing four shops, according to its accounts.",
         "Sales fell by a third in March.",
         "Sales fell by a third in March, according to its accounts.",
     ),
