@@ -268,4 +268,16 @@ READ = [
         "The goalkeeper skipped training on Friday.",
         "The goalkeeper skipped training on Friday, his agent told reporters.",
     ),
+    (
+        "frame",
+        "The board moved the nurse to night shifts, despite her written complaint, the tribunal papers state.",
+        "The board moved the nurse to night shifts.",
+        "The board moved the nurse to night shifts, the tribunal papers state.",
+    ),
+    (
+        "frame",
+        "The landlord cut the heating in January, over the tenants' protests, the complaint alleges.",
+        "The landlord cut the heating in January.",
+        "The landlord cut the heating in January, the complaint alleges.",
+    ),
 ]

@@ -110,23 +110,30 @@ def _trailing_account(f: Any) -> bool:
     return not any(c.dep_ in OWN_CONTENT for x in inner for c in x.children)
 
 
-def _closing_account(doc: Any) -> Any | None:
+def _closing_account(doc: Any) -> frozenset[int]:
     """ "..., helping police charge him, according to court records.": an account set off by a
-    comma at the sentence's end tells who says all of it, whichever clause the parser hangs it on."""
+    comma at the sentence's end tells who says all of it, whichever clause the parser hangs it on.
+    The token indices of that account; empty when the sentence has none."""
     words = [t for t in doc if not t.is_punct]
     if not words:
-        return None
+        return frozenset()
     for t in doc:
         account = t.lower_ == "according" or t.pos_ in ("VERB", "AUX") and _reports(t) and bool(_subjects(t))
         if account and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= words[-1].i:
-            return t
-    return None
+            return frozenset(x.i for x in t.subtree)
+    # The parser may read "..., the lawsuit states." as a noun phrase; its words still say who says it.
+    comma = max((t.i for t in doc if t.text == ","), default=None)
+    tail = [t for t in doc[comma + 1 :] if not t.is_punct] if comma is not None else []
+    if 2 <= len(tail) <= 6 and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tail):
+        if FRAMING & {tail[0].lemma_.lower(), tail[-1].lemma_.lower()}:
+            return frozenset(t.i for t in tail)
+    return frozenset()
 
 
 def frame(d: Deletion) -> str | None:
-    closing = _closing_account(d.source)
-    if closing is not None and d.gone(closing) and any(t.i < closing.left_edge.i for t in d.kept_words()):
-        return f"'{closing.text}' closes the sentence and tells who says all of it"
+    closing = sorted(_closing_account(d.source))
+    if closing and all(d.gone(d.source[i]) for i in closing) and any(t.i < closing[0] for t in d.kept_words()):
+        return f"'{d.source[closing[0] : closing[-1] + 1].text}' closes the sentence and tells who says all of it"
     for t in d.kept_words():
         x = t
         while x.head.i != x.i:
@@ -330,7 +337,7 @@ def attachment(d: Deletion) -> str | None:
     back = {s: r for r, s in d.align.items()}
     closing = _closing_account(d.source)  # tells who says the whole sentence: attached to all of it
     for m in d.kept_words():
-        if closing is not None and m.i in {t.i for t in closing.subtree}:
+        if m.i in closing:
             continue
         if (noun := _now_apposed(m, d)) is not None:
             return f"leaves '{m.text}' after '{noun.text},', where it reads as a description of it"
