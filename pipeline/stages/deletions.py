@@ -118,7 +118,10 @@ def _closing_account(doc: Any) -> frozenset[int]:
     if not words:
         return frozenset()
     for t in doc:
-        account = t.lower_ == "according" or t.pos_ in ("VERB", "AUX") and _reports(t) and bool(_subjects(t))
+        # "..., where he says trade is up" says something of its own: it is not the sentence's account.
+        own = any(c.dep_ in OWN_CONTENT for c in t.children)
+        said = t.pos_ in ("VERB", "AUX") and _reports(t) and bool(_subjects(t)) and not own
+        account = t.lower_ == "according" or said
         if account and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= words[-1].i:
             return frozenset(x.i for x in t.subtree)
     # The parser may read "..., the lawsuit states." as a noun phrase; its words still say who says it.
