@@ -8,6 +8,7 @@ the local HF cache when offline.
 from __future__ import annotations
 
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -206,7 +207,10 @@ class Generator:
             cache.batch_repeat_interleave(len(idx))
             kwargs["past_key_values"] = cache
         start = n + width
-        with torch.inference_mode():
+        with torch.inference_mode(), warnings.catch_warnings():
+            # Later 5.x releases call the prefix cache `cache`; `past_key_values` is the name every
+            # release we allow (transformers>=5.0,<6) reads, so its rename notice is not the user's.
+            warnings.filterwarnings("ignore", message=".*past_key_values.* is deprecated", category=FutureWarning)
             out = self._model.generate(
                 input_ids=torch.tensor(input_ids, device=self.device),
                 attention_mask=torch.tensor(mask, device=self.device),
