@@ -21,6 +21,7 @@ from .frame import Frame
 from .join import join_sentences
 from .lede import background, day_words, with_day
 from .names import introduce_first
+from .restates import restates
 from .segment import display
 
 
@@ -177,8 +178,6 @@ class LedeDay:
     name = "lede-day"
 
     def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
-        from .restates import restates
-
         frame = story.frame
         if not sentences or frame.event is None or frame.day is None:
             return sentences

@@ -20,7 +20,8 @@ import numpy as np
 
 from ..types import Draft, Rejection, Sentence
 from . import dates
-from .frame import SAME_EVENT, Frame
+from .frame import SAME_EVENT, SAYING, Frame
+from .restates import timeless
 from .segment import display
 
 # A date this many days before the incident's is another event's, not a step of this one.
@@ -129,9 +130,6 @@ def with_day(text: str, words: str, frame: Frame) -> str | None:
     sentence whose main clause tells something (a verb of saying hands over to the clause it
     reports: "..., police said") and it names no time of its own (a date, a year, "in the past two
     years"); None where that cannot be done safely."""
-    from .frame import SAYING
-    from .restates import timeless
-
     if frame.parse is None or dates.find(text) or timeless(text) != text:
         return None
     doc = frame.parse([text])[0]
