@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.stages.arrange import content_words, fit, says_again
+from pipeline.stages.arrange import fit, says_again
+from pipeline.stages.attribute import content_words
 from pipeline.types import Draft, SourceSpan
 
 
@@ -25,10 +26,10 @@ def run_fit(texts: list[str], vectors: list[np.ndarray], redundancy: float = 0.6
     return [s.text for s in kept]
 
 
-def test_content_words_keep_numbers_and_names_not_stop_words():
-    words = content_words("The 3 fishermen were rescued by the coast guard off Vela on Monday.")
-    assert {"3", "fishermen", "rescu", "coast", "guard", "vela", "monday"} <= words
-    assert not words & {"the", "were", "by", "off", "on"}
+def test_a_number_written_as_a_word_is_the_same_number():
+    kept = "Rescuers pulled three miners alive from the collapsed shaft near Oruro."
+    assert says_again("Rescuers pulled 3 miners alive from the shaft near Oruro.", unit(1, 0), kept, unit(1, 0))
+    assert not says_again("Rescuers pulled 4 miners alive from the shaft near Oruro.", unit(1, 0), kept, unit(1, 0))
 
 
 def test_a_retelling_inside_a_kept_sentence_goes_and_the_next_draft_takes_its_place():
@@ -47,16 +48,15 @@ def test_the_same_words_with_a_distant_meaning_are_two_facts():
         "The assembly elected Marta Ruiz, the harbour engineer who has wide public support, as mayor.",
         "Ruiz, 58, came to office with wide public support from the harbour.",
     ]
-    assert content_words(texts[1]) - content_words(texts[0]) <= {"58", "came", "offic"}
+    assert len(content_words(texts[1]) - content_words(texts[0])) <= 3
     kept = run_fit(texts, [unit(1, 0), unit(0.4, 0.92)])  # cosine 0.4
     assert kept == texts
 
 
 def test_three_shared_words_are_a_topic_not_a_fact():
     texts = ["Flood water reached the old bridge in Dorn on Sunday.", "The old bridge in Dorn reopened."]
-    mine = content_words(texts[1])
-    assert len(mine & content_words(texts[0])) == 3
-    assert not says_again(mine, unit(0.9, 0.44), content_words(texts[0]), unit(1, 0))
+    assert len(content_words(texts[1]) & content_words(texts[0])) == 3
+    assert not says_again(texts[1], unit(0.9, 0.44), texts[0], unit(1, 0))
 
 
 @pytest.mark.parametrize(
