@@ -10,8 +10,9 @@ import pytest
 
 from pipeline.inference.embed import HashingEmbedder
 from pipeline.stages.parser import load_parser
+from pipeline.stages.structure import parse
+from pipeline.stages.verify import _names_kept_names, verify
 from pipeline.stages.verify import structure_problem as check
-from pipeline.stages.verify import verify
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -314,3 +315,55 @@ def test_faithful_fusion_of_the_same_sources_passes(kind, sources, distorted, fa
 def test_the_reason_names_what_changed(case, reason):
     _, sources, distorted, _ = CASES[case]
     assert reason in check(distorted, sources)
+
+
+# A word capitalised inside a fused sentence must be a name in the sources. The opening word of a
+# source sentence is capitalised for its place only: written into the middle of a fusion next to a
+# name, it makes a new one, and every other check sees only words the sources use.
+@pytest.mark.parametrize(
+    "sources, candidate, invented",
+    [
+        (
+            ["Watching Orbis from the ground, engineers saw its panels open.", "Engineers launched Orbis on Friday."],
+            "Engineers launched the Watching Orbis on Friday.",
+            "Watching",
+        ),
+        (
+            ["Eastern provinces were flooded after heavy rain.", "The Kama River rose four metres."],
+            "The Eastern Kama River rose four metres.",
+            "Eastern",
+        ),
+        (
+            ["Acting on a tip, police searched a farm.", "Police arrested two men at the Holm farm near Lund."],
+            "Police arrested two men at the Acting Holm farm.",
+            "Acting",
+        ),
+        (
+            ["Central banks raised rates again.", "The Bank of Vell raised its main rate to 4 percent."],
+            "The Central Bank of Vell raised its main rate.",
+            "Central",
+        ),
+        (
+            ["Senior officers met on Tuesday.", "Officer Tomas Brandt was suspended after the raid."],
+            "The police said Senior Officer Tomas Brandt was suspended.",
+            "Senior",
+        ),
+    ],
+)
+def test_a_source_sentence_opener_is_not_a_name(sources, candidate, invented):
+    reason = _names_kept_names(parse(candidate), [parse(s) for s in sources])
+    assert reason is not None and reason.endswith(invented)
+
+
+@pytest.mark.parametrize(
+    "sources, candidate",
+    [
+        (["Orbis reached orbit on Friday.", "Engineers built it in Kiruna."], "Engineers said Orbis reached orbit."),
+        (["Ruth Ames, the deputy mayor, resigned."], "Officials said Deputy Mayor Ruth Ames resigned."),
+        (["The U.S. embassy in Vell closed on Monday."], "Officials said the U.S. embassy closed."),
+        (["Turkey's army said three soldiers died."], "The army of Turkey said three soldiers died."),
+        (["Al-Assad's forces took the town."], "The forces of Al-Assad took the town."),
+    ],
+)
+def test_names_the_sources_use_as_names_pass(sources, candidate):
+    assert _names_kept_names(parse(candidate), [parse(s) for s in sources]) is None

@@ -86,6 +86,9 @@ class Parse:
     edges: tuple[tuple[int, tuple[str, str], tuple[str, str]], ...]
     pairs: frozenset[tuple[str, str]]
     qualifiers: frozenset[tuple[str, str]]  # (word, its qualifier): ("voice", "same")
+    # Capitalised words the parse reads as names: capitalised inside their sentence, or first and
+    # tagged a proper noun. "Watching" of "Watching Orbis from the ground" is a verb, not a name.
+    names: frozenset[str] = frozenset()
 
 
 def _key(t: Any) -> tuple[str, str]:
@@ -386,4 +389,10 @@ def parse(text: str) -> Parse:
         tuple(edges),
         frozenset(pairs),
         frozenset(qualifiers),
+        frozenset(t.text for t in doc if t.text[:1].isupper() and (t.pos_ == "PROPN" or not _opens(t))),
     )
+
+
+def _opens(t: Any) -> bool:
+    """First word of its sentence, quotation marks and brackets before it not counted."""
+    return all(x.is_punct or x.is_space for x in t.sent[: t.i - t.sent.start])

@@ -84,13 +84,11 @@ def _names(text: str) -> set[str]:
     """Capitalised words that are not the first word of the sentence: names, places, dates.
     "Al-Assad" gives "Al" and "Assad", "Turkey's" gives "Turkey", so spelling variants the
     sources also use are not mistaken for invented names."""
-    words = WORD.findall(text)
-    names: set[str] = set()
-    for i, w in enumerate(words):
-        if w[:1].isupper() and i > 0:
-            w = re.sub(r"['’]s$", "", w)
-            names.update(p for p in re.split(r"[-'’]", w) if p[:1].isupper())
-    return names
+    return {p for i, w in enumerate(WORD.findall(text)) if i > 0 for p in _name_parts(w)}
+
+
+def _name_parts(word: str) -> list[str]:
+    return [p for p in re.split(r"[-'’]", re.sub(r"['’]s$", "", word)) if p[:1].isupper()]
 
 
 def _pronouns(text: str) -> Counter[str]:
@@ -230,6 +228,7 @@ def compare(candidate: Parse, sources: Sequence[Parse]) -> str | None:
         or _joins(candidate, sources, units)
         or _qualifiers_kept(candidate, used)
         or _entities(candidate, used)
+        or _names_kept_names(candidate, sources)
     )
 
 
@@ -354,6 +353,18 @@ def _qualifiers_kept(candidate: Parse, used: Sequence[Parse]) -> str | None:
         if dropped:
             return f"drops '{dropped[0][1]}', which qualifies '{dropped[0][0]}'"
     return None
+
+
+def _names_kept_names(candidate: Parse, sources: Sequence[Parse]) -> str | None:
+    """A word the candidate capitalises inside its sentence is a name: the sources must use it as
+    one, or use the word in lower case (a title written "President" for "president"). A source's
+    opening word is capitalised for its place only: "Watching Orbis from the ground" gives no name
+    "Watching", and a fusion that writes "the Watching Orbis satellite" invents one."""
+    names = {part for p in sources for name in p.names for w in WORD.findall(name) for part in _name_parts(w)}
+    parts = (part for p in sources for w in WORD.findall(p.text) for part in re.split(r"[-'’]", w))
+    lower = {part for part in parts if part[:1].islower()}
+    wrong = sorted(n for n in _names(candidate.text) if n not in names and n.lower() not in lower)
+    return f"writes as a name a word its sources do not use as one: {', '.join(wrong[:3])}" if wrong else None
 
 
 def _entities(candidate: Parse, used: Sequence[Parse]) -> str | None:
