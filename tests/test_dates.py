@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from pipeline.stages.dates import as_date, resolve, shown
+from pipeline.stages.dates import as_date, resolve, shown, unresolved_weekdays
 
 
 def _isos(text, published=None, incident=None):
@@ -84,3 +84,10 @@ def test_a_day_the_calendar_names_with_a_weekday_word_is_not_that_weekday():
         ("Friday", "2019-11-15", "published")
     ]
     assert _isos("The Senate Friday passed the bill.", published) == [("Friday", "2019-11-15", "published")]
+
+
+def test_weekdays_an_undated_article_names_stay_as_weekdays_to_rule_days_out():
+    text = "Executives said Sunday that talks began last Friday."
+    assert unresolved_weekdays(text, None) == {6, 4}
+    assert unresolved_weekdays(text, date(2021, 3, 5)) == set()  # resolved: they vote as days
+    assert unresolved_weekdays("The bank was sold on May 3, 2019.", None) == set()

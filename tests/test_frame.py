@@ -117,3 +117,27 @@ def test_a_lede_may_gain_from_a_fusion_but_never_lose_a_word_of_its_source():
     assert keep_lede([added], {base.id: base}, frame)[0] == added
     # Only the first sentence is held to it: a later trim stands.
     assert keep_lede([added, trimmed], {base.id: base}, frame)[1] == trimmed
+
+
+UNDATED = {  # no article gives its date: "Sunday" stays a weekday, and a memo's date is no Sunday
+    "a.txt": "Vell Bank agrees to buy Orbis Software\n\n"
+    "Vell Bank is close to agreeing to buy Orbis Software for $2 billion, executives in the talks said Sunday.\n\n"
+    "The deal would give the bank its first software arm.\n",
+    "b.txt": "Bank deal near\n\n"
+    "Vell Bank is close to buying Orbis Software, the maker of payroll programs, people in the talks said Sunday.\n\n"
+    "In a memo on May 31, 2017, the Vell Bank chief urged the board to buy Orbis Software.\n",
+    "c.txt": "Orbis talks\n\n"
+    "Shares of Orbis Software rose after word of the talks spread.\n\n"
+    "Vell Bank first approached Orbis Software in a memo on May 31, 2017, according to the bank's filings.\n",
+}
+
+
+def test_the_event_sentences_weekday_rules_out_a_date_that_is_not_that_weekday(tmp_path, minilm):
+    """May 31, 2017 was a Wednesday: the deal "said Sunday" did not happen then, so the incident
+    has no day rather than the memo's."""
+    pipeline = Pipeline.from_config(Config(summariser="extractive"))
+    pipeline.embedder = minilm
+    pipeline.warm_up()
+    result = build_brief(write_incident(tmp_path / "deal", UNDATED), pipeline)
+    assert "Sunday" in _fact(result, "what").value
+    assert not [f for f in result.facts if f.slot == "when"]

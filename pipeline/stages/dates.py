@@ -170,6 +170,18 @@ def resolve(text: str, published: date | None = None, incident: date | None = No
     return out
 
 
+def unresolved_weekdays(text: str, published: date | None) -> set[int]:
+    """The weekdays (Monday 0) `text` names that its article's date cannot resolve: they still
+    rule out every day that is not one of them."""
+    return {
+        WEEKDAYS.index(day)
+        for w in resolve(text, published)
+        if w.iso is None and w.grain == "day"
+        for day in WEEKDAYS
+        if day in w.text.lower()
+    }
+
+
 def as_date(iso: str | None) -> date | None:
     """The calendar day of an ISO day ("2017-02-09"); None for a month, a year or nothing."""
     if not iso or len(iso) != 10:

@@ -196,6 +196,9 @@ def _when(
         for w in dates.resolve(display(s.text), published.get(s.doc_id)):
             if w.iso and w.grain == "day":
                 votes[w.iso].append(s)
+    # "said Sunday" in an undated article rules out the Wednesday an echo names ("met on March 3").
+    if named := dates.unresolved_weekdays(display(echoes[0].text), published.get(echoes[0].doc_id)):
+        votes = defaultdict(list, {iso: v for iso, v in votes.items() if date.fromisoformat(iso).weekday() in named})
     if not votes:  # articles written on different days say different weekdays: nothing to show
         return None, None
     iso = max(sorted(votes), key=lambda d: len({s.doc_id for s in votes[d]}))
