@@ -19,6 +19,7 @@ import numpy as np
 
 from ..types import Dated, Sentence, SourceSpan
 from . import dates
+from .lexicon import FRAMING
 from .segment import display
 
 Entities = Callable[[Sequence[str]], list[Any]]  # texts -> spaCy Docs (pipeline.stages.parser.docs)
@@ -27,6 +28,8 @@ MIN_WORDS, MAX_WORDS = 4, 45  # an entry says something, and says one thing
 MIN_SAID = 3  # content words beside the date itself
 SAME = 0.5  # cosine: two sentences tell of the same dated thing, so both are its sources
 # Words that open a clause without being part of what it says.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+FRAMED = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})  # what a verb of saying or alleging frames
 OPENERS = frozenset("when as after while because since that which who where whereas and but".split())
 
 
@@ -81,6 +84,11 @@ def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
         return None  # "voters could see ... in 2020": a possibility, not an event
     if quotes % 2 or _quoted(text, when.start):
         return None  # half a quotation, or a speaker's own "today": not the timeline's words
+    if not whole and head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in head.children):
+        return None  # "to start a company in 1994": without its subject, neither who acted nor that it happened
+    last = words[-1]
+    if last.pos_ == "VERB" and last.lemma_.lower() in FRAMING and not any(c.dep_ in FRAMED for c in last.children):
+        return None  # "a meeting on June 2, at which, the board alleges": what it alleges lies outside the entry
     if whole:
         return text
     return doc[words[0].i : words[-1].i + 1].text
@@ -101,12 +109,16 @@ def build_timeline(
         return ()
     index = {s.id: i for i, s in enumerate(pool)}
     found: dict[str, list[tuple[str, Sentence]]] = defaultdict(list)
+    # A sentence whose own words cannot be an entry ("... before being shot down in November
+    # 2015") still backs the entry that tells the same thing.
+    giving: dict[str, list[Sentence]] = defaultdict(list)
     candidates = [(s, display(s.text)) for s in pool]
     candidates = [(s, t) for s, t in candidates if dates.find(t)]
     for (s, text), doc in zip(candidates, parse([t for _, t in candidates])):
         for w in dates.resolve(text, published.get(s.doc_id), day):
             if w.iso is None or w.iso == day.isoformat():
                 continue
+            giving[w.iso].append(s)
             words = dated_words(text, w, doc)
             if words:
                 found[w.iso].append((words, s))
@@ -124,7 +136,8 @@ def build_timeline(
         centre = rows.mean(axis=0)
         k = int(np.argmax(rows @ centre)) if len(told) > 1 else 0
         words, s = told[k]
-        backing = [x for (_, x), v in zip(told, rows) if float(v @ rows[k]) >= SAME]
+        near = vectors[[index[x.id] for x in giving[iso]]] @ rows[k]
+        backing = [x for x, v in zip(giving[iso], near) if float(v) >= SAME]
         entries[iso] = Dated(iso, words, _spans(backing or [s], paths))
     if len(entries) < 2:
         return ()
