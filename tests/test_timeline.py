@@ -100,3 +100,25 @@ def test_a_sentence_whose_own_words_are_no_entry_still_backs_the_entry_that_tell
     sinking = next(e for e in timeline if e.date == "2019-03")
     assert sinking.text == texts["a"]
     assert [s.path for s in sinking.sources] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    "text, entry",
+    [
+        (
+            "Talks turned to the Tarn Heights, which Vell captured from Osk in 1967.",
+            "the Tarn Heights, which Vell captured from Osk in 1967",
+        ),
+        ("Police arrested a man who attacked a guard on March 1.", "a man who attacked a guard on March 1"),
+        ("Divers found the Vela, which sank off Tarn in May 2019.", "the Vela, which sank off Tarn in May 2019"),
+    ],
+)
+def test_a_relative_clause_dates_the_noun_it_describes_and_keeps_its_pronoun(text, entry):
+    """Cut out of its noun, "which Vell captured from Osk in 1967" loses its opening word and reads
+    "Vell captured from Osk in 1967": captured what?"""
+    assert _words(text) == entry
+
+
+def test_a_line_with_no_verb_at_its_top_is_no_entry():
+    assert _words("2011-13: Leads Tarn in June 2012 to rebuild the port, but is blamed for the flood.") is None
+    assert _words("2018-19: Governor of Tarn in June 2018 after the flood, then minister of ports.") is None

@@ -71,6 +71,11 @@ def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
     whole = head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX")  # it dates the sentence's own verb
     if not whole and head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return None
+    if toks[0].sent.root.pos_ not in ("VERB", "AUX"):
+        return None  # no verb at the sentence's top ("2011-13: Leads ..."): a list line, not a fact
+    clause = head
+    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "the heights, which Israel took in 1967": the clause dates what it describes
     words = list(doc) if whole else list(head.subtree)
     quotes = sum(w.text in QUOTES for w in words)  # counted before the edges are trimmed
     while words and (words[0].lower_ in OPENERS or words[0].is_punct):
@@ -84,7 +89,7 @@ def dated_words(text: str, when: dates.When, doc: Any) -> str | None:
         return None  # "voters could see ... in 2020": a possibility, not an event
     if quotes % 2 or _quoted(text, when.start):
         return None  # half a quotation, or a speaker's own "today": not the timeline's words
-    if not whole and head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in head.children):
+    if clause is head and head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in head.children):
         return None  # "to start a company in 1994": without its subject, neither who acted nor that it happened
     last = words[-1]
     if last.pos_ == "VERB" and last.lemma_.lower() in FRAMING and not any(c.dep_ in FRAMED for c in last.children):
