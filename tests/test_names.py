@@ -1,6 +1,6 @@
 """Who is "Ortiz"? Surnames learnt from the incident's own articles; a brief introduces a person first."""
 
-from pipeline.stages.names import introduce_first, mentions, name_in_full, people, surnames, unintroduced
+from pipeline.stages.names import confirmed, introduce_first, mentions, name_in_full, people, surnames, unintroduced
 from pipeline.stages.standalone import brief_problems
 
 ARTICLES = [
@@ -190,3 +190,70 @@ def test_a_later_bare_mention_with_a_cue_makes_a_given_name_pair_a_person():
     assert "Halvor" not in full  # "State\nHalvor": a line apart
     # Without the later cue, "Ana Ruiz-Vidal of Vigo" alone proves nothing.
     assert "Ruiz-Vidal" not in people(articles[:1])[0]
+
+
+def test_a_surname_ends_the_name_so_a_middle_name_or_suffix_is_no_surname():
+    texts = [
+        "Union organiser Peter Lund Haraldsen said the vote was close.",
+        "Haraldsen said the count would be repeated.",
+        "Retired teacher Tom Baxter Jr. said the hall was full.",
+        "Prime Minister Anwar Rahim called the result fair.",  # after a title the word stays a name
+        "Anwar said he would meet the union.",
+    ]
+    known, full = people(texts)
+    assert not {"Lund", "Jr"} & known
+    assert {"Haraldsen", "Baxter", "Anwar"} <= known
+    assert full["Haraldsen"] == "Peter Lund Haraldsen" and full["Baxter"] == "Tom Baxter"
+    assert "Lund" not in full and "Jr" not in full
+
+
+def fake_tagger(spans: dict[str, list[tuple[str, str]]]):
+    """A tagger that marks the given (words, label) pairs where they occur in each text."""
+
+    def tag(texts):
+        out = []
+        for text in texts:
+            found = []
+            for words, label in spans.get(text, []):
+                start = text.find(words)
+                found.append((start, start + len(words), label))
+            out.append(found)
+        return out
+
+    return tag
+
+
+def test_confirmed_cuts_a_title_or_nationality_the_tagger_marks_and_nothing_else():
+    title = "Talks were led by Secretary of State Helen Marsh on Monday."
+    demonym = "Ukrainian Oleh Marchuk, a welder, was hurt."
+    whole = "Pilot Ana Luisa Ferreira, 51, said the tower went quiet."
+    full = {"Marsh": "State Helen Marsh", "Marchuk": "Ukrainian Oleh Marchuk", "Ferreira": "Ana Luisa Ferreira"}
+    tagger = fake_tagger(
+        {
+            title: [("State", "ORG"), ("Helen Marsh", "PERSON")],
+            demonym: [("Ukrainian", "NORP"), ("Oleh Marchuk", "PERSON")],
+            # The tagger's person starts late, but "Ana" is tagged as nothing else: no cut.
+            whole: [("Luisa Ferreira", "PERSON")],
+        }
+    )
+    assert confirmed(full, [title, demonym, whole], tagger) == {
+        "Marsh": "Helen Marsh",
+        "Marchuk": "Oleh Marchuk",
+        "Ferreira": "Ana Luisa Ferreira",
+    }
+    # Given whole in one place, the name stands; never tagged, it stands too.
+    again = "State Helen Marsh arrived."
+    tagger = fake_tagger(
+        {title: [("State", "ORG"), ("Helen Marsh", "PERSON")], again: [("State Helen Marsh", "PERSON")]}
+    )
+    assert confirmed({"Marsh": "State Helen Marsh"}, [again, title], tagger) == {"Marsh": "State Helen Marsh"}
+    assert confirmed({"Marsh": "State Helen Marsh"}, [title], fake_tagger({})) == {"Marsh": "State Helen Marsh"}
+
+
+def test_confirmed_with_the_real_tagger_drops_the_title_word():
+    from pipeline.stages.parser import entities
+
+    texts = ["The talks were led by Secretary of State Helen Marsh, who flew in on Monday.", "Marsh said little."]
+    known, full = people(texts)
+    assert full["Marsh"] == "State Helen Marsh"  # what the model-free scan reads
+    assert confirmed(full, texts, entities)["Marsh"] == "Helen Marsh"

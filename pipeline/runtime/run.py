@@ -25,8 +25,8 @@ from ..stages.frame import Frame
 from ..stages.framers import FRAMERS, Framer
 from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
 from ..stages.lede import keep_lede, lede_score
-from ..stages.names import people, reflowed
-from ..stages.parser import parser_ref, statements
+from ..stages.names import confirmed, people, reflowed
+from ..stages.parser import entities, parser_ref, statements
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import Summariser, make_summariser
@@ -234,8 +234,13 @@ def story_of(
     """The articles as the steps after selection read them: the incident's surnames, and each
     one's full name where the summariser may write it in (`writes_names`); a summariser that
     prints sources' sentences as they are lets such a sentence wait for its introduction."""
-    known, full = people(reflowed(d.text for d in corpus.documents))
-    return Story(corpus.documents, tuple(pool), paths, known, full if summariser.writes_names else {}, frame)
+    texts = reflowed(d.text for d in corpus.documents)
+    known, full = people(texts)
+    if not summariser.writes_names:
+        full = {}
+    elif summariser.parser_veto:  # the parser is loaded: its entities check each name written in
+        full = confirmed(full, texts, entities)
+    return Story(corpus.documents, tuple(pool), paths, known, full, frame)
 
 
 def opinion_docs(corpus: Corpus) -> frozenset[str]:

@@ -13,7 +13,7 @@ a town" can slip through): precision over recall, since a full name may be writt
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .segment import display, paragraphs
 from .subjects import said_before, stems, subject_words
@@ -31,6 +31,8 @@ TITLE = re.compile(
     r"Ambassador|Adm|Admiral|Commissioner|Coach|Cmdr|Cmndr|Comdr|Cdr|Insp|Supt|Atty|Attorney|"
     r"Director|Inspector|Supervisor|Councilman|Councilwoman|Chairman|Chairwoman|Sir|Dame|Lord|Lady|Senators?|Reps)\.?\s+)$"
 )
+# What may follow a surname and is no part of a longer name: "John Conyers Jr.".
+SUFFIX = re.compile(r"Jr|Sr|Snr|Jnr")
 # Says the word after it is a person's surname, but not who the person is.
 COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Mx)\.?\s+$")
 # Capitalised words that are not given names: sentence openers, calendar, compass, places' first words.
@@ -141,11 +143,18 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
         for m in NAME.finditer(text):
             word = m.group(1)
             # "Muslims", "Europeans", "Microsystems": plurals and firms; a surname in -s is lost.
-            if _title(word) or word.lower() in common or word.endswith("s"):
+            if _title(word) or word.lower() in common or word.endswith("s") or SUFFIX.fullmatch(word):
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
+            # A surname ends the name: "Ray" of "Earl Ray Tomblin", "Antonio" of "Juan Antonio
+            # Samaranch" are inside one ("Jr." after it is not another name word). After a title
+            # the word stays a name ("Prime Minister Mahathir Mohamad", then "Mahathir said").
+            after = re.match(rf"\s+({WORD})\b", text[m.end() : m.end() + 40])
+            inside = bool(after and not SUFFIX.fullmatch(after.group(1)) and not _title(after.group(1)))
             if TITLE.search(before) or COURTESY.search(before):
                 found.add(word)
+            elif inside:
+                continue
             elif given := _given(before, articled):
                 pair = f"{given[1]} {word}"
                 if _person(text, m.start() - (len(before) - given[0]), m.end()):
@@ -233,6 +242,43 @@ def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
     ("Benjamin Ullestad", "Brandon Ullestad") has no full name."""
     known, forms = _scan(texts)
     return known, {word: next(iter(f)) for word, f in forms.items() if len(f) == 1 and word in known}
+
+
+Entities = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
+
+
+def confirmed(full: Mapping[str, str], texts: Sequence[str], entities: Entities) -> dict[str, str]:
+    """The full names a brief may write in, cut where a named-entity tagger starts the person's
+    name after words it tags as something else: the words the scan took for a given name may be
+    part of a title ("State" of "Secretary of State") or a nationality ("Serb"). A name the
+    tagger gives whole in one of its first three places, or never tags as a person, is kept as
+    it is: the small tagger also calls real names places or products."""
+    flat = [" ".join(t.split()) for t in texts]
+    where = {name: [k for k, t in enumerate(flat) if name in t][:3] for name in set(full.values())}
+    wanted = sorted({k for ks in where.values() for k in ks})
+    found = dict(zip(wanted, entities([flat[k] for k in wanted]))) if wanted else {}
+    out = dict(full)
+    for surname, name in full.items():
+        cuts, whole = [], False
+        for k in where[name]:
+            start = flat[k].find(name)
+            end = start + len(name)
+            others = [(x, y) for x, y, kind in found[k] if kind != "PERSON"]
+            for a, b, label in found[k]:
+                # A person's name that ends at the surname (a possessive "'s" may follow).
+                if label != "PERSON" or not end - len(surname) < b <= end + 2 or a >= end - len(surname):
+                    continue
+                whole |= a <= start
+                # Cut only words the tagger calls something else ("State": ORG, "Serb": NORP) or
+                # titles: its person boundary alone is no evidence ("Ana Luisa Ferreira" came out
+                # as "Luisa Ferreira").
+                words = list(re.finditer(r"\S+", flat[k][start:a]))
+                if all(_title(w.group()) or any(x <= start + w.start() < y for x, y in others) for w in words):
+                    cuts.append(flat[k][a:end])
+        shortest = min(cuts, key=len) if cuts else ""
+        if not whole and " " in shortest:
+            out[surname] = shortest
+    return out
 
 
 # A surname after a preposition of place may be the place that shares the word ("in Jordan"):

@@ -61,6 +61,12 @@ def docs(texts: Sequence[str]) -> list[Any]:
     return found
 
 
+def entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of each named entity spaCy finds in each text (whitespace collapsed,
+    as `docs` reads it)."""
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs(texts)]
+
+
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 
