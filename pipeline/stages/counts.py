@@ -2,16 +2,21 @@
 
 Model-free patterns over the sentence as a reader sees it: "three Turkish soldiers were killed
 and 11 wounded" gives (killed, soldier, 3) and (wounded, soldier, 11). The incident frame
-(pipeline.stages.frame) and the differences (pipeline.stages.differences) read the same claims.
+(pipeline.stages.frame) and the differences (pipeline.stages.differences) read the same claims;
+`event_counts` gives the frame each quantity its event's sentences count, with its history.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from typing import Mapping, Sequence
 
-from ..types import Sentence
+from ..types import Fact, Sentence, Step
 from .segment import display
+from .timeline import _spans
 
 WORDS = {
     w: i
@@ -228,3 +233,75 @@ def _compatible(a: Claim, b: Claim) -> bool:
         ):
             return True
     return a.approx != b.approx and (a.approx is not None and b.approx is not None)
+
+
+COUNT_SLOTS = tuple(dict.fromkeys(QUANTITY.values()))  # killed, wounded, missing, arrested, evacuated
+
+
+def event_counts(
+    pool: Sequence[Sentence], echoes: Sequence[Sentence], published: Mapping[str, date | None], paths: Mapping[str, str]
+) -> tuple[list[Fact], set[int]]:
+    """Each quantity the event's sentences count: the figure most articles give, and its history
+    when the articles' dates show it moving (a toll that rose, then was revised)."""
+    echo_ids = {s.id for s in echoes}
+    found: dict[tuple[str, str], dict[int, list[Sentence]]] = defaultdict(lambda: defaultdict(list))
+    words: dict[tuple[str, str], str] = {}
+    qualified: dict[int, str] = {}
+    for s in pool:
+        if s.id not in echo_ids:
+            continue
+        for c in claims(s):
+            if c.other_event:
+                continue
+            found[(c.quantity, c.noun)][c.number].append(s)
+            words.setdefault((c.quantity, c.noun), c.noun)
+            if c.approx:  # "at least 32": the qualifier is part of the figure
+                qualified.setdefault(c.number, c.approx)
+    # "11 others wounded" counts the group the sentence named before it: one figure, one quantity.
+    for q, noun in [k for k in found if not k[1]]:
+        named = [k for k in found if k[0] == q and k[1]]
+        if named:
+            into = max(sorted(named), key=lambda k: sum(len(v) for v in found[k].values()))
+            for n, ss in found.pop((q, noun)).items():
+                found[into][n] += ss
+    facts, figures = [], set()
+    for quantity in COUNT_SLOTS:
+        for (q, noun), numbers in sorted(found.items()):
+            if q != quantity:
+                continue
+            figures |= set(numbers)
+            support = {n: len({s.doc_id for s in ss}) for n, ss in numbers.items()}
+            steps = _history(numbers, published, paths)
+            n = int(steps[-1].value) if len(steps) > 1 else max(sorted(support), key=lambda n: support[n])
+            value = f"{qualified[n]} {n}" if n in qualified else str(n)
+            detail = _plural(noun) if noun else None
+            facts.append(
+                Fact(quantity, value, _spans([s for ss in numbers.values() for s in ss], paths), detail, steps)
+            )
+    return facts, figures
+
+
+def _plural(noun: str) -> str:
+    irregular = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+    if noun in irregular or noun.endswith(("s", "men", "people", "children", "police")):
+        return irregular.get(noun, noun)
+    return noun + "s"
+
+
+def _history(
+    numbers: Mapping[int, Sequence[Sentence]], published: Mapping[str, date | None], paths: Mapping[str, str]
+) -> tuple[Step, ...]:
+    """The figure as it moved: each number at the earliest date its articles give it. Only when
+    every number is dated and there are at least two: an undated pair is a difference, not a change."""
+    if len(numbers) < 2:
+        return ()
+    first: dict[int, date] = {}
+    for n, ss in numbers.items():
+        known = [published[s.doc_id] for s in ss if published.get(s.doc_id)]
+        if not known:
+            return ()
+        first[n] = min(d for d in known if d)
+    ordered = sorted(numbers, key=lambda n: (first[n], n))
+    if len({first[n] for n in ordered}) < len(ordered):
+        return ()  # two figures on one day: rivals, not a change over time
+    return tuple(Step(str(n), _spans(numbers[n], paths), first[n].isoformat()) for n in ordered)
