@@ -119,6 +119,24 @@ def test_a_lede_may_gain_from_a_fusion_but_never_lose_a_word_of_its_source():
     assert keep_lede([added, trimmed], {base.id: base}, frame)[1] == trimmed
 
 
+def test_a_fusion_built_around_another_member_of_the_lede_cluster_gives_way_to_the_picked_lede():
+    from pipeline.stages.frame import Frame
+    from pipeline.stages.lede import keep_lede
+    from pipeline.types import Draft, Sentence
+
+    picked = "A storm flooded the harbour town of Kessel on Monday, forcing 300 people from their homes."
+    aside = "When asked about the warnings, the mayor said the town had done what it could."
+    head, other = Sentence("a:0", "a", 0, len(picked), picked), Sentence("b:0", "b", 0, len(aside), aside)
+    sentences = {head.id: head, other.id: other}
+    fused = Draft(
+        0, "When asked about the storm warnings, the mayor said the town had done what it could.", "fused", other.id
+    )
+    (kept,) = keep_lede([fused], sentences, Frame(), head.id)
+    assert (kept.text, kept.method, kept.base_sentence_id) == (picked, "extracted", head.id)
+    # Without the picked head, the draft answers only to its own base, which it may add to.
+    assert keep_lede([fused], sentences, Frame())[0] == fused
+
+
 UNDATED = {  # no article gives its date: "Sunday" stays a weekday, and a memo's date is no Sunday
     "a.txt": "Vell Bank agrees to buy Orbis Software\n\n"
     "Vell Bank is close to agreeing to buy Orbis Software for $2 billion, executives in the talks said Sunday.\n\n"

@@ -201,7 +201,9 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     chosen = stage("select", select, clusters, by_id, vec_of, config, story.known, story.full,
                    opinion_docs(corpus), head_check(pipeline.summariser), lede_score(frame, vec_of))  # fmt: skip
     drafts = stage("summarise", pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder)
-    drafts = stage("lede", keep_lede, drafts, by_id, frame)
+    # What selection picked to lead; a fusion of its cluster may have been built around another member.
+    head = chosen[0].sentence_ids[0] if chosen and drafts and drafts[0].cluster_id == chosen[0].id else None
+    drafts = stage("lede", keep_lede, drafts, by_id, frame, head)
     texts = [display(d.text) for d in drafts]  # as a reader sees them: no wraps, no ``wire quotes''
     vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, dim))
     supports = stage("attribute", pipeline.attributor.attribute, texts, vectors, pool, prep.pool_vectors, prep.paths)

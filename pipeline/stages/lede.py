@@ -50,17 +50,20 @@ def lede_score(frame: Frame, vectors: Mapping[str, np.ndarray]) -> Callable[[Sen
     return score
 
 
-def keep_lede(drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame: Frame) -> list[Draft]:
+def keep_lede(
+    drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame: Frame, head: str | None = None
+) -> list[Draft]:
     """The drafts, with the first one put back to its source sentence where a trim or fusion
     dropped any of its words. The lede was picked for what it states of the incident: a shorter
     one loses the toll, the place, the day, or the clause that says what happened ("and the
     ruling party looks set to gain a seat", "with police not ruling out a murder-suicide"). A
-    fusion may add to it (verified), never take away."""
+    fusion may add to it (verified), never take away. `head` is the id of the sentence selection
+    picked to lead: a draft built around another member of its cluster loses it, and gives way."""
     out = list(drafts)
     if not out:
         return out
     first = out[0]
-    base = sentences.get(first.base_sentence_id)
+    base = sentences.get(head or first.base_sentence_id)
     if base is None or display(first.text) == display(base.text):
         return out
     published = frame.published.get(base.doc_id)
@@ -69,7 +72,9 @@ def keep_lede(drafts: Sequence[Draft], sentences: Mapping[str, Sentence], frame:
     if lost_slots or lost_words:
         what = f"the {', '.join(sorted(lost_slots))}" if lost_slots else f"{len(lost_words)} of the words"
         why = Rejection(first.text, f"the lede lost {what} its source states")
-        out[0] = replace(first, text=base.text, method="extracted", rejected=first.rejected + (why,))
+        out[0] = replace(
+            first, text=base.text, method="extracted", base_sentence_id=base.id, rejected=first.rejected + (why,)
+        )
     return out
 
 
