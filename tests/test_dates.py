@@ -63,12 +63,12 @@ def test_shown_and_as_date():
 
 
 def test_a_count_keeps_its_qualifier():
-    from pipeline.stages.frame import _counts
+    from pipeline.stages.counts import event_counts
     from pipeline.types import Sentence
 
     texts = ["At least 32 activists were arrested in the capital.", "Police arrested at least 32 activists."]
     pool = [Sentence(f"d{i}:0", f"d{i}", 0, len(t), t) for i, t in enumerate(texts)]
-    facts, figures = _counts(pool, pool, {}, None, {"d0": "a.txt", "d1": "b.txt"})
+    facts, figures = event_counts(pool, pool, {}, {"d0": "a.txt", "d1": "b.txt"})
     assert [(f.slot, f.value) for f in facts] == [("arrested", "at least 32")] and figures == {32}
 
 
