@@ -245,7 +245,6 @@ def event_counts(
     when the articles' dates show it moving (a toll that rose, then was revised)."""
     echo_ids = {s.id for s in echoes}
     found: dict[tuple[str, str], dict[int, list[Sentence]]] = defaultdict(lambda: defaultdict(list))
-    words: dict[tuple[str, str], str] = {}
     qualified: dict[int, str] = {}
     for s in pool:
         if s.id not in echo_ids:
@@ -254,7 +253,6 @@ def event_counts(
             if c.other_event:
                 continue
             found[(c.quantity, c.noun)][c.number].append(s)
-            words.setdefault((c.quantity, c.noun), c.noun)
             if c.approx:  # "at least 32": the qualifier is part of the figure
                 qualified.setdefault(c.number, c.approx)
     # "11 others wounded" counts the group the sentence named before it: one figure, one quantity.
