@@ -4,7 +4,8 @@ value with the spans it comes from.
 News puts the event at the top: the frame's event is the opening sentence (of an article's first
 EVENT_LEAD content sentences) that could open a brief (the reporter's words, not a quotation or a
 caption) that the other articles' leads tell most alike (per article, its closest lead sentence's
-cosine), less RANK_COST for each step down its own article, counts and dates breaking near-ties.
+cosine), less RANK_COST for each step down its own article, counts and dates breaking near-ties;
+a plan or a forecast gives way to a lead that tells the same thing done (pipeline.stages.happened).
 Its echoes, every sentence that tells the same event (cosine >= SAME_EVENT), fix
 the rest: *when* is the day their dates resolve to most often (pipeline.stages.dates, against
 each article's publication date); *where* the most specific place that at least two of their
@@ -28,6 +29,7 @@ import numpy as np
 from ..types import Dated, Document, Fact, Sentence
 from . import dates
 from .counts import WORDS, claims, event_counts
+from .happened import done, prospect
 from .segment import display
 from .standalone import lead_problem
 from .timeline import Entities, _span, _spans, build_timeline
@@ -172,6 +174,13 @@ def build_frame(
         return (told, agreement(k) + bonus - RANK_COST * rank, -rank)
 
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
+    if parse is not None and prospect(display(leads[best].text)):
+        # A plan, a schedule or a forecast (pipeline.stages.happened) gives way to a lead that tells
+        # the same thing done, where a later article reports it ("on the verge of agreeing to buy"
+        # -> "laid out its agreement to buy"); a story that is all prospect (an election preview)
+        # keeps its own.
+        after = [k for k in range(len(leads)) if lead_sims[best, k] >= SAME_EVENT and score(k)[0]]
+        best = max((k for k in after if done(display(leads[k].text))), key=lambda k: (*score(k), -k), default=best)
     event = leads[best]
     close = [int(i) for i in np.flatnonzero(sims[best] >= SAME_EVENT)]
     echoes = [event] + [pool[i] for i in close if pool[i].id != event.id]
