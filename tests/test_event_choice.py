@@ -99,3 +99,17 @@ def test_the_lede_score_grades_what_by_closeness_to_the_event():
     far = Sentence("x:0", "d0", 0, 10, "The weather was mild.")
     vec_of[far.id] = _axis(15)
     assert score(far) == 0.0
+
+
+def test_a_side_fact_that_gives_the_day_does_not_outscore_the_event_that_does_not():
+    # The side facts are dated and the event sentences are not: the frame's day is a side fact's,
+    # and that side fact, barely past SAME_EVENT, states it. Slots count only as far as a
+    # sentence tells the event, so the event's own sentences still score higher.
+    docs, pool, vectors = _cluster(dated=True)
+    frame = build_frame(docs, pool, vectors, {d.id: d.path for d in docs})
+    assert frame.day is not None and "when" in frame.wanted()
+    vec_of = {s.id: v for s, v in zip(pool, vectors)}
+    score = lede_score(frame, vec_of)
+    dated = [s for s in pool if "when" in frame.slots(s.text)]
+    assert dated and all(s.text != EVENT for s in dated)
+    assert min(score(s) for s in pool if s.text == EVENT) > max(score(s) for s in dated)

@@ -32,8 +32,9 @@ def lede_score(frame: Frame, vectors: Mapping[str, np.ndarray]) -> Callable[[Sen
     """Share of the frame's slots (what, count, where, when) that a source sentence states. "What"
     is graded: 1 for the event sentence itself, falling to 0 at SAME_EVENT cosine. A yes/no at
     the threshold gave every sentence of a cluster written over days full marks, and the lede
-    went to whichever side fact the other weights liked; and the other slots count only in a
-    sentence that tells the event."""
+    went to whichever side fact the other weights liked. The other slots count as far as the
+    sentence tells the event (they multiply "what"): added to it, a day or a place made a side
+    fact barely past SAME_EVENT outscore the event sentence that lacked them."""
     if frame.event is None or frame.event.id not in vectors:
         return lambda s: 0.0
     event = vectors[frame.event.id]
@@ -45,7 +46,7 @@ def lede_score(frame: Frame, vectors: Mapping[str, np.ndarray]) -> Callable[[Sen
         if not what:
             return 0.0  # a place or a day in a sentence about something else is no lede
         got = frame.slots(s.text, frame.published.get(s.doc_id))
-        return (what + len(got & wanted)) / (len(wanted) + 1)
+        return what * (1 + len(got & wanted)) / (len(wanted) + 1)
 
     return score
 
