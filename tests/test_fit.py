@@ -67,15 +67,39 @@ def test_three_shared_words_are_a_topic_not_a_fact():
             "Rescuers pulled 12 miners alive from the collapsed shaft near Oruro on Tuesday.",
             "Rescuers pulled 14 miners alive from the collapsed shaft near Oruro.",
         ],
-        # A longer sentence after a short one adds what the short one lacks.
+        # A sentence that shares few of its words with the kept one tells another fact.
         [
             "Rescuers pulled 12 miners alive from the shaft.",
-            "Rescuers pulled 12 miners alive from the shaft near Oruro after a four-day search led by volunteers.",
+            "Volunteers from three villages led the four-day search near Oruro.",
         ],
     ],
 )
-def test_a_draft_that_adds_a_number_or_detail_is_kept(texts):
+def test_a_draft_that_adds_a_number_or_another_fact_is_kept(texts):
     assert run_fit(texts, [unit(1, 0), unit(0.62, 0.78)]) == texts
+
+
+SHORT = "Rescuers pulled 12 miners alive from the shaft."
+LONG = "Rescuers pulled 12 miners alive from the shaft near Oruro after a four-day search led by volunteers."
+LEDE = "A gas explosion collapsed a tin mine near Oruro on Saturday."
+
+
+def test_a_longer_telling_takes_the_place_of_a_shorter_one_it_wholly_says():
+    # Ranked first, the short telling stayed beside the long one: two sentences, one fact.
+    texts = [LEDE, SHORT, LONG, "The mine reopens in May."]
+    vectors = [unit(0, 0, 1, 0), unit(1, 0, 0, 0), unit(0.62, 0.78, 0, 0), unit(0, 0, 0, 1)]
+    assert run_fit(texts, vectors) == [LEDE, LONG, texts[3]]
+
+
+def test_the_lede_is_not_replaced_and_its_longer_retelling_goes():
+    assert run_fit([SHORT, LONG], [unit(1, 0), unit(0.62, 0.78)]) == [SHORT]
+
+
+def test_a_longer_telling_over_the_word_budget_leaves_the_short_one():
+    drafts = [Draft(k, t, "extracted", f"s{k}") for k, t in enumerate([LEDE, SHORT, LONG])]
+    vectors = np.array([unit(0, 0, 1), unit(1, 0, 0), unit(0.62, 0.78, 0)])
+    budget = len(LEDE.split()) + len(SHORT.split()) + 3
+    kept, _ = fit(drafts, [LEDE, SHORT, LONG], [span(k) for k in range(3)], vectors, budget, 10, 0.65)
+    assert [s.text for s in kept] == [LEDE, SHORT]
 
 
 def test_with_the_real_embedder_a_reworded_fact_goes_and_a_related_one_stays(minilm):

@@ -87,7 +87,8 @@ def fit(
     """(kept, unsupported): drafts in rank order while the budget lasts. A draft no source
     supports is never printed; one within `redundancy` (cosine) of a kept one says the same
     thing (fusion can make two clusters' sentences say it) and goes, as does one whose content
-    words a kept one already says (`says_again`)."""
+    words a kept one already says (`says_again`); one that says all a kept one says, and more,
+    takes its place."""
     kept: list[BriefSentence] = []
     unsupported: list[Draft] = []
     kept_vectors: list[np.ndarray] = []
@@ -101,6 +102,15 @@ def fit(
             continue
         elif any(says_again(text, vector, k, v) for k, v in zip(kept_texts, kept_vectors)):
             continue
+        elif (j := _said_within(text, vector, kept_texts, kept_vectors)) is not None:
+            # The draft says all a kept sentence says, and more: it takes that one's place (the
+            # lede excepted: it was picked to lead for what it states of the event).
+            grown = words + n - len(kept_texts[j].split())
+            if j > 0 and grown <= max_words:
+                kept[j] = BriefSentence(
+                    text, draft.cluster_id, draft.method, tuple(sources), draft.rejected, draft.base_sentence_id
+                )
+                kept_vectors[j], kept_texts[j], words = vector, text, grown
         elif words + n <= max_words and len(kept) < max_sentences:
             kept.append(
                 BriefSentence(
@@ -111,6 +121,12 @@ def fit(
             kept_texts.append(text)
             words += n
     return kept, unsupported
+
+
+def _said_within(text: str, vector: np.ndarray, kept: Sequence[str], vectors: Sequence[np.ndarray]) -> int | None:
+    """The first kept sentence that says nothing `text` does not (`says_again` the other way
+    round), or None: ranked first, the shorter telling would otherwise stay beside the longer."""
+    return next((j for j, (k, v) in enumerate(zip(kept, vectors)) if says_again(k, v, text, vector)), None)
 
 
 def reading_order(
