@@ -29,6 +29,8 @@ HAPPENED = [
     "The council has closed the old bridge to lorries.",
     "Hollis Bakery announced on Tuesday that it was merging with Rye House.",
     "The union threatened to strike over the new rota, a spokeswoman said.",
+    "Gunmen tried to storm the embassy on Friday.",
+    "Divers set out to search the wreck at dawn.",
 ]
 STATES = [
     "Eight of the seats on the board are now held by women.",

@@ -32,8 +32,8 @@ class Prospects:
 PROSPECTS = (
     Prospects(
         "intention",
-        "someone means, wants or tries to do it: the doing is still ahead",
-        frozenset("plan want hope intend seek try aim prepare mean wish".split()),
+        "someone means or wants to do it: the doing is still ahead ('tried to storm' is an act, not here)",
+        frozenset("plan want hope intend seek aim prepare mean wish".split()),
         ("The mayor plans to close the bridge.", "The striker wants to finish the season at home."),
     ),
     Prospects(
@@ -73,7 +73,7 @@ def prospect(text: str) -> str | None:
     moods = sorted(m for m in main.modality if m == "future" or m.startswith("modal:"))
     if moods:
         return moods[0]
-    heads = [main.verb.split()[0]]
+    heads = [main.verb]  # with its particle: "set out to find" is no schedule
     if main.verb == "be":  # "is likely to resign", "is on the verge of agreeing"
         heads += [main.patient.head] if main.patient else []
         heads += [arg.head for prep, arg in main.details if prep == "on"]
