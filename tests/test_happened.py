@@ -17,7 +17,7 @@ PROSPECTS = [
     ("The harbour master said on Monday that he would resign before the summer.", "modal:would"),
     ("The rescue of the stranded hikers may depend on the weather over the pass.", "modal:may"),
     ("The new coach wants to win the cup in his first season.", "intention"),
-    ("Hollis Bakery is on the verge of agreeing to a merger, people close to the talks said.", "imminence"),
+    ("Hollis Bakery is on the verge of a merger, people close to the talks said.", "imminence"),
     ("The city council plans to close the old bridge to lorries.", "intention"),
     ("The board is expected to approve the budget on Friday.", "expectation"),
     ("The ministers will sign the water treaty in Lisbon.", "future"),
@@ -81,7 +81,7 @@ def _frame(leads):
     return build_frame(documents, pool, vectors, {d.id: d.path for d in documents}, docs)
 
 
-PLAN = "Hollis Bakery is on the verge of agreeing to buy Rye House, people close to the talks said."
+PLAN = "Hollis Bakery is on the verge of a deal to buy Rye House, people close to the talks said."
 
 
 def test_a_plan_that_the_articles_tell_alike_gives_way_to_a_later_lead_that_tells_it_done():

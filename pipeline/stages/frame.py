@@ -176,8 +176,8 @@ def build_frame(
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
     if parse is not None and prospect(display(leads[best].text)):
         # A plan, a schedule or a forecast (pipeline.stages.happened) gives way to a lead that tells
-        # the same thing done, where a later article reports it ("on the verge of agreeing to buy"
-        # -> "laid out its agreement to buy"); a story that is all prospect (an election preview)
+        # the same thing done, where a later article reports it ("on the verge of a deal to buy"
+        # -> "signed its agreement to buy"); a story that is all prospect (an election preview)
         # keeps its own.
         after = [k for k in range(len(leads)) if lead_sims[best, k] >= SAME_EVENT and score(k)[0]]
         best = max((k for k in after if done(display(leads[k].text))), key=lambda k: (*score(k), -k), default=best)

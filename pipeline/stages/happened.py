@@ -1,8 +1,8 @@
 """Did it happen? An incident's event is something that took place, not a prospect of it.
 
 A cluster written over days holds the articles from before the event as well as after it: "the
-leaders are scheduled to meet next month", "the premier-designate said he would persist", "the
-deal may depend on Sunday's vote". Those sentences are told alike by many articles (they name the
+ferry operators are scheduled to meet in May", "the harbour master said he would resign", "the
+rescue may depend on the weather". Those sentences are told alike by many articles (they name the
 same parties and topic), so agreement alone picks them; but a reader asking what happened learns
 nothing from a plan. Read on the parse (pipeline.stages.structure): the sentence's main clause,
 or the clause its verb of saying reports, is a prospect when it is in the future or under a modal
@@ -40,13 +40,13 @@ PROSPECTS = (
         "expectation",
         "it is expected, scheduled or likely: announced, not done",
         frozenset("expect schedule set due likely poised ready slate".split()),
-        ("The ministers are scheduled to meet next month.", "The board is expected to vote on Friday."),
+        ("The ferry operators are scheduled to meet in May.", "The board is expected to vote on Friday."),
     ),
     Prospects(
         "imminence",
         "'on the verge of' or 'on the brink of' says it has not happened yet",
         frozenset("verge brink".split()),
-        ("The two airlines are on the verge of agreeing to a merger.",),
+        ("The two airlines are on the verge of a merger.",),
     ),
 )
 PROSPECT_WORDS = {w: p for p in PROSPECTS for w in p.words}
