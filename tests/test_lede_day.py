@@ -128,14 +128,15 @@ def test_a_brief_by_a_writing_summariser_says_the_day_and_cites_it(tmp_path, min
     from pipeline.runtime.run import Pipeline, arrangers, build_brief
     from pipeline.stages.summarise import AbstractiveSummariser
 
-    # Two of three articles tell the explosion without its day; the third gives the day.
+    # Every article's lead tells the explosion without its day; the second article gives the day
+    # in a sentence of its own, which states less of the event (no toll), so it does not lead.
     articles = {
         "a.txt": "Bakery destroyed in Velmar\n\n15 May 2024\n\n"
         "A gas explosion destroyed a bakery in the town of Velmar, killing four people.\n"
         "Firefighters were called to the bakery just after dawn.\n",
         "b.txt": "Four dead in Velmar blast\n\n16 May 2024\n\n"
-        "A gas explosion on Tuesday destroyed a bakery in Velmar and killed four people, police said.\n"
-        "The blast also damaged two houses nearby.\n",
+        "A gas explosion destroyed a bakery in Velmar and killed four people, police said.\n"
+        "The explosion that destroyed the bakery in Velmar happened on Tuesday, police said.\n",
         "c.txt": "Velmar mourns\n\n16 May 2024\n\n"
         "A gas explosion destroyed a bakery in the town of Velmar, killing four people, the fire service said.\n"
         "The mayor thanked the firefighters.\n",
