@@ -11,14 +11,15 @@ the rest: *when* is the day their dates resolve to most often (pipeline.stages.d
 each article's publication date); *where* the most specific place that at least two of their
 articles agree on (spaCy's named entities after a preposition of place; a place called "the town
 of X" is more specific than one never called so, then the one the fewest articles name); *who* and
-*whom* the agent and the patient of the event sentence's main verb, read on its parse; the
-counts are the figures (pipeline.stages.counts) their sentences give, with each figure's history
-when the sources' dates show it moving. The model-free fallback (no parser) leaves who, whom and
+*whom* the agent and the patient of the event sentence's main verb, read on its parse, where
+another article names them too; the counts are the figures (pipeline.stages.counts) their
+sentences give, with each figure's history when the sources' dates show it moving. The model-free fallback (no parser) leaves who, whom and
 where out: nothing is guessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -190,7 +191,8 @@ def build_frame(
         facts.append(when)
     places: frozenset[str] = frozenset()
     if parse is not None:
-        who = _participants(event, parse, paths)
+        others = [d.text for d in documents if d.id != event.doc_id]
+        who = _participants(event, parse, paths, others)
         facts += who
         # Where the event happened is said where it is told: the event sentence and the articles'
         # opening sentences that echo it, not a place named further down ("a meeting in Las Vegas").
@@ -309,9 +311,12 @@ def main_figures(s: Sentence, parse: Entities | None) -> set[int]:
     return {n for n in found if str(n) in main or any(WORDS.get(w) == n for w in main)}
 
 
-def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) -> list[Fact]:
+def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str], others: Sequence[str] = ()) -> list[Fact]:
     """Who did it and to whom: the agent and patient of the event sentence's main verb (through a
-    verb of saying to the clause it reports), each as written."""
+    verb of saying to the clause it reports), each as written. Where there are other articles
+    (`others`, their texts), one of them must name it too, as where needs two articles: a value
+    one sentence alone gives may be a tagger's misreading ("Time", the first word of a figure of
+    speech, read as an organisation)."""
     doc = parse([display(event.text)])[0]
     root = next(iter(doc.sents)).root
     comp = next((c for c in root.children if c.dep_ == "ccomp"), None)
@@ -343,6 +348,18 @@ def _participants(event: Sentence, parse: Entities, paths: Mapping[str, str]) ->
         named = tok.ent_type_ in PARTICIPANTS or any(
             c.dep_ in ("amod", "compound") and c.ent_type_ in PARTICIPANTS for c in tok.children
         )
-        if 0 < len(words) <= MAX_PHRASE and named and not numbered and not leans:
+        if 0 < len(words) <= MAX_PHRASE and named and not numbered and not leans and _named_elsewhere(words, others):
             out.append(Fact(slot, words.text, (_span(event, paths),)))
     return out
+
+
+def _named_elsewhere(words: Any, others: Sequence[str]) -> bool:
+    """Whether another article names what the phrase names: the last word of one of its
+    entities ("Navarra" of "Karen Navarra", "Turkish" of "three Turkish soldiers") as a word of
+    its own, in the same case. True when there is no other article."""
+    if not others:
+        return True
+    keys = [
+        e[-1].text for e in words.doc.ents if e.label_ in PARTICIPANTS and e.start < words.end and e.end > words.start
+    ]
+    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", t) for k in keys for t in others)
