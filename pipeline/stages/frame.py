@@ -13,8 +13,8 @@ articles agree on (spaCy's named entities after a preposition of place; a place 
 of X" is more specific than one never called so, then the one the fewest articles name); *who* and
 *whom* the agent and the patient of the event sentence's main verb, read on its parse, where
 another article names them too; the counts are the figures (pipeline.stages.counts) their
-sentences give, with each figure's history when the sources' dates show it moving. The model-free fallback (no parser) leaves who, whom and
-where out: nothing is guessed.
+sentences give, with each figure's history when the sources' dates show it moving. The
+model-free fallback (no parser) leaves who, whom and where out: nothing is guessed.
 """
 
 from __future__ import annotations
