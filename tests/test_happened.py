@@ -6,6 +6,7 @@ Sentences are ours; vectors are built by hand so that each case fixes its cosine
 
 import numpy as np
 import pytest
+from test_event_choice import _axis, _unit  # hand-built vectors, as the event tests build them
 
 from pipeline.stages.frame import build_frame
 from pipeline.stages.happened import done, prospect
@@ -55,19 +56,6 @@ def test_a_past_or_perfect_clause_tells_something_done(text):
 def test_a_present_state_is_neither_a_prospect_nor_done(text):
     assert prospect(text) is None
     assert not done(text)
-
-
-DIM = 12
-
-
-def _unit(v):
-    return v / np.linalg.norm(v)
-
-
-def _axis(k):
-    v = np.zeros(DIM)
-    v[k] = 1.0
-    return v
 
 
 def _frame(leads):
