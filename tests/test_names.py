@@ -257,3 +257,17 @@ def test_confirmed_with_the_real_tagger_drops_the_title_word():
     known, full = people(texts)
     assert full["Marsh"] == "State Helen Marsh"  # what the model-free scan reads
     assert confirmed(full, texts, entities)["Marsh"] == "Helen Marsh"
+
+
+def test_an_office_named_after_a_place_is_no_person():
+    # "Vila Nova Police Department said" looked like a given name ("Nova Police") and a surname
+    # with a cue after it; every word of a given name must be one ("Michael A." keeps its initial).
+    texts = [
+        "Officers found the door forced, the Vila Nova Police Department said.",
+        "Vila Nova Police Department spokesman Rui Costa said the search went on.",
+        "The lock was fitted in May, observed Michael A. Brandt, a locksmith in the town.",
+    ]
+    known, full = people(texts)
+    assert "Department" not in known
+    assert {"Costa", "Brandt"} <= known
+    assert full["Brandt"] == "Michael A. Brandt"
