@@ -22,6 +22,7 @@ from .frame import Frame
 from .join import join_sentences
 from .lede import background, day_words, with_day
 from .names import introduce_first
+from .referents import Referents, same_fact
 from .restates import restates
 from .segment import display
 
@@ -88,12 +89,14 @@ def fit(
     supports is never printed; one within `redundancy` (cosine) of a kept one says the same
     thing (fusion can make two clusters' sentences say it) and goes, as does one whose content
     words a kept one already says (`says_again`); one that says all a kept one says, and more,
-    takes its place."""
+    takes its place; one that tells a kept one's fact with a person described where the other
+    names them (`same_fact`, the drafts' own texts saying who is who) goes."""
     kept: list[BriefSentence] = []
     unsupported: list[Draft] = []
     kept_vectors: list[np.ndarray] = []
     kept_texts: list[str] = []
     words = 0
+    referents = Referents.read(texts)
     for draft, text, sources, vector in zip(drafts, texts, supports, vectors):
         n = len(text.split())
         if not sources:
@@ -111,6 +114,8 @@ def fit(
                     text, draft.cluster_id, draft.method, tuple(sources), draft.rejected, draft.base_sentence_id
                 )
                 kept_vectors[j], kept_texts[j], words = vector, text, grown
+        elif any(same_fact(text, k, referents) for k in kept_texts):
+            continue
         elif words + n <= max_words and len(kept) < max_sentences:
             kept.append(
                 BriefSentence(
