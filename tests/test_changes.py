@@ -101,6 +101,19 @@ def test_a_reworded_copy_of_an_article_brings_no_new_fact(minilm):
     assert changes.summary() == "no change a reader would notice, 1 source added"
 
 
+def test_a_person_named_now_where_the_old_brief_described_them_brings_no_new_fact():
+    # The hashing embedder sees few shared words: only the parse tells one fact from two.
+    intro = "Police questioned Dario Fenn, a 41-year-old baker, about the fire."
+    old = brief([(LEDE, ["a.txt"]), (intro, ["a.txt"]), ("A 41-year-old baker was arrested.", ["a.txt"])],
+                [doc("a.txt", "1")])  # fmt: skip
+    named = "Dario Fenn was arrested over the blaze."
+    later = "Dario Fenn was arrested again on Friday."
+    new = brief([(LEDE, ["a.txt"]), (intro, ["a.txt"]), (named, ["b.txt"]), (later, ["b.txt"])],
+                [doc("a.txt", "1"), doc("b.txt", "2")])  # fmt: skip
+    changes = compare(old, new, HASHING)
+    assert [f.text for f in changes.new] == [later]  # another arrest, with its day, is news
+
+
 def test_a_duplicate_article_brings_nothing_and_is_listed_as_a_source():
     old = brief([(LEDE, ["a.txt"])], [doc("a.txt", "1")])
     copy = doc("copy.txt", "9", status="duplicate")

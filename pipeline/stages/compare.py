@@ -25,6 +25,7 @@ import numpy as np
 
 from .attribute import content_words, numbers
 from .changes import Changes, Headline, NewFact, Ref, Source, SourceChange, Update, Value, Withdrawn, label, refs
+from .referents import Referents, dates_or_counts_beyond, same_fact
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -96,6 +97,7 @@ def compare(
     said_before = said(new_t, old_t, new_v, old_v)
     said_now = said(old_t, new_t, old_v, new_v)
     among_new = support(new_t, new_t, new_v, new_v)
+    referents = Referents.read(old_t + new_t)
 
     same_event = _same_event(old_st, new_st, old_v, new_v, threshold)
     updated = _updates(old, new, old_docs, new_docs, same_event)
@@ -106,7 +108,9 @@ def compare(
         bringers = tuple(sorted({r.path for r in s.sources if r.path in brought}))
         if not bringers or said_before[i] >= threshold or s.text in new_t[:i]:
             continue
-        if any(among_new[i, k] >= threshold for k in kept):
+        if any(same_fact(s.text, t, referents) and not dates_or_counts_beyond(s.text, t) for t in old_t):
+            continue  # told before with the person described where now named, or the other way
+        if any(among_new[i, k] >= threshold or same_fact(s.text, new_t[k], referents) for k in kept):
             continue  # a timeline entry that a sentence above already reported
         if moved_to and _restates_update(s.text, old_t, moved_to, embed, threshold):
             continue
@@ -115,7 +119,11 @@ def compare(
     withdrawn = [
         Withdrawn(s.text, s.sources)
         for j, s in enumerate(old_st)
-        if s.sources and all(r.path in lost for r in s.sources) and said_now[j] < threshold and s.text not in old_t[:j]
+        if s.sources
+        and all(r.path in lost for r in s.sources)
+        and said_now[j] < threshold
+        and s.text not in old_t[:j]
+        and not any(same_fact(s.text, t, referents) and not dates_or_counts_beyond(s.text, t) for t in new_t)
     ]
     slots_new, slots_gone = _slot_changes(old, new, brought, lost)
     headline = None
