@@ -112,3 +112,13 @@ def test_an_event_named_by_the_object_of_a_light_verb_is_the_verb_it_is_made_fro
 def test_an_object_that_is_no_event_is_a_participant(who):
     assert not same_fact("Dario Fenn filed a complaint.", "The baker filed a lawsuit.", who)
     assert not same_fact("Paul Ekwe made a speech.", "The senator made a promise.", who)
+
+
+def test_a_clause_set_beside_the_main_one_is_read_too(who):
+    # "..., friends say, and Fenn even ..." hangs the second clause on the first (parataxis).
+    a = (
+        'Ana Ruiz and Dario Fenn are "seeing each other again," friends say,'
+        " and Fenn even joined her family at the match."
+    )
+    assert same_fact(a, "The baker joined her family at the match.", who)
+    assert not same_fact(a, "The baker joined the choir.", who)

@@ -48,7 +48,9 @@ EVENT_OBJECT = frozenset({"enter", "hold", "make", "give", "reach", "issue", "la
 # Adverbs that make a clause another occurrence of its verb: "troops fired on the crowd again".
 AGAIN = frozenset({"again", "also", "too", "further", "later", "once", "twice"})
 # How a reported clause hangs on the verb of saying that tells it (structure.Relation.link).
-TOLD = frozenset({"", "ccomp", "conj"})
+TOLD = frozenset({"", "ccomp", "conj", "parataxis"})
+# How a second main clause hangs on the first.
+BESIDE = frozenset({"conj", "parataxis"})
 # Parts of a phrase about a name that are not words for the person: a clause ("the commander
 # who has Syria's backing") says what they did; a prepositional phrase or a conjunct is another thing.
 NOT_DESCRIBING = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "cc", "prep"})
@@ -112,12 +114,18 @@ def _description(ent: Any) -> set[str]:
 
 
 def _core(text: str) -> list[Relation]:
-    """The clauses that state the sentence's point: its main clauses and what a main verb of
-    saying reports; not a clause about a participant ("... explain why he was fired")."""
+    """The clauses that state the sentence's point: its main clauses, what a main verb of saying
+    reports, and the clauses set beside a main one ("... and charged him", "..., sources say, and
+    Brown joined them"); not a clause about a participant ("... explain why he was fired")."""
+    relations = parse(text).relations
+    main = {r.verb for r in relations if r.index == r.unit}
     return [
         r
-        for r in parse(text).relations
-        if r.verb not in SPEECH and (r.index == r.unit or r.holder is not None and r.link[0] in TOLD)
+        for r in relations
+        if r.verb not in SPEECH
+        and (
+            r.index == r.unit or r.holder is not None and r.link[0] in TOLD or r.link[0] in BESIDE and r.link[2] in main
+        )
     ]
 
 
