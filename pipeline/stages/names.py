@@ -90,8 +90,8 @@ def _given(before: str, common: frozenset[str]) -> tuple[int, str] | None:
         words.pop(0)
     if not words or words[0][0].islower() or words[0] in ("U.S.", "U.K.", "U.N.", "E.U."):
         return None
-    # Every word of a given name is one (or an initial, "Michael A."): "Jose Police" of "the San
-    # Jose Police Department said" is not, and "Department" is no surname.
+    # Every word of a given name is one (or an initial, "Tom A."): "Nova Police" of "the Vila Nova
+    # Police Department said" is not, and "Department" is no surname.
     if any(w.lower() in NOT_GIVEN or TITLE.search(w + " ") for w in words[1:] if not re.fullmatch(r"[A-Z]\.", w)):
         return None
     return len(before) - len(before[m.start() :].lstrip()) + before[m.start() :].lstrip().find(words[0]), " ".join(

@@ -1,12 +1,12 @@
 """Who a description stands for, and two sentences that tell one fact (issue 25, item 6).
 
-Wire copy names a person in one sentence and describes them in the next: "Yeltsin was suffering
-from ..." / "The president has been suffering from ...", "Tony Aiello was arrested ..." / "A
-90-year-old man has been arrested ...". Words and cosine do not see that these tell one fact (the
+Wire copy names a person in one sentence and describes them in the next: "Ruiz was treated for
+pneumonia ..." / "The governor has been treated for a chest infection ...", "Dario Fenn was held
+..." / "A 41-year-old baker has been held ...". Words and cosine do not see that these tell one fact (the
 pairs readers marked redundant score 0.42 to 0.64, as unrelated pairs do), and `restates` wants two
 anchors where the description makes the only one look different. A reader resolves the
-description from what the texts say of each name: the title before it ("Russian President Boris
-Yeltsin"), an apposition either way ("her stepfather, 90-year-old Anthony Aiello"). So does
+description from what the texts say of each name: the title before it ("Coastal Governor Ana
+Ruiz"), an apposition either way ("the mill's owner, 41-year-old Dario Fenn"). So does
 `Referents`: a description stands for a name when exactly one name carries all its words. A word
 that fits anyone (`ANYONE`) says nothing about who.
 
@@ -30,13 +30,13 @@ from .restates import PRONOUNS, timeless
 from .structure import Arg, Relation, parse
 
 # Head words that fit any person, so a description made of them alone points at nobody: "a man
-# was arrested" does not say which man; "a 90-year-old man" does, by its age.
+# was arrested" does not say which man; "a 41-year-old man" does, by its age.
 ANYONE = frozenset(
     "man woman men women person people boy girl child children official officials someone anyone "
     "resident residents individual member members mr mrs ms".split()
 )
 # Verbs too light to carry a fact of their own: two sentences that both "are" or "have" something
-# about one person tell two facts ("Lahoud is a Maronite" / "Lahoud is the army's commander").
+# about one person tell two facts ("Ruiz is a doctor" / "Ruiz is the party's leader").
 LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "become", "seem"})
 # Modifiers of a name that describe the person (not clauses about them): the title and adjectives
 # before it, a noun it stands in apposition to, an apposition after it.
@@ -51,10 +51,10 @@ AGAIN = frozenset({"again", "also", "too", "further", "later", "once", "twice"})
 TOLD = frozenset({"", "ccomp", "conj", "parataxis"})
 # How a second main clause hangs on the first.
 BESIDE = frozenset({"conj", "parataxis"})
-# Parts of a phrase about a name that are not words for the person: a clause ("the commander
-# who has Syria's backing") says what they did; a prepositional phrase or a conjunct is another thing.
+# Parts of a phrase about a name that are not words for the person: a clause ("the captain who
+# won the vote") says what they did; a prepositional phrase or a conjunct is another thing.
 NOT_DESCRIBING = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "cc", "prep"})
-# Days a sentence dates its fact by (not spans of time: a "90-year-old" is no date).
+# Days a sentence dates its fact by (not spans of time: a "41-year-old" is no date).
 DAYS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:19|20)\d\d\b",
@@ -79,8 +79,8 @@ class Referents:
 
     def key(self, arg: Arg | None) -> str | frozenset[str] | None:
         """Whom or what `arg` names: a surname the texts know, or the one name all its describing
-        words fit; else all its words ("Asia-Pacific leaders" and "the leaders of the ruling
-        party" are two groups, as are "Congress and the White House" and "the White House");
+        words fit; else all its words ("union leaders" and "the leaders of the farmers' party"
+        are two groups, as are "the council and the mayor" and "the mayor");
         None for a pronoun, which names nobody by itself."""
         if arg is None or arg.head in PRONOUNS:
             return None
@@ -98,7 +98,7 @@ def _description(ent: Any) -> set[str]:
     inside = {t.i for t in ent}
     root = ent.root
     phrases = [c for c in root.children if c.dep_ in DESCRIBING and c.i not in inside]
-    if root.dep_ == "appos":  # "her stepfather, Anthony Aiello": the noun it renames
+    if root.dep_ == "appos":  # "the mill's owner, Dario Fenn": the noun it renames
         phrases.append(root.head)
     words: set[str] = set()
     for p in phrases:
@@ -115,8 +115,8 @@ def _description(ent: Any) -> set[str]:
 
 def _core(text: str) -> list[Relation]:
     """The clauses that state the sentence's point: its main clauses, what a main verb of saying
-    reports, and the clauses set beside a main one ("... and charged him", "..., sources say, and
-    Brown joined them"); not a clause about a participant ("... explain why he was fired")."""
+    reports, and the clauses set beside a main one ("... and charged him", "..., friends say, and
+    Fenn joined them"); not a clause about a participant ("... explain why she was sacked")."""
     relations = parse(text).relations
     main = {r.verb for r in relations if r.index == r.unit}
     return [
