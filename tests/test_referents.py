@@ -122,3 +122,7 @@ def test_a_clause_set_beside_the_main_one_is_read_too(who):
     )
     assert same_fact(a, "The baker joined her family at the match.", who)
     assert not same_fact(a, "The baker joined the choir.", who)
+
+
+def test_two_verbs_that_only_begin_alike_are_two_events(who):
+    assert not same_fact("Dario Fenn planned the harvest fair.", "The baker planted the harvest fair.", who)

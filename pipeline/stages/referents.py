@@ -141,21 +141,24 @@ def _compatible(a: set[str], b: set[str]) -> bool:
     return a <= b or b <= a
 
 
-def _event(r: Relation) -> tuple[str, Arg | None]:
-    """What happens in a clause, and to whom: the verb and its patient, or the event its object names."""
+def _event(r: Relation) -> tuple[str, Arg | None, bool]:
+    """What happens in a clause, to whom, and whether a noun names it: the verb and its patient,
+    or the event a light verb's object names."""
     if r.verb in EVENT_OBJECT and r.patient is not None and r.patient.head not in PRONOUNS:
-        return r.patient.head, None
-    return r.verb, r.patient
+        return r.patient.head, None, True
+    return r.verb, r.patient, False
 
 
-def _same_event(a: str, b: str) -> bool:
+def _same_event(a: str, b: str, one_noun: bool) -> bool:
+    """The same verb, or a noun and the verb it is made from ("plea" / "plead"): two verbs that
+    merely begin alike ("plan" / "plant") are two events."""
     short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 4 and long.startswith(short)
+    return a == b or one_noun and len(short) >= 4 and long.startswith(short)
 
 
 def _one_fact(r: Relation, x: Relation, referents: Referents) -> bool:
-    (event, patient), (other, theirs) = _event(r), _event(x)
-    if not _same_event(event, other) or r.modality - {"question"} != x.modality - {"question"}:
+    (event, patient, noun), (other, theirs, their_noun) = _event(r), _event(x)
+    if not _same_event(event, other, noun != their_noun) or r.modality - {"question"} != x.modality - {"question"}:
         return False
     if event in LIGHT or other in LIGHT:
         return False
