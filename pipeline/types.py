@@ -26,6 +26,7 @@ class DocMeta:
     published: str | None = None  # ISO date
     url: str | None = None
     extractor: str | None = None  # how the text was read: "text", "trafilatura", "fallback", ...
+    opinion: bool = False  # the page declares itself a column or an editorial (its metadata)
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,32 @@ def test_a_page_filed_as_opinion_is_flagged_so_it_supports_but_never_makes_a_bri
     corpus = FileIngestor().ingest(write_incident(tmp_path / "inc", {"column.html": page}))
     assert corpus.documents[0].meta.url == "https://harbour.example/opinion/cranes"
     assert any("opinion piece" in w for w in corpus.files[0].warnings)
+
+
+COLUMN_BODY = (
+    "<body><article>"
+    "<p>The port will close the quay for good by spring, whatever the council decides next month.</p>"
+    "<p>Nobody at the harbour office will admit that the cranes were never safe to use.</p>"
+    "<p>The union will have to accept the loss of two hundred jobs on the northern quay.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "head, is_opinion",
+    [
+        ('<meta property="article:opinion" content="true">', True),
+        ("<meta content='TRUE' property='article:opinion'>", True),
+        ('<script type="application/ld+json">{"@type": "OpinionNewsArticle", "headline": "Cranes"}</script>', True),
+        ('<script type="application/ld+json">{"@type": ["OpinionNewsArticle", "NewsArticle"]}</script>', True),
+        ('<meta property="article:opinion" content="false">', False),
+        ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', False),
+        ('<meta property="article:section" content="News">', False),
+    ],
+)
+def test_a_page_whose_metadata_files_it_as_opinion_is_flagged_whatever_its_address(tmp_path, head, is_opinion):
+    # A column at an address with no /opinion/ in it: only the page's own metadata says what it is.
+    page = f"<html><head><link rel='canonical' href='https://harbour.example/articles/cranes-91'>{head}</head>"
+    corpus = FileIngestor().ingest(write_incident(tmp_path / "inc", {"column.html": page + COLUMN_BODY}))
+    assert corpus.documents[0].meta.opinion is is_opinion
+    assert any("opinion piece" in w for w in corpus.files[0].warnings) is is_opinion

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..config import Config
-from ..stages.ingest import opinion_url
+from ..stages.ingest import opinion
 from ..stages.names import people, reflowed
 from ..stages.rules import IN_BRIEF, OPENING, STANDALONE, Family, Placed, Rule
 from ..stages.segment import display
@@ -160,7 +160,7 @@ def explain(folder: Path, query: str, config: Config | None = None, pipeline: Pi
         opening=_fired(OPENING, OPENING.read(text)),
         # Placed below a sentence that introduces no one and says none of its words.
         needs_above=_fired(IN_BRIEF, Placed(text, ("",), known)),
-        opinion_article=bool(opinion_url(doc.meta.url)),
+        opinion_article=opinion(doc.meta),
         parser_statement=veto(text) if veto else None,
         chosen=chosen,
         cited_by=cited_by,

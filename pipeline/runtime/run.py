@@ -23,7 +23,7 @@ from ..stages.dedupe import DEDUPERS, Deduper
 from ..stages.differences import find_differences
 from ..stages.frame import Frame
 from ..stages.framers import FRAMERS, Framer
-from ..stages.ingest import INGESTORS, Ingestor, opinion_url, printable
+from ..stages.ingest import INGESTORS, Ingestor, opinion, printable
 from ..stages.lede import keep_lede, lede_score
 from ..stages.names import confirmed, people, reflowed
 from ..stages.parser import entities, parser_ref, statements
@@ -246,8 +246,8 @@ def story_of(
 
 
 def opinion_docs(corpus: Corpus) -> frozenset[str]:
-    """Articles filed as opinion (by their URL): their sentences never head."""
-    return frozenset(d.id for d in corpus.documents if opinion_url(d.meta.url))
+    """Articles filed as opinion (by their page's metadata or their URL): their sentences never head."""
+    return frozenset(d.id for d in corpus.documents if opinion(d.meta))
 
 
 def head_check(summariser: Summariser) -> Callable[[str], bool] | None:

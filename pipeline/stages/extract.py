@@ -42,6 +42,7 @@ class Extracted:
     author: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    opinion: bool = False  # the page's metadata files it as opinion (`declares_opinion`)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,6 +200,19 @@ _SITE_NAME = re.compile(r"""<meta[^>]+property=["']og:site_name["'][^>]*>""", re
 _CONTENT = re.compile(r"""content=["']([^"']+)["']""", re.IGNORECASE)
 
 
+# How a page says it is opinion, whatever its address: the Open Graph article property that
+# publishers set on columns and editorials, and schema.org's type for them (in JSON-LD).
+_OPINION_META = re.compile(r"""<meta[^>]+property=["']article:opinion["'][^>]*>""", re.IGNORECASE)
+_OPINION_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"OpinionNewsArticle"')
+
+
+def declares_opinion(html: str) -> bool:
+    """Whether the page's metadata files it as a column or an editorial."""
+    tag = _OPINION_META.search(html)
+    value = _CONTENT.search(tag.group(0)) if tag else None
+    return bool(value and value.group(1).strip().lower() == "true") or bool(_OPINION_TYPE.search(html))
+
+
 def _og_site_name(html: str) -> str | None:
     tag = _SITE_NAME.search(html)
     value = _CONTENT.search(tag.group(0)) if tag else None
@@ -252,7 +266,7 @@ def _extract(html: str) -> Extracted:
             best, extractor = again, "trafilatura:recall"
     if not best:
         best, extractor = clean_lines(_fallback(html), title), "fallback"
-    return Extracted("\n\n".join(best), extractor, **fields)
+    return Extracted("\n\n".join(best), extractor, **fields, opinion=declares_opinion(html))
 
 
 def _length(paragraphs: list[str]) -> int:

@@ -153,6 +153,11 @@ def opinion_url(url: str | None) -> bool:
     return bool(url and OPINION_PATH.match(url))
 
 
+def opinion(meta: DocMeta) -> bool:
+    """Whether an article is a column or an editorial: its page says so, or its address does."""
+    return meta.opinion or opinion_url(meta.url)
+
+
 def _is_html(rel: str) -> bool:
     return ARTICLE_SUFFIXES.get(Path(rel).suffix.lower()) == "html"
 
@@ -173,7 +178,7 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limi
         text = page.text
         if not text.strip():
             raise IngestError("HTML page without article text (nothing but menus, scripts or markup)")
-        meta = DocMeta(page.title, page.site, page.author, page.published, page.url, page.extractor)
+        meta = DocMeta(page.title, page.site, page.author, page.published, page.url, page.extractor, page.opinion)
     else:
         meta = text_metadata(text)
     warnings: list[str] = []
@@ -196,9 +201,9 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limi
         )
     if looks_non_english(text):
         warnings.append("looks non-English; the embedded models are English-only, results may be poor")
-    if opinion_url(meta.url):
+    if opinion(meta):
         warnings.append(
-            f"an opinion piece ({meta.url}): its sentences may support the brief, never make a "
+            f"an opinion piece ({meta.url or 'its page says so'}): its sentences may support the brief, never make a "
             "sentence of it, since they give the writer's view, not a report"
         )
     injected = find_instruction(text)
