@@ -202,9 +202,10 @@ def _to_document(raw: bytes, size: int, sha: str, rel: str, max_chars: int, limi
     if looks_non_english(text):
         warnings.append("looks non-English; the embedded models are English-only, results may be poor")
     if opinion(meta):
+        why = "its page's metadata says so" if meta.opinion else "its address files it so"
         warnings.append(
-            f"an opinion piece ({meta.url or 'its page says so'}): its sentences may support the brief, never make a "
-            "sentence of it, since they give the writer's view, not a report"
+            f"an opinion piece ({why}{f': {meta.url}' if meta.url else ''}): its sentences may support the brief, "
+            "never make a sentence of it, since they give the writer's view, not a report"
         )
     injected = find_instruction(text)
     if injected:
