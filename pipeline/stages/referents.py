@@ -19,11 +19,11 @@ contradicts. "The storm killed 5 in Haiti" and "The storm killed 10 in Cuba" sta
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from .attribute import numbers
+from .dates import find as find_dates
 from .lexicon import SPEECH
 from .parser import docs
 from .restates import PRONOUNS, timeless
@@ -54,12 +54,6 @@ BESIDE = frozenset({"conj", "parataxis"})
 # Parts of a phrase about a name that are not words for the person: a clause ("the captain who
 # won the vote") says what they did; a prepositional phrase or a conjunct is another thing.
 NOT_DESCRIBING = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "cc", "prep"})
-# Days a sentence dates its fact by (not spans of time: a "41-year-old" is no date).
-DAYS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -134,7 +128,9 @@ def _places(r: Relation) -> dict[str, str]:
 
 
 def _days(text: str) -> set[str]:
-    return {m.lower() for m in DAYS.findall(text)}
+    """The dates a sentence gives, as written (pipeline.stages.dates reads them: "Friday", "Sept.
+    2", "in 1998"; a "41-year-old" is no date), the weekday without the word before it."""
+    return {(m.group("wd") if kind == "weekday" else m.group(0)).lower() for _, _, kind, m in find_dates(text)}
 
 
 def _compatible(a: set[str], b: set[str]) -> bool:
