@@ -214,8 +214,9 @@ class Version:
 @dataclass(frozen=True)
 class Difference:
     """Where sources differ (pipeline.stages.differences): `kind` is "toll" (one quantity, different
-    numbers) or "dispute" (accounts of one fact attributed to different parties); `update` says
-    a toll grew with the publication dates, so the later figure supersedes the earlier."""
+    numbers), "figure" (another number of one fact, pipeline.stages.figures) or "dispute" (accounts
+    of one fact attributed to different parties); `update` says a toll grew with the publication
+    dates, so the later figure supersedes the earlier."""
 
     kind: str
     topic: str

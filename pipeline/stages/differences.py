@@ -7,6 +7,8 @@ precision: a false dispute misleads a reader more than a missed one (issue 14).
   about the same event: similar sentences (embedding cosine >= `SAME_EVENT`), no mark of another
   event ("five other soldiers", "also", "since August", "on Wednesday" against "on Thursday").
   Where every version has a publication date and the figure grows with it, it is an `update`.
+- **figure**: any other number of one fact that two sources give differently: the same subject
+  does the same thing to the same counted noun, only the number differs (pipeline.stages.figures).
 - **dispute**: sentences of two different parties (a country, read from who is quoted: "the
   Kremlin said", "according to a statement by the Turkish Armed Forces") about one rare key term
   ("coordinates"), where each speaker's claim names the other party (blame goes across) and the
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..types import Difference, Document, Sentence, SourceSpan, Version
 from .counts import Claim, _compatible, claims
+from .figures import figures, rivals
 from .frame import Frame
 from .lede import background
 from .segment import display
@@ -292,6 +295,42 @@ def disputes(
     return out
 
 
+def rival_figures(
+    pool: list[Sentence],
+    vectors: np.ndarray,
+    paths: dict[str, str],
+    dates: dict[str, str | None],
+    frame: Frame | None = None,
+) -> list[Difference]:
+    """Figures of one fact that sources give differently, one difference per fact."""
+    texts = [display(s.text) for s in pool]
+    # A casualty count is the toll rules' to judge (their own marks of another event and day).
+    tolled = [{c.number for c in claims(s)} for s in pool]
+    found = [[f for f in fs if f.value not in tolled[i]] for i, fs in enumerate(figures(texts))]
+    groups: dict[tuple[str, str, str, str], dict[float, set[int]]] = {}
+    topics: dict[tuple[str, str, str, str], str] = {}
+    for i in range(len(pool)):
+        for j in range(i + 1, len(pool)):
+            if pool[i].doc_id == pool[j].doc_id or not found[i] or not found[j]:
+                continue
+            pairs = rivals(texts[i], texts[j], found[i], found[j], float(vectors[i] @ vectors[j]))
+            if not pairs or not _rivals(pool[i], pool[j], frame):
+                continue
+            for x, y in pairs:
+                topics.setdefault(x.key, x.topic)
+                group = groups.setdefault(x.key, {})
+                group.setdefault(x.value, set()).add(i)
+                group.setdefault(y.value, set()).add(j)
+    out = []
+    for key, versions in sorted(groups.items()):
+        vs = [
+            _version([pool[i] for i in sorted(ids)], paths, dates, int(n) if n.is_integer() else None)
+            for n, ids in sorted(versions.items())
+        ]
+        out.append(Difference("figure", topics[key], tuple(vs)))
+    return out
+
+
 def find_differences(
     documents: tuple[Document, ...], pool: list[Sentence], vectors: np.ndarray, frame: Frame | None = None
 ) -> list[Difference]:
@@ -301,4 +340,5 @@ def find_differences(
     dates = {d.id: d.meta.published for d in documents}
     if not pool:
         return []
-    return tolls(pool, vectors, paths, dates, frame) + disputes(pool, vectors, paths, dates)
+    found = tolls(pool, vectors, paths, dates, frame) + rival_figures(pool, vectors, paths, dates, frame)
+    return found + disputes(pool, vectors, paths, dates)

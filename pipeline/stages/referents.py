@@ -127,7 +127,7 @@ def _places(r: Relation) -> dict[str, str]:
     return {p: a.head for p, a in r.details if p in ("in", "at", "near") and a.head[:1].isalpha()}
 
 
-def _days(text: str) -> set[str]:
+def days(text: str) -> set[str]:
     """The dates a sentence gives, as written (pipeline.stages.dates reads them: "Friday", "Sept.
     2", "in 1998"; a "41-year-old" is no date), the weekday without the word before it."""
     return {(m.group("wd") if kind == "weekday" else m.group(0)).lower() for _, _, kind, m in find_dates(text)}
@@ -174,12 +174,12 @@ def _one_fact(r: Relation, x: Relation, referents: Referents) -> bool:
 
 def dates_or_counts_beyond(a: str, b: str) -> bool:
     """Whether `a` gives a number or a day `b` does not: told again with one more figure is news."""
-    return not numbers(a) <= numbers(b) or not _days(a) <= _days(b)
+    return not numbers(a) <= numbers(b) or not days(a) <= days(b)
 
 
 def same_fact(a: str, b: str, referents: Referents) -> bool:
     """Whether `a` and `b` tell one fact, a person named in one and described in the other."""
-    if not _compatible(numbers(timeless(a)), numbers(timeless(b))) or not _compatible(_days(a), _days(b)):
+    if not _compatible(numbers(timeless(a)), numbers(timeless(b))) or not _compatible(days(a), days(b)):
         return False
     theirs = _core(b)
     return any(_one_fact(r, x, referents) for r in _core(a) for x in theirs)

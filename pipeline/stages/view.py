@@ -152,6 +152,9 @@ def describe(d: Difference) -> str:
         head = what.capitalize() + (f" ({noun})" if noun else "")
         note = " The figure grew as reports came in: an update, the latest is the current one." if d.update else ""
         return f"{head}: sources give different numbers.{note}"
+    if d.kind == "figure":
+        unit, _, fact = d.topic.partition(": ")
+        return f"How many {unit} {fact}: sources give different numbers."
     return f"Accounts of the {d.topic} differ by who gives them."
 
 
