@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..counts import TIME
+from ..parser import docs
 from .base import Rule, Text
 
 LEANS = "leans on a sentence that is not there"
@@ -118,6 +119,35 @@ DEMONSTRATIVE_DET = re.compile(
 )
 
 
+# The pronouns that stand for a person or a group named before; "it" and "we" are left to the
+# rules above: a dummy "It is unclear whether ..." stands for nothing, a "we" is a speaker's.
+STANDS_FOR = frozenset({"he", "she", "they", "his", "her", "their"})
+# Nouns of time name no one a pronoun could stand for: "The last time they were seen ...".
+TIME_NOUNS = frozenset("time times day days week weeks month months year years moment night morning hour".split())
+
+
+def pronoun_main_subject(s: Text) -> bool:
+    """The main clause's subject is a pronoun (or has one for its owner: "their coach"), and the
+    sentence's first such pronoun comes before any name or noun it could stand for: "The last
+    time they played at Lakeside Park, they lost" names them nowhere. The opening patterns of
+    `pronoun-subject` catch the common shapes, but take any capitalised word before the comma
+    for a name; the parse sees that the first "they" stands before it. After a name or a noun,
+    a pronoun may stand for it ("When Ortiz arrived, she ...")."""
+    if s.quoted_opening:
+        return False
+    doc = docs([s.text])[0]
+    root = next(iter(doc.sents)).root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    owner = [c for c in subject.children if c.dep_ == "poss"]
+    if subject.lower_ not in STANDS_FOR and not (owner and owner[0].lower_ in STANDS_FOR):
+        return False
+    first = next(t for t in doc if t.lower_ in STANDS_FOR)
+    return not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.lower_ not in TIME_NOUNS for t in doc[: first.i])
+
+
 def relative_time(s: Text) -> bool:
     relative = RELATIVE_TIME.search(s.outside)
     return relative is not None and not DATE_WORD.search(s.outside[: relative.start()] + s.outside[relative.end() :])
@@ -195,6 +225,25 @@ RULES: tuple[Rule[str, Text], ...] = (
             "After the IMO named Lena Ortiz its envoy, she thanked the dockers.",
             "If Ortiz and the council cannot agree by Friday, they will ask the courts to decide.",
             "Last week the council rejected the union's demands.",
+        ),
+    ),
+    Rule(
+        "pronoun-main-subject",
+        f"{LEANS} (the main clause's subject is a pronoun)",
+        pronoun_main_subject,
+        catches=(
+            "The last time they played at Lakeside Park, they lost to the Rovers by two goals.",
+            "The first time she stood for the Harbour Council, she lost by eleven votes.",
+            "The day he took office in Port Alva, his deputy resigned over the port contract.",
+            "The night they arrived in Sella, their hotel was flooded by the storm.",
+            "The moment they heard the siren in Old Town, they ran for the shelters.",
+        ),
+        passes=(
+            "The last time the dockers struck at Lakeside Park, they closed the port for a week.",
+            "When Ortiz arrived at the quay, she thanked the crew.",
+            "It is unclear whether the ferry will sail on Friday.",
+            "The harbour master said they would reopen the quay on Monday.",
+            "Though they lost the final, the Rovers kept their coach.",
         ),
     ),
     Rule(
