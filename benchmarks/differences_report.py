@@ -43,7 +43,9 @@ def main() -> None:
             except NoArticles as err:
                 print(f"== {cluster.id}: no articles ({err})")
                 continue
-            found = find_differences(prep.corpus.documents, prep.pool, prep.pool_vectors)
+            # With the incident frame, as `brief run` asks: rival figures count one thing on one day.
+            frame = pipeline.framer.frame(prep.corpus.documents, prep.pool, prep.pool_vectors, prep.paths)
+            found = find_differences(prep.corpus.documents, prep.pool, prep.pool_vectors, frame)
         total += len(found)
         if args.json:
             print(json.dumps({"id": cluster.id, "n": len(found), "kinds": [d.kind for d in found]}))

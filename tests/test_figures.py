@@ -1,18 +1,21 @@
 """Rival figures of one fact (issue 25, item 5): the same subject does the same thing, only the
 number differs. Sentences written for these tests; the spaCy parser reads them, and the cosine
-the embedder would give is passed in, so each case pins the parse rules alone. The last test
-runs the whole differences stage on a hand-written incident with the real embedder."""
+the embedder would give is passed in, so each case pins the parse rules alone. The last two
+tests run the differences stage and `brief run` on a hand-written incident with the real models."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import write_incident
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.config import Config
 from pipeline.runtime.run import Pipeline, prepare_pool
 from pipeline.stages.differences import find_differences
 from pipeline.stages.figures import figures, rivals
-from pipeline.stages.view import describe
+from pipeline.stages.view import describe, differs
+from pipeline.types import BriefSentence, Difference, SourceSpan, Version
 
 
 def _rival(a: str, b: str, cosine: float = 0.9) -> list[tuple[float, float]]:
@@ -83,6 +86,34 @@ def test_unlike_sentences_are_no_rivals():
     assert _rival(a, b, cosine=0.5) == []
 
 
+def _span(path: str, start: int, end: int) -> SourceSpan:
+    return SourceSpan(path[0], path, start, end, 1.0)
+
+
+RIVAL = Difference(
+    "figure",
+    "passengers: the ferry carried",
+    (
+        Version("The ferry carried 210 passengers.", (_span("b.txt", 0, 33),), number=210),
+        Version("The ferry carried 230 passengers.", (_span("a.txt", 40, 73),), number=230),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "text, spans, marked",
+    [
+        ("The ferry carried 230 passengers.", (_span("a.txt", 40, 73),), True),  # one version, from its span
+        ("The ferry, carrying 210 people, hit a reef.", (_span("b.txt", 0, 60),), True),  # fused around it
+        ("The ferry carried 230 passengers.", (_span("c.txt", 40, 73),), False),  # another article's 230
+        ("Tugs towed the ferry to port.", (_span("a.txt", 40, 73),), False),  # the span, not the figure
+        ("The ferry carried 230 passengers.", (_span("a.txt", 0, 39),), False),  # the article, not the span
+    ],
+)
+def test_a_brief_sentence_that_gives_a_rival_figure_says_so(text, spans, marked):
+    assert differs(BriefSentence(text, 0, "extracted", spans), (RIVAL,)) is marked
+
+
 FERRY_A = (
     "A ferry ran aground off the island of Sella on Sunday. "
     "The ferry carried 230 passengers when it struck the reef, the coast guard said. "
@@ -104,3 +135,15 @@ def test_the_differences_stage_shows_rival_figures_with_their_sources(tmp_path):
     assert [v.number for v in found[0].versions] == [210, 230]
     assert [v.sources[0].path for v in found[0].versions] == ["b.txt", "a.txt"]
     assert describe(found[0]) == "How many passengers the ferry carried: sources give different numbers."
+
+
+@pytest.mark.slow
+def test_the_brief_marks_its_sentence_that_gives_a_rival_figure(tmp_path):
+    folder = write_incident(tmp_path / "ferry", {"a.txt": FERRY_A, "b.txt": FERRY_B})
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--summariser", "extractive"])
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "out" / "ferry" / "brief.md").read_text()
+    html = (tmp_path / "out" / "ferry" / "brief.html").read_text()
+    marked = [line for line in md.splitlines() if "other sources give another figure" in line]
+    assert len(marked) == 1 and ("230 passengers" in marked[0] or "210 passengers" in marked[0])
+    assert html.count('class="differs" href="#differences"') == 1

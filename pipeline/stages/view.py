@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..types import Brief, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from ..types import Brief, BriefSentence, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from .attribute import numbers as numbers_in
 from .changes import Changes, label
 from .dates import shown as shown_date
 from .differences import claims
@@ -35,6 +36,7 @@ class SentenceView:
     refs: tuple[int, ...]  # source numbers, each once, copies included: brief.md's "[1][3]"
     cites: tuple[Cite, ...]  # one per span, in source-number order: brief.html's buttons
     copies: tuple[int, ...]  # numbers of the copies of its sources: brief.html's "(also in [4], a copy)"
+    differs: bool = False  # it gives a figure that other sources give differently (Where sources differ)
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,22 @@ def _spans(refs: tuple) -> tuple[SourceSpan, ...]:
     return tuple(SourceSpan("", r.path, r.start, r.end, 0.0) for r in refs)
 
 
+def differs(sentence: BriefSentence, differences: tuple[Difference, ...]) -> bool:
+    """Whether a brief sentence gives one version of a rival figure: it rests on that version's
+    source span and states its number. A reader must learn there, not only further down, that
+    other sources give another number."""
+    given = numbers_in(sentence.text)
+    for d in differences:
+        for v in d.versions:
+            if v.number is None or str(v.number) not in given:
+                continue
+            if any(
+                a.path == b.path and a.start < b.end and b.start < a.end for a in sentence.sources for b in v.sources
+            ):
+                return True
+    return False
+
+
 def view(brief: Brief, record: dict | None = None) -> BriefView:
     """Everything both outputs show, computed once (`record`: the run record, for the build time)."""
     numbers = citation_numbers(brief.files)
@@ -342,6 +360,7 @@ def view(brief: Brief, record: dict | None = None) -> BriefView:
                 refs=tuple(sorted(numbers[p] for p in paths if p in numbers)),
                 cites=tuple(Cite(sp.path, sp.start, sp.end, numbers.get(sp.path), i) for sp in ordered),
                 copies=tuple(sorted({numbers[c] for sp in s.sources for c in copies.get(sp.path, []) if c in numbers})),
+                differs=differs(s, brief.differences),
             )
         )
     sources = tuple(
