@@ -23,7 +23,7 @@ import numpy as np
 
 from ..types import Difference, Document, Sentence, SourceSpan, Version
 from .counts import Claim, _compatible, claims
-from .figures import figures, rivals
+from .figures import NUMBER, SAME_FIGURE, countable, figures, rivals
 from .frame import Frame
 from .lede import background
 from .segment import display
@@ -36,6 +36,7 @@ SAME_EVENT_OTHER = 0.7
 SUPPORTS = 0.75  # two accounts this similar say the same thing: no dispute
 KEY_SHARE = 0.1  # a dispute's key words are in at most this share of the content sentences
 MIN_SHARED = 2  # rare words two accounts must share to be about one fact
+BLOCK = 1024  # rows of the cosine matrix computed at once: memory stays flat at 2,000 articles
 
 # Parties: who speaks for which side. Countries by name, adjective, capital or seat of power.
 PARTIES = {
@@ -304,15 +305,25 @@ def rival_figures(
 ) -> list[Difference]:
     """Figures of one fact that sources give differently, one difference per fact."""
     texts = [display(s.text) for s in pool]
+    # Only sentences that may give a figure and have a sentence this alike in another article
+    # are parsed: at 2,000 articles the pool is tens of thousands of sentences.
+    asked = np.array([i for i, t in enumerate(texts) if countable(t)], dtype=int)
+    given = {int(k): frozenset(n.lower() for n in NUMBER.findall(texts[k])) for k in asked}
+    pairs_at = []
+    for lo in range(0, len(asked), BLOCK):
+        for a, b in np.argwhere(vectors[asked[lo : lo + BLOCK]] @ vectors[asked].T >= SAME_FIGURE):
+            i, j = int(asked[lo + a]), int(asked[b])
+            # Two sentences that give the same numbers (a copy, a rewording) have no rival figure.
+            if i < j and pool[i].doc_id != pool[j].doc_id and given[i] != given[j]:
+                pairs_at.append((i, j))
+    wanted = sorted({k for pair in pairs_at for k in pair})
+    parsed = dict(zip(wanted, figures([texts[k] for k in wanted])))
     # A casualty count is the toll rules' to judge (their own marks of another event and day).
-    tolled = [{c.number for c in claims(s)} for s in pool]
-    found = [[f for f in fs if f.value not in tolled[i]] for i, fs in enumerate(figures(texts))]
+    found = {k: [f for f in fs if f.value not in {c.number for c in claims(pool[k])}] for k, fs in parsed.items()}
     groups: dict[tuple[str, str, str, str], dict[float, set[int]]] = {}
     topics: dict[tuple[str, str, str, str], str] = {}
-    for i in range(len(pool)):
-        for j in range(i + 1, len(pool)):
-            if pool[i].doc_id == pool[j].doc_id or not found[i] or not found[j]:
-                continue
+    for i, j in pairs_at:
+        if found[i] and found[j]:
             pairs = rivals(texts[i], texts[j], found[i], found[j], float(vectors[i] @ vectors[j]))
             if not pairs or not _rivals(pool[i], pool[j], frame):
                 continue

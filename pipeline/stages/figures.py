@@ -40,6 +40,8 @@ NOT_THE_SAME = frozenset({"more", "other", "another", "additional", "extra", "fu
 # A sentence that gives a total sets its figure beside its parts ("259 aboard and 11 on the ground
 # were killed" / "a total of 270 ... were killed"): parts and sum are no rivals.
 TOTAL = re.compile(r"\b(?:total|in all|overall|altogether|combined|cumulative)\b", re.I)
+# A number as `_value` reads it, inside a compound too ("a four-day visit").
+NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 # Bounds and estimates: "at least 11" and "14" can both be right.
 ROUGH = frozenset(
     "about around nearly almost roughly some approximately over more than least up to fewer less under above "
@@ -131,13 +133,18 @@ def _clause(who: Any, verb: Any) -> str:
     return " ".join(t.lower_ if t.pos_ in ("DET", "PRON") else t.text for t in sorted(words, key=lambda t: t.i))
 
 
+def countable(text: str) -> bool:
+    """Whether `text` may give a figure here: it has a number, and no mark of a total, another
+    event or a running count (counts.OTHER_EVENT: "also", "since August", "so far")."""
+    return bool(NUMBER.search(text)) and not TOTAL.search(text) and not OTHER_EVENT.search(text)
+
+
 def figures(texts: Sequence[str]) -> list[list[Figure]]:
-    """Every figure each text gives: none for a text that gives a total, or marks its figure as
-    another event's or a running count (counts.OTHER_EVENT: "also", "since August", "so far")."""
-    out = []
-    for text, doc in zip(texts, docs(list(texts))):
-        marked = TOTAL.search(text) or OTHER_EVENT.search(text)
-        out.append([] if marked else [f for f in (_figure(t) for t in doc) if f is not None])
+    """Every figure each text gives (none where `countable` says no: those are not parsed)."""
+    asked = [i for i, t in enumerate(texts) if countable(t)]
+    out: list[list[Figure]] = [[] for _ in texts]
+    for i, doc in zip(asked, docs([texts[i] for i in asked])):
+        out[i] = [f for f in (_figure(t) for t in doc) if f is not None]
     return out
 
 

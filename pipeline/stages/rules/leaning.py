@@ -6,6 +6,7 @@ date not given; and an exclamation, the outlet's voice. Asked after pipeline.sta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..counts import TIME
 from ..parser import docs
@@ -122,6 +123,10 @@ DEMONSTRATIVE_DET = re.compile(
 # The pronouns that stand for a person or a group named before; "it" and "we" are left to the
 # rules above: a dummy "It is unclear whether ..." stands for nothing, a "we" is a speaker's.
 STANDS_FOR = frozenset({"he", "she", "they", "his", "her", "their"})
+# The first such pronoun, and what stands before it: a capitalised word there after the first is a
+# name the pronoun may stand for, and the parse need not be asked (most sentences, cheaply).
+FIRST_PRONOUN = re.compile(r"^(?P<before>.*?)\b(?:he|she|they|his|her|their)\b", re.IGNORECASE | re.DOTALL)
+NAME_AFTER_FIRST_WORD = re.compile(r"\s[\"“‘(]?[A-Z]")
 # Nouns of time name no one a pronoun could stand for: "The last time they were seen ...".
 TIME_NOUNS = frozenset("time times day days week weeks month months year years moment night morning hour".split())
 
@@ -135,7 +140,17 @@ def pronoun_main_subject(s: Text) -> bool:
     a pronoun may stand for it ("When Ortiz arrived, she ...")."""
     if s.quoted_opening:
         return False
-    doc = docs([s.text])[0]
+    first_pronoun = FIRST_PRONOUN.match(s.text)
+    if first_pronoun is None or NAME_AFTER_FIRST_WORD.search(first_pronoun["before"]):
+        return False
+    return _named_nowhere(s.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_nowhere(text: str) -> bool:
+    """The parse half of `pronoun_main_subject`, kept per text: clustering, selection and the
+    frame all ask it of the same sentences, and a big incident's parses leave the parser's cache."""
+    doc = docs([text])[0]
     root = next(iter(doc.sents)).root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
