@@ -75,6 +75,11 @@ def test_other_quantities_are_no_rivals(a, b):
     assert _rival(a, b) == []
 
 
+def test_a_dotted_number_elsewhere_in_the_sentence_is_read_without_failing():
+    a = "The agency sent version 2.0.1 of the app to 11 cities."
+    assert _rival(a, "The agency sent the app to 14 cities.") == [(11, 14)]
+
+
 def test_a_pronoun_subject_needs_nearly_the_same_sentence():
     a, b = "She trails the governor by 18 points.", "She trails the governor by 20 points."
     assert _rival(a, b, cosine=0.95) == [(18, 20)]

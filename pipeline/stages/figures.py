@@ -148,6 +148,17 @@ def figures(texts: Sequence[str]) -> list[list[Figure]]:
     return out
 
 
+def _given(text: str) -> set[float]:
+    """The numbers `text` gives, as values; a version or a dotted date ("2.0.1") is none."""
+    out = set()
+    for n in numbers(text):
+        try:
+            out.add(float(n))
+        except ValueError:
+            continue
+    return out
+
+
 def rivals(
     a: str, b: str, mine: Sequence[Figure], theirs: Sequence[Figure], cosine: float
 ) -> list[tuple[Figure, Figure]]:
@@ -159,7 +170,7 @@ def rivals(
     when_a, when_b = days(a), days(b)
     if not (when_a <= when_b or when_b <= when_a):
         return []
-    given_a, given_b = {float(n) for n in numbers(a)}, {float(n) for n in numbers(b)}
+    given_a, given_b = _given(a), _given(b)
     out = []
     for x in mine:
         for y in theirs:
