@@ -214,7 +214,8 @@ class Version:
 @dataclass(frozen=True)
 class Difference:
     """Where sources differ (pipeline.stages.differences): `kind` is "toll" (one quantity, different
-    numbers), "figure" (another number of one fact, pipeline.stages.figures) or "dispute" (accounts
+    numbers), "figure" (another number of one fact, pipeline.stages.figures), "age" (a person's
+    age, pipeline.stages.ages; `topic` is the name) or "dispute" (accounts
     of one fact attributed to different parties); `update` says a toll grew with the publication
     dates, so the later figure supersedes the earlier."""
 

@@ -9,6 +9,8 @@ precision: a false dispute misleads a reader more than a missed one (issue 14).
   Where every version has a publication date and the figure grows with it, it is an `update`.
 - **figure**: any other number of one fact that two sources give differently: the same subject
   does the same thing to the same counted noun, only the number differs (pipeline.stages.figures).
+- **age**: a person's age that articles published close together give differently, wherever
+  in them it is given (pipeline.stages.ages).
 - **dispute**: sentences of two different parties (a country, read from who is quoted: "the
   Kremlin said", "according to a statement by the Turkish Armed Forces") about one rare key term
   ("coordinates"), where each speaker's claim names the other party (blame goes across) and the
@@ -22,7 +24,9 @@ import re
 import numpy as np
 
 from ..types import Difference, Document, Sentence, SourceSpan, Version
+from .ages import ages, people, rival_ages
 from .counts import Claim, _compatible, claims
+from .dates import as_date
 from .figures import NUMBER, SAME_FIGURE, countable, figures, rivals
 from .frame import Frame
 from .lede import background
@@ -342,6 +346,21 @@ def rival_figures(
     return out
 
 
+def differing_ages(pool: list[Sentence], paths: dict[str, str], dates: dict[str, str | None]) -> list[Difference]:
+    """A person's age that articles give differently: one difference per person."""
+    texts = [display(s.text) for s in pool]
+    found = [(k, pool[k].doc_id, a) for k, fs in enumerate(ages(texts)) for a in fs]
+    published = {doc: as_date(day) for doc, day in dates.items()}
+    out = []
+    for name, group in people(found).items():
+        if not rival_ages(group, published):
+            continue
+        values = sorted({a.value for _, _, a in group})
+        vs = [_version([pool[k] for k, _, a in group if a.value == n], paths, dates, n) for n in values]
+        out.append(Difference("age", name, tuple(vs)))
+    return out
+
+
 def find_differences(
     documents: tuple[Document, ...], pool: list[Sentence], vectors: np.ndarray, frame: Frame | None = None
 ) -> list[Difference]:
@@ -352,4 +371,4 @@ def find_differences(
     if not pool:
         return []
     found = tolls(pool, vectors, paths, dates, frame) + rival_figures(pool, vectors, paths, dates, frame)
-    return found + disputes(pool, vectors, paths, dates)
+    return found + differing_ages(pool, paths, dates) + disputes(pool, vectors, paths, dates)

@@ -157,6 +157,8 @@ def describe(d: Difference) -> str:
     if d.kind == "figure":
         unit, _, fact = d.topic.partition(": ")
         return f"How many {unit} {fact}: sources give different numbers."
+    if d.kind == "age":
+        return f"{d.topic}'s age: sources give different ages."
     return f"Accounts of the {d.topic} differ by who gives them."
 
 
