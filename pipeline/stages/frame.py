@@ -147,19 +147,21 @@ def build_frame(
     for s in pool:
         by_doc[s.doc_id].append(s)
     leads = [s for d in by_doc.values() for s in sorted(d, key=lambda s: s.start)[:EVENT_LEAD]]
-    sims = vectors[[index[s.id] for s in leads]] @ vectors.T
-    # Which articles' leads each lead sentence resembles, and how closely.
-    lead_cols: dict[str, list[int]] = defaultdict(list)
-    for j, s in enumerate(leads):
-        lead_cols[s.doc_id].append(j)
-    lead_sims = sims[:, [index[s.id] for s in leads]]
-
-    def agreement(k: int) -> float:
-        """How closely the other articles' leads tell what this sentence tells: per article, its
-        closest lead sentence's cosine. A count of articles past a threshold ties in a cluster
-        written over days (every article has some sentence near any other), and the tie went to
-        a side fact that happened to carry a date."""
-        return float(sum(lead_sims[k, cols].max() for d, cols in lead_cols.items() if d != leads[k].doc_id))
+    lead_rows = vectors[[index[s.id] for s in leads]]
+    lead_sims = lead_rows @ lead_rows.T
+    # How closely the other articles' leads tell what each lead sentence tells: per article, its
+    # closest lead sentence's cosine, summed over the other articles. A count of articles past a
+    # threshold ties in a cluster written over days (every article has some sentence near any
+    # other), and the tie went to a side fact that happened to carry a date. Leads come article
+    # by article, so each article's are a run of columns; its own article counts 0 (x + 0 == x:
+    # the sequential float32 sum is the one a Python loop over the other articles gives).
+    starts = [j for j, s in enumerate(leads) if j == 0 or leads[j - 1].doc_id != s.doc_id]
+    first = set(starts)
+    own = np.cumsum([j in first for j in range(len(leads))]) - 1  # each lead's article, as a column
+    closest = np.maximum.reduceat(lead_sims, starts, axis=1)
+    closest[np.arange(len(leads)), own] = 0
+    agreement = np.cumsum(closest, axis=1, dtype=closest.dtype)[:, -1]
+    rank_of = {s.id: r for d in by_doc.values() for r, s in enumerate(sorted(d, key=lambda s: s.start))}
 
     figures_of = {s.id: main_figures(s, parse) for s in leads}
 
@@ -171,8 +173,8 @@ def build_frame(
         told = lead_problem(text) is None
         bonus = LEDE_SLOTS["count"] * bool(figures_of[s.id])
         bonus += LEDE_SLOTS["when"] * any(w.grain == "day" for w in dates.resolve(text, published.get(s.doc_id)))
-        rank = sorted(by_doc[s.doc_id], key=lambda x: x.start).index(s)
-        return (told, agreement(k) + bonus - RANK_COST * rank, -rank)
+        rank = rank_of[s.id]
+        return (told, float(agreement[k]) + bonus - RANK_COST * rank, -rank)
 
     best = max(range(len(leads)), key=lambda k: (*score(k), -k))
     if parse is not None and prospect(display(leads[best].text)):
@@ -183,7 +185,7 @@ def build_frame(
         after = [k for k in range(len(leads)) if lead_sims[best, k] >= SAME_EVENT and score(k)[0]]
         best = max((k for k in after if done(display(leads[k].text))), key=lambda k: (*score(k), -k), default=best)
     event = leads[best]
-    close = [int(i) for i in np.flatnonzero(sims[best] >= SAME_EVENT)]
+    close = [int(i) for i in np.flatnonzero(vectors @ vectors[index[leads[best].id]] >= SAME_EVENT)]
     echoes = [event] + [pool[i] for i in close if pool[i].id != event.id]
     facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
     day, when = _when(echoes, pool, published, paths)
