@@ -27,7 +27,7 @@ from ..types import Difference, Document, Sentence, SourceSpan, Version
 from .ages import ages, people, rival_ages
 from .counts import Claim, _compatible, claims
 from .dates import as_date
-from .figures import NUMBER, SAME_FIGURE, countable, figures, rivals
+from .figures import SAME_FIGURE, countable, figures, given_numbers, rivals
 from .frame import Frame
 from .lede import background
 from .segment import display
@@ -312,13 +312,14 @@ def rival_figures(
     # Only sentences that may give a figure and have a sentence this alike in another article
     # are parsed: at 2,000 articles the pool is tens of thousands of sentences.
     asked = np.array([i for i, t in enumerate(texts) if countable(t)], dtype=int)
-    given = {int(k): frozenset(n.lower() for n in NUMBER.findall(texts[k])) for k in asked}
+    given = {int(k): given_numbers(texts[k]) for k in asked}
     pairs_at = []
     for lo in range(0, len(asked), BLOCK):
         for a, b in np.argwhere(vectors[asked[lo : lo + BLOCK]] @ vectors[asked].T >= SAME_FIGURE):
             i, j = int(asked[lo + a]), int(asked[b])
-            # Two sentences that give the same numbers (a copy, a rewording) have no rival figure.
-            if i < j and pool[i].doc_id != pool[j].doc_id and given[i] != given[j]:
+            # A rival figure is a number that one sentence gives and the other does not, both ways
+            # (figures.rivals): a copy, a rewording or a sentence that adds a number has none.
+            if i < j and pool[i].doc_id != pool[j].doc_id and given[i] - given[j] and given[j] - given[i]:
                 pairs_at.append((i, j))
     wanted = sorted({k for pair in pairs_at for k in pair})
     parsed = dict(zip(wanted, figures([texts[k] for k in wanted])))

@@ -148,7 +148,7 @@ def figures(texts: Sequence[str]) -> list[list[Figure]]:
     return out
 
 
-def _given(text: str) -> set[float]:
+def given_numbers(text: str) -> set[float]:
     """The numbers `text` gives, as values; a version or a dotted date ("2.0.1") is none."""
     out = set()
     for n in numbers(text):
@@ -170,7 +170,7 @@ def rivals(
     when_a, when_b = days(a), days(b)
     if not (when_a <= when_b or when_b <= when_a):
         return []
-    given_a, given_b = _given(a), _given(b)
+    given_a, given_b = given_numbers(a), given_numbers(b)
     out = []
     for x in mine:
         for y in theirs:

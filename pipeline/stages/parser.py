@@ -61,6 +61,23 @@ def docs(texts: Sequence[str]) -> list[Any]:
     return found
 
 
+# What a reader of the tags and the dependency tree alone does not need: half the parse time.
+UNTREED = ("ner", "lemmatizer")
+
+
+def trees(texts: Sequence[str]) -> list[Any]:
+    """Docs of `texts` with tags and dependencies only (no entities, no lemmas), for a rule that
+    asks the tree of many sentences once each (pipeline.stages.rules.leaning). A text `docs` has
+    already parsed comes from its cache; the others are not kept there (they lack what other
+    readers ask). The tree is the same either way: the tagger and parser do not read the entities."""
+    norm = [" ".join(t.split()) for t in texts]
+    new = [t for t in dict.fromkeys(norm) if t not in _DOCS]
+    nlp = load_parser()
+    with nlp.select_pipes(disable=[p for p in UNTREED if p in nlp.pipe_names]):
+        parsed = dict(zip(new, nlp.pipe(new)))
+    return [_DOCS.get(t) or parsed[t] for t in norm]
+
+
 def entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     """(start, end, label) of each named entity spaCy finds in each text (whitespace collapsed,
     as `docs` reads it)."""

@@ -12,6 +12,7 @@ functions here ask a family of rules in order and give the first reason.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from .rules import IN_BRIEF, OPENING, STANDALONE, Opening, Placed, Text
@@ -22,8 +23,11 @@ from .rules.shape import SENTENCE_START as SENTENCE_START
 from .rules.voice import SPEECH_VERB as SPEECH_VERB
 
 
+@lru_cache(maxsize=1 << 16)
 def problem(text: str) -> str | None:
-    """Why `text` cannot stand alone as a brief sentence, or None when it can."""
+    """Why `text` cannot stand alone as a brief sentence, or None when it can. Kept per text:
+    clustering, the frame, selection and the fit ask it of the same sentences (at 2,000 articles,
+    64,000 asks of 29,000 sentences)."""
     return STANDALONE.first(Text.of(text))
 
 

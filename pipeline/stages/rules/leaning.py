@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..counts import TIME
-from ..parser import docs
+from ..parser import trees
 from .base import Rule, Text
 
 LEANS = "leans on a sentence that is not there"
@@ -150,7 +150,7 @@ def pronoun_main_subject(s: Text) -> bool:
 def _named_nowhere(text: str) -> bool:
     """The parse half of `pronoun_main_subject`, kept per text: clustering, selection and the
     frame all ask it of the same sentences, and a big incident's parses leave the parser's cache."""
-    doc = docs([text])[0]
+    doc = trees([text])[0]
     root = next(iter(doc.sents)).root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
