@@ -138,3 +138,20 @@ def test_a_word_that_says_who_or_when_cannot_be_dropped(source, rewritten, dropp
     reason = check(rewritten, [source])
     assert reason is not None and dropped in reason.lower()
     assert check(source, [source]) is None
+
+
+def test_a_tree_without_entities_is_the_full_parses_tree_and_is_not_cached_as_one():
+    from pipeline.stages import parser
+
+    texts = [
+        "When they reached the harbour at dawn, the crew of the trawler found the nets cut.",
+        "Officials in Sella said on Tuesday that two ferries would resume service.",
+    ]
+    parser._DOCS.clear()
+    light = parser.trees(texts)
+    assert not parser._DOCS  # a doc without entities would mislead a reader of `docs`
+    assert all(not doc.ents for doc in light)
+    full = parser.docs(texts)
+    for a, b in zip(light, full):
+        assert [(t.text, t.pos_, t.dep_, t.head.i) for t in a] == [(t.text, t.pos_, t.dep_, t.head.i) for t in b]
+    assert parser.trees(texts[:1])[0] is full[0]  # what `docs` parsed is read from its cache
