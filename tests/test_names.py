@@ -271,3 +271,14 @@ def test_an_office_named_after_a_place_is_no_person():
     assert "Department" not in known
     assert {"Costa", "Brandt"} <= known
     assert full["Brandt"] == "Michael A. Brandt"
+
+
+def test_a_surname_that_is_also_a_word_is_a_name_with_a_given_name_a_cue_and_a_bare_use():
+    articles = [
+        "The crowd pressed against the wall. In the seventh, reliever Tomas Gold came in to face the leadoff man.",
+        "Gold walked him on four pitches, and the gold medal winners of 1996 watched from the stands.",
+    ]
+    assert "Gold" in surnames(articles)
+    # The same word without a given name and a cue, or never used alone, stays a word.
+    assert "Gold" not in surnames(["The gold price rose.", "Gold walked him on four pitches."])
+    assert "Union" not in surnames(["The union voted to strike.", "Trade with the former Soviet Union fell."])

@@ -114,12 +114,25 @@ def _title(word: str) -> bool:
 
 
 SAYS = r"(?:said|says|told|added|wrote|asked|insisted|denied|argued)"
+# A word used alone as a name: after a sentence's end or a lower-case word other than "the", and
+# before no capitalised word or number ("Wall left the game", not "the Council", "Soviet Union").
+BARE_NAME = re.compile(rf"(?:^|[.!?]\s+|(?<![\w'’-])(?!(?:the|a|an)\s)[a-z][\w'’-]*\s+)({WORD})\b(?!\s+[A-Z0-9])")
+
+
+def _cued_full_name(text: str, before: str, m: re.Match, articled: frozenset[str]) -> bool:
+    """Whether a word the articles also write in lower case is a surname here all the same: a
+    given name stands before it and a person cue beside the pair ("reliever Donne Wall", "Ana
+    Gold, 41,"). Many surnames are words (Wall, Gold, Young); "Coast Guard" and "Social media"
+    have no given name, and a title alone ("Sen. Majority") is no proof."""
+    given = _given(before, articled)
+    return given is not None and _person(text, m.start() - (len(before) - given[0]), m.end())
 
 
 def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     """(surnames, surname -> full names seen): a surname follows a title ("Gov. Baird") or a
     given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
-    articles also write in lower case ("Coast Guard", "Social media") is no surname."""
+    articles also write in lower case ("Coast Guard", "Social media") is no surname, unless a
+    given name and a cue name it so and the articles use it alone (`_cued_full_name`)."""
     texts = [t for t in texts if not _headline(t)]
     common = frozenset(w for t in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", t))
     # "the White House", "the Coast Guard": a person's given name takes no article ("the Sharon
@@ -135,6 +148,7 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
             t,
         )
     }
+    bare_names = {m.group(1) for t in texts for m in BARE_NAME.finditer(t)}
     found: set[str] = set()
     forms: dict[str, set[str]] = {}
     firsts: dict[str, set[str]] = {}  # a given name -> the full names it opens ("Anwar" -> "Anwar Ibrahim")
@@ -147,9 +161,11 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
         for m in NAME.finditer(text):
             word = m.group(1)
             # "Muslims", "Europeans", "Microsystems": plurals and firms; a surname in -s is lost.
-            if _title(word) or word.lower() in common or word.endswith("s") or SUFFIX.fullmatch(word):
+            if _title(word) or word.endswith("s") or SUFFIX.fullmatch(word):
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
+            if word.lower() in common and not (word in bare_names and _cued_full_name(text, before, m, articled)):
+                continue
             # A surname ends the name: "Ray" of "Earl Ray Tomblin", "Antonio" of "Juan Antonio
             # Samaranch" are inside one ("Jr." after it is not another name word). After a title
             # the word stays a name ("Prime Minister Mahathir Mohamad", then "Mahathir said").
