@@ -120,6 +120,14 @@ DEMONSTRATIVE_DET = re.compile(
 )
 
 
+# "such a plea", "such inspections": "such" means "of the kind described before"; not "such as"
+# or "such things as ..." (examples follow), "such a shock that ..." (a result clause), "as such".
+SUCH = re.compile(
+    r"(?<!\bas )\bsuch\s+(?:an?\s+)?(?!as\b|that\b)(?![\w-]+(?:\s+[\w-]+){0,3}\s+(?:that|as)\b)[a-z][\w-]*",
+    re.IGNORECASE,
+)
+
+
 # The pronouns that stand for a person or a group named before; "it" and "we" are left to the
 # rules above: a dummy "It is unclear whether ..." stands for nothing, a "we" is a speaker's.
 STANDS_FOR = frozenset({"he", "she", "they", "his", "her", "their"})
@@ -328,6 +336,26 @@ RULES: tuple[Rule[str, Text], ...] = (
             "The inspector said that cranes older than 30 years would be replaced this year.",
             "The union will meet port managers this week to discuss the crane that failed.",
             "The council rejected that the cranes were unsafe, the minutes show.",
+        ),
+    ),
+    Rule(
+        "such-points-back",
+        f"{LEANS} (refers to 'such ...' described before)",
+        lambda s: bool(SUCH.search(s.outside)),
+        catches=(
+            "The co-defendant had already entered such a plea at a hearing last month.",
+            "Port officials said such inspections are rare.",
+            "With such a tight schedule, the crews worked through the night.",
+            "Under the new law, such strikes may be punished with fines.",
+            "The harbour master said she had never seen such damage.",
+        ),
+        passes=(
+            "Cranes such as the one that fell are inspected every year.",
+            "The storm was such a shock that the port closed for a week.",
+            "“I have never seen such a thing,” the harbour master said.",
+            "The council, as such, has no say over the port.",
+            "The port bought such things as cranes, tugs and a dredger.",
+            "The union wants a pay rise and shorter shifts.",
         ),
     ),
 )
