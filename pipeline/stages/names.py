@@ -115,14 +115,14 @@ def _title(word: str) -> bool:
 
 SAYS = r"(?:said|says|told|added|wrote|asked|insisted|denied|argued)"
 # A word used alone as a name: after a sentence's end or a lower-case word other than "the", and
-# before no capitalised word or number ("Wall left the game", not "the Council", "Soviet Union").
+# before no capitalised word or number ("then Gold walked two", not "the Council", "Soviet Union").
 BARE_NAME = re.compile(rf"(?:^|[.!?]\s+|(?<![\w'’-])(?!(?:the|a|an)\s)[a-z][\w'’-]*\s+)({WORD})\b(?!\s+[A-Z0-9])")
 
 
 def _cued_full_name(text: str, before: str, m: re.Match, articled: frozenset[str]) -> bool:
     """Whether a word the articles also write in lower case is a surname here all the same: a
-    given name stands before it and a person cue beside the pair ("reliever Donne Wall", "Ana
-    Gold, 41,"). Many surnames are words (Wall, Gold, Young); "Coast Guard" and "Social media"
+    given name stands before it and a person cue beside the pair ("reliever Tomas Gold", "Ana
+    Gold, 41,"). Many surnames are words (Gold, Young, Rule); "Coast Guard" and "Social media"
     have no given name, and a title alone ("Sen. Majority") is no proof."""
     given = _given(before, articled)
     return given is not None and _person(text, m.start() - (len(before) - given[0]), m.end())
