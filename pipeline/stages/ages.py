@@ -50,13 +50,21 @@ def _name(head: Any) -> tuple[str, str | None, str] | None:
     The small tagger reads some surnames as nouns ("Ruiz (47)"): a capitalised one counts. A
     title before the name ("Mayor Ana Ruiz") is no given name (names.TITLE)."""
     if not (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title)) or head.ent_type_ == "NORP":
-        return None  # "the 48-year-old Australian" describes a person named elsewhere: whom, the parse cannot say
-    words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i] + [head]
-    words.sort(key=lambda t: t.i)
-    while len(words) > 1 and TITLE.search(words[0].text + " "):
-        words = words[1:]
+        return None  # "the 52-year-old Dane" describes a person named elsewhere: whom, the parse cannot say
+    words = _name_words(head)
     written = " ".join(t.text for t in words)
     return head.lower_, (words[0].lower_ if len(words) > 1 else None), written
+
+
+def _name_words(head: Any) -> list[Any]:
+    """The words of the name `head` ends, a title before them left out ("Mayor Ana Ruiz": Ana Ruiz)."""
+    words = sorted(
+        [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i] + [head],
+        key=lambda t: t.i,
+    )
+    while len(words) > 1 and TITLE.search(words[0].text + " "):
+        words = words[1:]
+    return words
 
 
 def _age(t: Any) -> Age | None:
@@ -75,6 +83,10 @@ def _age(t: Any) -> Age | None:
     elif t.dep_ == "nummod" and t.head.lower_ == "year" and t.head.head.lower_ == "old":
         old = t.head.head  # "52-year-old Varga": 52 counts the years of "old", which modifies the name
         person = old.head if old.dep_ == "amod" else None
+        # "the 52-year-old Dane", "the 48-year-old Briton": after "the", one capitalised word is a
+        # description as often as a name (the tagger cannot tell a demonym), so only a full name counts.
+        if person is not None and t.i > 0 and doc[t.i - 1].lower_ == "the" and not _name_words(person)[1:]:
+            person = None
     if person is None:
         return None
     name = _name(person)
