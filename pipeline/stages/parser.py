@@ -75,7 +75,7 @@ def trees(texts: Sequence[str]) -> list[Any]:
     nlp = load_parser()
     with nlp.select_pipes(disable=[p for p in UNTREED if p in nlp.pipe_names]):
         parsed = dict(zip(new, nlp.pipe(new)))
-    return [_DOCS.get(t) or parsed[t] for t in norm]
+    return [_DOCS[t] if t in _DOCS else parsed[t] for t in norm]
 
 
 def entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
