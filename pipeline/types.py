@@ -209,6 +209,9 @@ class Version:
     speaker: str | None = None
     published: str | None = None
     number: int | None = None  # the figure, for a toll
+    # The top of a spread the source gives for the one fact ("trails by 10 points in some polls
+    # and 18 in others": number 10, high 18). Such a sentence is one account, not two.
+    high: int | None = None
 
 
 @dataclass(frozen=True)

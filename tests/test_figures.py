@@ -5,6 +5,8 @@ tests run the differences stage and `brief run` on a hand-written incident with 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import write_incident
 from typer.testing import CliRunner
@@ -152,3 +154,43 @@ def test_the_brief_marks_its_sentence_that_gives_a_rival_figure(tmp_path):
     marked = [line for line in md.splitlines() if "other sources give another figure" in line]
     assert len(marked) == 1 and ("230 passengers" in marked[0] or "210 passengers" in marked[0])
     assert html.count('class="differs" href="#differences"') == 1
+
+
+POLL_A = (
+    "Mayor Ana Ruiz is fighting for a second term in Lindford. "
+    "Despite a late surge, Ruiz trails her rival by 6 points in some polls and by as much as 12 points in others. "
+    "The vote is on Tuesday.\n"
+)
+POLL_B = (
+    "Ana Ruiz, the mayor of Lindford, is campaigning across the city this week. "
+    "Despite a late surge, Ruiz trails her rival by 8 points in some polls and by as much as 14 points in others. "
+    "Turnout is expected to be low.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_spread_one_source_gives_is_one_account_not_two(tmp_path):
+    """ "6 points in some polls and 12 in others" is what one article says: its version is 6 to 12,
+    against another's 8 to 14 (it was shown as four versions, 6, 8, 12 and 14)."""
+    pipeline = Pipeline.from_config(Config(summariser="extractive"))
+    pipeline.warm_up()
+    prep = prepare_pool(write_incident(tmp_path / "inc", {"a.txt": POLL_A, "b.txt": POLL_B}), pipeline)
+    found = [d for d in find_differences(prep.corpus.documents, prep.pool, prep.pool_vectors) if d.kind == "figure"]
+    assert len(found) == 1
+    assert [(v.number, v.high) for v in found[0].versions] == [(6, 12), (8, 14)]
+    assert [v.sources[0].path for v in found[0].versions] == ["a.txt", "b.txt"]
+    # A brief sentence giving the top of one spread gives that version.
+    s = BriefSentence("Ruiz trails by as much as 14 points.", 0, "extracted", found[0].versions[1].sources)
+    assert differs(s, (found[0],))
+
+
+@pytest.mark.slow
+def test_the_brief_shows_a_spread_as_one_version(tmp_path):
+    folder = write_incident(tmp_path / "poll", {"a.txt": POLL_A, "b.txt": POLL_B})
+    result = CliRunner().invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--summariser", "extractive"])
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "out" / "poll" / "brief.md").read_text()
+    brief = json.loads((tmp_path / "out" / "poll" / "brief.json").read_text())
+    versions = [v for d in brief["differences"] if d["kind"] == "figure" for v in d["versions"]]
+    assert [(v["number"], v["high"]) for v in versions] == [(6, 12), (8, 14)]
+    assert "6 to 12:" in md and "8 to 14:" in md

@@ -20,6 +20,7 @@ precision: a false dispute misleads a reader more than a missed one (issue 14).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import numpy as np
 
@@ -143,6 +144,7 @@ def _version(
     paths: dict[str, str],
     dates: dict[str, str | None],
     number: int | None = None,
+    high: int | None = None,
     speaker: str | None = None,
 ) -> Version:
     group = sorted(group, key=lambda s: (paths[s.doc_id], s.start))
@@ -153,6 +155,7 @@ def _version(
         speaker,
         known[0] if known else None,
         number,
+        high,
     )
 
 
@@ -325,7 +328,9 @@ def rival_figures(
     parsed = dict(zip(wanted, figures([texts[k] for k in wanted])))
     # A casualty count is the toll rules' to judge (their own marks of another event and day).
     found = {k: [f for f in fs if f.value not in {c.number for c in claims(pool[k])}] for k, fs in parsed.items()}
-    groups: dict[tuple[str, str, str, str], dict[float, set[int]]] = {}
+    # Per fact, the values each sentence gives it: one sentence's two values of one fact ("by 10
+    # points in some polls and 18 in others") are its one account, a spread, not two versions.
+    groups: dict[tuple[str, str, str, str], dict[int, set[float]]] = {}
     topics: dict[tuple[str, str, str, str], str] = {}
     for i, j in pairs_at:
         if found[i] and found[j]:
@@ -335,16 +340,25 @@ def rival_figures(
             for x, y in pairs:
                 topics.setdefault(x.key, x.topic)
                 group = groups.setdefault(x.key, {})
-                group.setdefault(x.value, set()).add(i)
-                group.setdefault(y.value, set()).add(j)
+                group.setdefault(i, set()).add(x.value)
+                group.setdefault(j, set()).add(y.value)
     out = []
-    for key, versions in sorted(groups.items()):
+    for key, given_by in sorted(groups.items()):
+        accounts: dict[tuple[float, float], list[int]] = defaultdict(list)
+        for k, values in given_by.items():
+            accounts[(min(values), max(values))].append(k)
+        if len(accounts) < 2:
+            continue  # every sentence gives the same spread: they agree
         vs = [
-            _version([pool[i] for i in sorted(ids)], paths, dates, int(n) if n.is_integer() else None)
-            for n, ids in sorted(versions.items())
+            _version([pool[k] for k in sorted(ids)], paths, dates, _whole(low), _whole(high) if high != low else None)
+            for (low, high), ids in sorted(accounts.items())
         ]
         out.append(Difference("figure", topics[key], tuple(vs)))
     return out
+
+
+def _whole(n: float) -> int | None:
+    return int(n) if n.is_integer() else None
 
 
 def differing_ages(pool: list[Sentence], paths: dict[str, str], dates: dict[str, str | None]) -> list[Difference]:

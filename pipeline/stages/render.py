@@ -128,6 +128,7 @@ def to_dict(brief: Brief) -> dict:
                     "speaker": v.speaker,
                     "published": v.published,
                     "number": v.number,
+                    "high": v.high,
                     "sources": [{"path": sp.path, "start": sp.start, "end": sp.end} for sp in v.sources],
                 }
                 for v in d.versions

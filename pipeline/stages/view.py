@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..types import Brief, BriefSentence, Difference, DocMeta, Sentence, SourceFile, SourceSpan
+from ..types import Brief, BriefSentence, Difference, DocMeta, Sentence, SourceFile, SourceSpan, Version
 from .attribute import numbers as numbers_in
 from .changes import Changes, label
 from .dates import shown as shown_date
@@ -274,10 +274,14 @@ def _link(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("https://", "http://")) else None
 
 
+def _figure(v: Version) -> str:
+    return "" if v.number is None else f"{v.number} to {v.high}" if v.high is not None else str(v.number)
+
+
 def _difference(d: Difference, numbers: dict[str, int]) -> DifferenceView:
     versions = tuple(
         VersionView(
-            who=v.speaker if v.speaker else (str(v.number) if v.number is not None else ""),
+            who=v.speaker if v.speaker else _figure(v),
             text=v.text,
             published=v.published,
             refs=tuple(sorted({numbers[sp.path] for sp in v.sources if sp.path in numbers})),
@@ -336,7 +340,7 @@ def differs(sentence: BriefSentence, differences: tuple[Difference, ...]) -> boo
     given = numbers_in(sentence.text)
     for d in differences:
         for v in d.versions:
-            if v.number is None or str(v.number) not in given:
+            if not {str(n) for n in (v.number, v.high) if n is not None} & given:
                 continue
             if any(
                 a.path == b.path and a.start < b.end and b.start < a.end for a in sentence.sources for b in v.sources
