@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..counts import TIME
 from ..parser import trees
 from .base import Rule, Text
+from .such import such_points_back
 
 LEANS = "leans on a sentence that is not there"
 
@@ -88,11 +89,16 @@ CONNECTIVE = re.compile(
 )
 # "The crane fell the previous December.": previous to what? A time counted from a date the
 # article gave before; not "over the next year", which counts from now, nor beside a date of its own.
+# "... never got to work that day", "later that year": the day or year named before. "That" opening a
+# clause ("said that time is short") is none: so after a preposition, or before a stop or a conjunction.
+THAT_TIME = r"that (?:day|night|morning|afternoon|evening|weekend|week|month|year|time)\b"
 RELATIVE_TIME = re.compile(
     r"(?<!\bover )(?<!\bin )(?<!\bwithin )(?<!\bduring )(?<!\bfor )\bthe (?:previous|following|next|prior) "
     r"(?:day|week|month|year|morning|afternoon|night|evening|weekend|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b",
+    r"saturday|sunday)\b"
+    rf"|\b(?:on|at|of|until|since|by|from|during|for|after|before|later|earlier)\s+{THAT_TIME}"
+    rf"|\b{THAT_TIME}(?=[,.;:!?)]|\s+[—–-]\s|\s*$|\s+(?:at|in|on|and|but|when|as|after|before|while|between)\b)",
     re.IGNORECASE,
 )
 # The dates pipeline.stages.differences reads, and wire copy's "Nov. 3".
@@ -117,14 +123,6 @@ DEMONSTRATIVE_DET = re.compile(
     r"|\b(?:rejected|signed|approved|accepted|backed|opposed|supported|welcomed|condemned|criticized|criticised|"
     r"reversed|vetoed|ratified|endorsed|defended|questioned|disputed|challenged|won|lost)\s+that\s+"
     r"(?!(?:the|a|an|his|her|its|their|our|my|your|it|he|she|they|we|there|this|these|those|no|some|such|all|any)\b)[a-z]{3,}\b"
-)
-
-
-# "such a motion", "such inspections": "such" means "of the kind described before"; not "such as"
-# or "such things as ..." (examples follow), "such a shock that ..." (a result clause), "as such".
-SUCH = re.compile(
-    r"(?<!\bas )\bsuch\s+(?:an?\s+)?(?!as\b|that\b)(?![\w-]+(?:\s+[\w-]+){0,3}\s+(?:that|as)\b)[a-z][\w-]*",
-    re.IGNORECASE,
 )
 
 
@@ -169,38 +167,6 @@ def _named_nowhere(text: str) -> bool:
         return False
     first = next(t for t in doc if t.lower_ in STANDS_FOR)
     return not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.lower_ not in TIME_NOUNS for t in doc[: first.i])
-
-
-def such_points_back(s: Text) -> bool:
-    """A "such" whose kind the sentence does not tell itself: it comes early (`SUCH_TOLD_WORDS`), no
-    word of the three after it comes before it ("merger talks ... such a merger"), and it is not
-    "the first such ..." of the event the sentence tells."""
-    for m in SUCH.finditer(s.outside):
-        words = re.findall(r"[A-Za-z][\w'’-]*", s.outside[: m.start()])
-        if len(words) >= SUCH_TOLD_WORDS or (words and words[-1].lower() in ("first", "only", "last", "latest")):
-            continue
-        before = {_root(w) for w in words}
-        kind = re.match(r"such\s+([^,;:.!?]*)", s.outside[m.start() :], re.IGNORECASE)
-        after = [w for w in re.findall(r"[A-Za-z][\w'’-]*", kind[1] if kind else "")[:4] if w.lower() not in FUNCTION]
-        if any(_root(w) in before for w in after[:3]):
-            continue
-        return True
-    return False
-
-
-# Words before a "such" past which the sentence may have told the kind itself in other words
-# ("crews moved the cranes ... such transfers"; read on two dev briefs); a kind told before the
-# sentence comes early in it ("Under the new law, such strikes ..."). FUNCTION names no kind.
-SUCH_TOLD_WORDS = 15
-FUNCTION = frozenset(
-    "a an the and or but he she it they we i you his her its their would will could should may "
-    "might must can be is was were are been with of to in on for as at by from".split()
-)
-
-
-def _root(word: str) -> str:
-    """A word less its ending: "moved" and "moves", "merger" and "mergers" are one word here."""
-    return re.sub(r"(?<=\w{3})(?:ing|ed|es|s)$", "", word.lower())
 
 
 def relative_time(s: Text) -> bool:
@@ -345,10 +311,15 @@ RULES: tuple[Rule[str, Text], ...] = (
         catches=(
             "The complaint concerned a crane check carried out the previous December.",
             "The harbour office reopened the next morning.",
+            "Marta Ruiz never reached the quay that day - her car was found at the gate.",
+            "A crane inspection later that year found no fault.",
+            "Up until that time, the cranes had never failed.",
         ),
         passes=(
             "The port expects to hire 40 dockers over the next year.",
             "The crane fell on Monday and the quay reopened the next day.",
+            "Union leader Tomas Vidal said that time was running out for the old cranes.",
+            "The union says that day-to-day checks of the cranes are enough.",
         ),
     ),
     Rule(
