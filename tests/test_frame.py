@@ -159,3 +159,35 @@ def test_the_event_sentences_weekday_rules_out_a_date_that_is_not_that_weekday(t
     result = build_brief(write_incident(tmp_path / "deal", UNDATED), pipeline)
     assert "Sunday" in _fact(result, "what").value
     assert not [f for f in result.facts if f.slot == "when"]
+
+
+def _dropped(second: str) -> dict[str, str]:
+    """Two reports of an inquiry dropped, told without its day; the first article's second line is `second`."""
+    return {
+        "a.txt": "Norland drops inquiry\n\n20 November 2019\n\n"
+        "Norland has dropped its inquiry into the harbour crane collapse after a review of the evidence.\n\n"
+        f"{second}\n\n"
+        "The crane operator had denied any fault from the start.\n",
+        "b.txt": "Crane inquiry dropped\n\n20 November 2019\n\n"
+        "Prosecutors in Norland have dropped an inquiry into the collapse of a harbour crane.\n\n"
+        "The operator, which denies any fault, welcomed the decision.\n",
+    }
+
+
+@pytest.mark.parametrize(
+    "second, day",
+    [
+        ("The evidence was too weak to bring charges, deputy prosecutor Ana Ruiz said on Tuesday.", "2019-11-19"),
+        # Two days in the opening lines: which one is the decision's is not said.
+        ("Ana Ruiz said on Tuesday that the evidence gathered on Friday was too weak to bring charges.", None),
+        # A day weeks before the article's: background, not the day it was made known.
+        ("The crane collapsed on October 2, deputy prosecutor Ana Ruiz recalled.", None),
+    ],
+)
+def test_an_event_told_without_its_day_is_dated_by_the_one_day_its_article_opens_with(tmp_path, minilm, second, day):
+    pipeline = Pipeline.from_config(Config(summariser="extractive"))
+    pipeline.embedder = minilm
+    pipeline.warm_up()
+    result = build_brief(write_incident(tmp_path / "inquiry", _dropped(second)), pipeline)
+    assert "dropped" in _fact(result, "what").value
+    assert [f.value for f in result.facts if f.slot == "when"] == ([day] if day else [])

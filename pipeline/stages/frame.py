@@ -8,7 +8,8 @@ cosine), less RANK_COST for each step down its own article, counts and dates bre
 a plan or a forecast gives way to a lead that tells the same thing done (pipeline.stages.happened).
 Its echoes, every sentence that tells the same event (cosine >= SAME_EVENT), fix
 the rest: *when* is the day their dates resolve to most often (pipeline.stages.dates, against
-each article's publication date); *where* the most specific place that at least two of their
+each article's publication date), or else the one day of its last week that the event's own
+article names in its opening lines (when it was made known); *where* the most specific place that at least two of their
 articles agree on (spaCy's named entities after a preposition of place; a place called "the town
 of X" is more specific than one never called so, then the one the fewest articles name); *who* and
 *whom* the agent and the patient of the event sentence's main verb, read on its parse, where
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -44,6 +45,7 @@ RANK_COST = 0.25
 SAME_EVENT = 0.5  # cosine (MiniLM) at which two sentences tell of one event
 # Tie-breakers for the event sentence, in units of one echoing article: what a lede states.
 LEDE_SLOTS = {"count": 0.5, "where": 0.25, "when": 0.25}
+LEAD_DAYS = 7  # an article's opening lines report its last week: an older day there is background
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SAYING = frozenset("say tell add report announce confirm state claim".split())
 MAX_PHRASE = 10  # words: a longer agent or patient is a clause, not a name for the fact box
@@ -188,7 +190,8 @@ def build_frame(
     close = [int(i) for i in np.flatnonzero(vectors @ vectors[index[leads[best].id]] >= SAME_EVENT)]
     echoes = [event] + [pool[i] for i in close if pool[i].id != event.id]
     facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
-    day, when = _when(echoes, pool, published, paths)
+    own = sorted(by_doc[event.doc_id], key=lambda s: s.start)[:EVENT_LEAD]
+    day, when = _when(echoes, pool, published, paths, own)
     if when:
         facts.append(when)
     places: frozenset[str] = frozenset()
@@ -214,9 +217,14 @@ def build_frame(
 
 
 def _when(
-    echoes: Sequence[Sentence], pool: Sequence[Sentence], published: Mapping[str, date | None], paths: Mapping[str, str]
+    echoes: Sequence[Sentence],
+    pool: Sequence[Sentence],
+    published: Mapping[str, date | None],
+    paths: Mapping[str, str],
+    lead: Sequence[Sentence] = (),
 ) -> tuple[date | None, Fact | None]:
-    """The day the event's sentences name most often, resolved against their articles' dates."""
+    """The day the event's sentences name most often, resolved against their articles' dates;
+    failing that, the one day the event's own article names in its `lead` sentences."""
     votes: dict[str, list[Sentence]] = defaultdict(list)
     for s in echoes:
         for w in dates.resolve(display(s.text), published.get(s.doc_id)):
@@ -225,6 +233,17 @@ def _when(
     # "said Sunday" in an undated article rules out the Wednesday an echo names ("met on March 3").
     if named := dates.unresolved_weekdays(display(echoes[0].text), published.get(echoes[0].doc_id)):
         votes = defaultdict(list, {iso: v for iso, v in votes.items() if date.fromisoformat(iso).weekday() in named})
+    written = published.get(lead[0].doc_id) if lead else None
+    if not votes and written is not None:
+        # An event told without its day ("Sweden has dropped its inquiry") is dated by its own
+        # article's opening lines where they name one day only, in the week up to the article's
+        # date ("..., the prosecutor said on Tuesday"): the day it was made known. Two days
+        # there, an older one, or none: nothing is shown.
+        named_days = [(w, s) for s in lead for w in dates.resolve(display(s.text), written) if w.grain == "day"]
+        found = {w.iso for w, _ in named_days if w.iso}
+        iso = next(iter(found)) if len(found) == 1 else None
+        if iso and timedelta(0) <= written - date.fromisoformat(iso) <= timedelta(days=LEAD_DAYS):
+            votes = defaultdict(list, {iso: [s for w, s in named_days if w.iso == iso]})
     if not votes:  # articles written on different days say different weekdays: nothing to show
         return None, None
     iso = max(sorted(votes), key=lambda d: len({s.doc_id for s in votes[d]}))
