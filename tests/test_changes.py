@@ -149,6 +149,9 @@ def test_a_place_corrected_is_an_update_and_a_wider_or_reworded_one_is_not():
 
     assert moved("where", where("al-Bab", "Syria"), where("Tadef", "Syria"))
     assert not moved("where", where("al-Bab", "Syria"), where("Syria"))
+    # One place written two ways (the frame's place key reads them as one): no update.
+    assert not moved("where", where("al-Bab"), where("Al Bab", "Syria"))
+    assert moved("where", where("al-Bab"), where("Al Qaim", "Iraq"))
     assert not moved("who", where("A Russian airstrike"), where("Russian warplanes"))
     assert moved("who", where("John Smith"), where("Jane Doe"))
     assert moved("killed", {"value": "3"}, {"value": "5"}) and not moved("killed", {"value": "3"}, {"value": "3"})

@@ -296,7 +296,8 @@ _CALENDAR = frozenset(
 
 
 def _words(f: dict[str, Any]) -> str:
-    return " ".join(x for x in (f.get("value"), f.get("detail")) if x)
+    # "al-Bab" and "Al Bab" are one place (frame._key): a hyphen joins a name's words, no more.
+    return " ".join(x for x in (f.get("value"), f.get("detail")) if x).replace("-", " ")
 
 
 def _names(f: dict[str, Any]) -> set[str]:
