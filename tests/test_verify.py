@@ -210,3 +210,47 @@ def test_a_fusion_may_not_change_whom_a_pronoun_points_at(source, swapped, faith
     verdict = _check(swapped, sources=[source], min_similarity=0.0, structural=False)
     assert not verdict.ok and verdict.reason.startswith("pronoun used more often than in the sources")
     assert _check(faithful, sources=[source], min_similarity=0.0, structural=False).ok
+
+
+# A speaker's "today", "we", "here" told in the reporter's voice: each with the sentence kept in
+# the speaker's quoted words, or the deictic word left out, which passes.
+DEIXIS_MOVED = [
+    (
+        "“Today's hearing only shows how weak the crane case is,” council spokesman Tomas Vidal said.",
+        "Council spokesman Tomas Vidal said today's hearing only shows how weak the crane case is.",
+        "“Today's hearing only shows how weak the crane case is,” Tomas Vidal said.",
+    ),
+    (
+        "“We will rebuild the quay before the winter storms,” Mayor Ana Ruiz said on Friday.",
+        "Mayor Ana Ruiz said on Friday we will rebuild the quay before the winter storms.",
+        "Mayor Ana Ruiz said on Friday the quay will be rebuilt before the winter storms.",
+    ),
+    (
+        "“The cranes here were never inspected after the flood,” dock worker Marta Gil said.",
+        "Dock worker Marta Gil said the cranes here were never inspected after the flood.",
+        "Dock worker Marta Gil said the cranes were never inspected after the flood.",
+    ),
+    (
+        "“Our crews checked every crane base,” the harbour master told reporters on Sunday.",
+        "The harbour master told reporters on Sunday our crews checked every crane base.",
+        "The harbour master told reporters on Sunday the crews checked every crane base.",
+    ),
+    (
+        "“The port is now safe for ferries again,” harbour master Lena Ortiz said on Monday.",
+        "Harbour master Lena Ortiz said on Monday the port is now safe for ferries again.",
+        "Harbour master Lena Ortiz said on Monday the port is safe for ferries again.",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, moved, kept", DEIXIS_MOVED)
+def test_a_speakers_today_or_we_is_not_told_in_the_reporters_voice(source, moved, kept):
+    verdict = _check(moved, sources=[source], min_similarity=0.0, structural=False)
+    assert not verdict.ok and "reporter's voice" in verdict.reason
+    assert _check(kept, sources=[source], min_similarity=0.0, structural=False).ok
+
+
+def test_the_reporters_own_today_may_stay():
+    source = "The council votes today on the crane repairs, spokesman Tomas Vidal said."
+    candidate = "The council votes today on the crane repairs, Tomas Vidal said."
+    assert _check(candidate, sources=[source], min_similarity=0.0, structural=False).ok

@@ -157,6 +157,9 @@ def verify(
         return Verdict(False, "copies a source sentence")
     if _quoted_as_fact(candidate, sources):
         return Verdict(False, "states as fact what its sources only quote, and says nobody said it")
+    moved = _deixis_unquoted(candidate, sources)
+    if moved:
+        return Verdict(False, f"a speaker's {', '.join(moved)} told in the reporter's voice")
     alone = problem(candidate)
     if alone:
         return Verdict(False, f"does not stand alone: {alone}")
@@ -183,6 +186,23 @@ def _quoted_as_fact(candidate: str, sources: Sequence[str]) -> bool:
     quoted = content_words(" ".join(m.group(1) or m.group(2) or "" for s in plain for m in QUOTED.finditer(s)))
     stated = content_words(" ".join(outside_quotes(s) for s in plain))
     return bool(words) and len((words & quoted) - stated) >= len(words) / 2
+
+
+# Words whose meaning is the speaker's day, place or self. Inside a quotation they are the
+# speaker's; told outside it ("Grisham said today's hearing ...") they become the reporter's and
+# the reader's: another day, another "we".
+DEICTIC = frozenset("today tonight yesterday tomorrow now here i we us our ours my me".split())
+
+
+def _deixis_unquoted(candidate: str, sources: Sequence[str]) -> list[str]:
+    """The deictic words the candidate says outside quotation marks where its sources say them
+    only inside one."""
+
+    def deictic(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", outside_quotes(text.replace("``", "“").replace("''", "”")).lower())}
+
+    told = set().union(*(deictic(s) for s in sources)) if sources else set()
+    return sorted((deictic(candidate) & DEICTIC) - told)
 
 
 def _days(text: str) -> set[str]:
