@@ -16,7 +16,7 @@ import numpy as np
 from ..config import Config
 from ..inference.embed import Embedder, make_embedder
 from ..stages import render, render_html
-from ..stages.arrange import Arranger, Background, IntroduceNames, Join, LedeDay, ReadingOrder, Story, fit
+from ..stages.arrange import Arranger, Background, IntroduceNames, Join, LedeDay, ReadingOrder, RelativeDays, Story, fit
 from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
 from ..stages.dedupe import DEDUPERS, Deduper
@@ -118,7 +118,7 @@ def arrangers(config: Config, summariser: Summariser) -> tuple[Arranger, ...]:
     steps: list[Arranger] = [ReadingOrder()] if config.order == "source" else []
     steps += [Background(), IntroduceNames()]
     if summariser.joins:  # a summariser that writes may add words, each cited; an extractive one prints sources
-        steps += [Join(), LedeDay()]
+        steps += [Join(), LedeDay(), RelativeDays()]
     return tuple(steps)
 
 

@@ -4,7 +4,8 @@
 thing twice. Then each `Arranger` takes the whole brief and gives it back: `ReadingOrder`
 (the order the story is told), `IntroduceNames` (nobody named by surname alone before the brief
 says who they are), `Background` (an earlier incident the articles recall: at most one sentence, last), `Join` (two
-sentences about one subject become one), `LedeDay` (a lede that tells the event says its day). Which arrangers run
+sentences about one subject become one), `LedeDay` (a lede that tells the event says its day), `RelativeDays` (a
+reporter's "today" written as the day it was). Which arrangers run
 is decided from the Config and what the summariser declares (pipeline.runtime.run.arrangers),
 never from its name.
 """
@@ -23,6 +24,7 @@ from .join import join_sentences
 from .lede import background, day_words, with_day
 from .names import introduce_first
 from .referents import Referents, same_fact
+from .reldays import resolve_relative
 from .restates import restates
 from .segment import display
 
@@ -250,3 +252,28 @@ class LedeDay:
         cited = {(sp.path, sp.start, sp.end) for sp in lede.sources}
         sources = lede.sources + (() if (span.path, span.start, span.end) in cited else (span,))
         return [replace(lede, text=text, method="fused", sources=sources), *sentences[1:]]
+
+
+class RelativeDays:
+    """A reporter's "today", "yesterday", "tonight" is written as the day its article's date makes
+    it (pipeline.stages.reldays): read days later, beside other days' articles, "today" is the
+    reader's day. Only where a cited source sentence says the word outside a quotation and its
+    article has a date; a speaker's quoted "today" stays the speaker's."""
+
+    name = "relative-days"
+
+    def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
+        by_path: dict[str, list[Sentence]] = {}
+        for p in story.pool:
+            by_path.setdefault(story.paths[p.doc_id], []).append(p)
+        out = []
+        for s in sentences:
+            told = [
+                (display(p.text), story.frame.published.get(p.doc_id))
+                for sp in s.sources
+                for p in by_path.get(sp.path, ())
+                if p.start < sp.end and sp.start < p.end
+            ]
+            text = resolve_relative(s.text, told, story.frame.day)
+            out.append(s if text is None else replace(s, text=text, method="fused"))
+        return out
