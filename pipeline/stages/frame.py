@@ -190,8 +190,8 @@ def build_frame(
     close = [int(i) for i in np.flatnonzero(vectors @ vectors[index[leads[best].id]] >= SAME_EVENT)]
     echoes = [event] + [pool[i] for i in close if pool[i].id != event.id]
     facts: list[Fact] = [Fact("what", display(event.text), _spans([event], paths))]
-    own = sorted(by_doc[event.doc_id], key=lambda s: s.start)[:EVENT_LEAD]
-    day, when = _when(echoes, pool, published, paths, own)
+    opening = sorted(by_doc[event.doc_id], key=lambda s: s.start)[:EVENT_LEAD]
+    day, when = _when(echoes, pool, published, paths, opening)
     if when:
         facts.append(when)
     places: frozenset[str] = frozenset()
