@@ -31,6 +31,9 @@ MON, TUE, WED = date(2019, 11, 18), date(2019, 11, 19), date(2019, 11, 20)
         # weeks from the incident's day, a weekday would mislead: the date
         ("The prosecutor said yesterday that the crane case was weak.", None, WED, date(2019, 10, 1),
          "The prosecutor said on 19 November 2019 that the crane case was weak."),
+        # no day for the incident (a roundup, an undated story): the date, not a weekday
+        ("Today only, the port shop sells ferry tickets at half price.", None, MON, None,
+         "On 18 November 2019 only, the port shop sells ferry tickets at half price."),
     ],
 )  # fmt: skip
 def test_a_relative_day_becomes_the_day_it_names(text, source, published, incident, written):

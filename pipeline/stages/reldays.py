@@ -28,8 +28,9 @@ WEEK = 6  # days from the incident's day within which a weekday says which day
 
 
 def day_name(day: date, incident: date | None) -> str:
-    """ "Tuesday" near the incident's day; "19 November 2019" further off."""
-    if incident is None or abs((day - incident).days) <= WEEK:
+    """ "Tuesday" near the incident's day; "19 November 2019" further off, or where the brief
+    gives no day for the incident: a weekday then names no week a reader can find."""
+    if incident is not None and abs((day - incident).days) <= WEEK:
         return f"{day:%A}"
     return f"{day.day} {day:%B %Y}"
 
