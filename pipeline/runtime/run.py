@@ -1,6 +1,6 @@
 """The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> frame -> select ->
-summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join, lede-day) ->
-differences -> render."""
+summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join, lede-day,
+relative-days) -> differences -> render."""
 
 from __future__ import annotations
 
