@@ -165,7 +165,7 @@ def _dropped(second: str) -> dict[str, str]:
     """Two reports of an inquiry dropped, told without its day; the first article's second line is `second`."""
     return {
         "a.txt": "Norland drops inquiry\n\n20 November 2019\n\n"
-        "Norland has dropped its inquiry into the harbour crane collapse after a review of the evidence.\n\n"
+        "Norland has dropped its inquiry into the harbour crane collapse because its engineers found no fault.\n\n"
         f"{second}\n\n"
         "The crane operator had denied any fault from the start.\n",
         "b.txt": "Crane inquiry dropped\n\n20 November 2019\n\n"
