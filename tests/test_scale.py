@@ -179,3 +179,27 @@ def test_repeated_texts_are_encoded_once_and_get_the_same_vector(minilm, monkeyp
     assert seen == [texts[:2]]
     assert vectors.shape == (3, 384) and np.array_equal(vectors[0], vectors[2])
     assert np.allclose(vectors[1], real([texts[1]])[0], atol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_big_input_is_encoded_in_bfloat16_where_the_cpu_has_it_and_keeps_its_cosines(minilm, monkeypatch):
+    """From BF16_FROM texts on, a CPU with native bfloat16 encodes in it (pipeline.inference.embed):
+    the vectors stay within a rounding of float32's; below it, float32 exactly as before."""
+    import pipeline.inference.embed as embed_mod
+
+    texts = [
+        f"Crane {i} collapsed at quay {i % 7} on {day}, the port authority said."
+        for i, day in enumerate(["Tuesday", "Friday", "Sunday"] * 8)
+    ]
+    exact = minilm.embed(texts)
+    monkeypatch.setattr(minilm, "bf16_from", len(texts))
+    assert minilm.bf16(len(texts)) == embed_mod.native_bf16()
+    assert not minilm.bf16(len(texts) - 1)
+    fast = minilm.embed(texts)
+    if not embed_mod.native_bf16():
+        assert np.array_equal(exact, fast)
+        pytest.skip("this CPU has no native bfloat16: float32 everywhere")
+    assert not np.array_equal(exact, fast)  # it did run in bfloat16
+    assert np.abs(exact @ exact.T - fast @ fast.T).max() < 0.01
+    assert np.array_equal(minilm.embed(texts), fast)  # and deterministically
+    assert np.array_equal(minilm.embed(texts[:-1]), exact[:-1])  # one text fewer: float32

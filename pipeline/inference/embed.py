@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import sys
@@ -87,6 +88,24 @@ def release_freed_memory() -> None:
         libc.malloc_trim(0)
 
 
+# From this many texts on, a CPU with native bfloat16 (AVX512-BF16 or AMX) runs the encoder's
+# matrix products in bfloat16 (torch.autocast): 4,000 dev sentences took 7.9 s instead of 19.6 s,
+# and a cosine moved by at most 0.004 (of 5,700 pairs at 0.4, 34 changed side; none at 0.65).
+# Smaller inputs, every dev cluster and the seeds among them, keep float32 and today's vectors
+# exactly; a 2,000-article incident (29,000 sentences) is where the time budget is spent.
+# int8 dynamic quantisation was 1.7x faster but moved cosines by up to 0.2: not used.
+BF16_FROM = 3_000
+
+
+def native_bf16() -> bool:
+    """Whether this CPU computes in bfloat16 natively; emulated, it would be slower, not faster."""
+    import torch
+
+    # torch's own probes (private: a torch without them reads as "no", and float32 is kept).
+    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
+
+
 class TransformerEmbedder:
     """Mean-pooled encoder embeddings (the sentence-transformers recipe for MiniLM), computed
     with transformers directly: importing sentence-transformers costs seconds per run."""
@@ -96,6 +115,7 @@ class TransformerEmbedder:
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
+        self.bf16_from = BF16_FROM
         self._model: PreTrainedModel | None = None
         self._tok: PreTrainedTokenizerBase | None = None
         self._ref: ModelRef | None = None
@@ -139,10 +159,20 @@ class TransformerEmbedder:
         out = []
         # Sorting by length keeps padding small; the order is restored below.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        with torch.inference_mode():
+        fast = self.bf16(len(texts))
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16) if fast else contextlib.nullcontext():
             for i in range(0, len(order), self.batch_size):
                 batch = [texts[j] for j in order[i : i + self.batch_size]]
-                enc = self._tok(batch, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
+                enc = self._tok(
+                    batch,
+                    padding=True,
+                    # bfloat16 kernels are built per shape: lengths in steps of 16 build few (13,600
+                    # dev sentences: RSS +390 MB, not +600; the same time).
+                    pad_to_multiple_of=16 if fast else None,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                )
                 enc = {k: v.to(self._model.device) for k, v in enc.items()}
                 hidden = self._model(**enc).last_hidden_state
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
@@ -155,6 +185,11 @@ class TransformerEmbedder:
         result = np.empty_like(vectors)
         result[order] = vectors
         return result
+
+    def bf16(self, n_texts: int) -> bool:
+        """Whether `n_texts` texts are encoded in bfloat16 (see BF16_FROM)."""
+        assert self._model is not None
+        return n_texts >= self.bf16_from and self._model.device.type == "cpu" and native_bf16()
 
 
 def _device(device: str) -> str:
