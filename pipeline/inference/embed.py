@@ -97,8 +97,10 @@ def release_freed_memory() -> None:
 BF16_FROM = 3_000
 
 
+@functools.cache
 def native_bf16() -> bool:
-    """Whether this CPU computes in bfloat16 natively; emulated, it would be slower, not faster."""
+    """Whether this CPU computes in bfloat16 natively; emulated, it would be slower, not faster.
+    Asked once a process: every embed call (the pool, then each summariser's candidates) needs it."""
     import torch
 
     # torch's own probes (private: a torch without them reads as "no", and float32 is kept).
