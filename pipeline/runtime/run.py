@@ -1,6 +1,6 @@
 """The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> frame -> select ->
-summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join, lede-day,
-relative-days) -> differences -> render."""
+summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join,
+lede-place, lede-day, relative-days) -> differences -> render."""
 
 from __future__ import annotations
 
@@ -16,7 +16,18 @@ import numpy as np
 from ..config import Config
 from ..inference.embed import Embedder, make_embedder
 from ..stages import render, render_html
-from ..stages.arrange import Arranger, Background, IntroduceNames, Join, LedeDay, ReadingOrder, RelativeDays, Story, fit
+from ..stages.arrange import (
+    Arranger,
+    Background,
+    IntroduceNames,
+    Join,
+    LedeDay,
+    LedePlace,
+    ReadingOrder,
+    RelativeDays,
+    Story,
+    fit,
+)
 from ..stages.attribute import ATTRIBUTORS, Attributor
 from ..stages.cluster import CLUSTERERS, Clusterer
 from ..stages.dedupe import DEDUPERS, Deduper
@@ -118,7 +129,7 @@ def arrangers(config: Config, summariser: Summariser) -> tuple[Arranger, ...]:
     steps: list[Arranger] = [ReadingOrder()] if config.order == "source" else []
     steps += [Background(), IntroduceNames()]
     if summariser.joins:  # a summariser that writes may add words, each cited; an extractive one prints sources
-        steps += [Join(), LedeDay(), RelativeDays()]
+        steps += [Join(), LedePlace(), LedeDay(), RelativeDays()]
     return tuple(steps)
 
 

@@ -1,19 +1,19 @@
 """Attributed drafts -> the brief's sentences, in the order and wording a reader gets.
 
 `fit` keeps what attribution supports, within the word and sentence budget, never the same
-thing twice. Then each `Arranger` takes the whole brief and gives it back: `ReadingOrder`
-(the order the story is told), `IntroduceNames` (nobody named by surname alone before the brief
-says who they are), `Background` (an earlier incident the articles recall: at most one sentence, last), `Join` (two
-sentences about one subject become one), `LedeDay` (a lede that tells the event says its day), `RelativeDays` (a
-reporter's "today" written as the day it was). Which arrangers run
-is decided from the Config and what the summariser declares (pipeline.runtime.run.arrangers),
-never from its name.
+thing twice. Then each `Arranger` takes the whole brief and gives it back: `ReadingOrder` (the
+order the story is told), `IntroduceNames` (nobody named by surname alone before the brief says
+who they are), `Background` (an earlier incident the articles recall: at most one sentence,
+last), `Join` (two sentences about one subject become one), `LedePlace` and `LedeDay` (a lede
+that tells the event says where and when), `RelativeDays` (a reporter's "today" written as the
+day it was). Which arrangers run is decided from the Config and what the summariser declares
+(pipeline.runtime.run.arrangers), never from its name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Protocol, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 import numpy as np
 
@@ -21,7 +21,7 @@ from ..types import BriefSentence, Document, Draft, Sentence, SourceSpan
 from .attribute import content_words, numbers
 from .frame import Frame
 from .join import join_sentences
-from .lede import background, day_words, with_day
+from .lede import background, day_words, place_words, with_day, with_place
 from .names import introduce_first
 from .referents import Referents, same_fact
 from .reldays import resolve_relative
@@ -234,24 +234,52 @@ class LedeDay:
     name = "lede-day"
 
     def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
-        frame = story.frame
-        if not sentences or frame.event is None or frame.day is None:
+        if story.frame.day is None:
             return sentences
-        lede = sentences[0]
-        base = next((s for s in story.pool if s.id == lede.base), None)
-        if base is None or "when" in frame.slots(lede.text, frame.published.get(base.doc_id)):
+        return _complete_lede(sentences, story, "when", lambda: day_words(story.frame, story.pool), with_day)
+
+
+class LedePlace:
+    """The lede says where (issue 25, item 3), as `LedeDay` says when: a lede that tells the
+    frame's event but puts it at no place gains the frame's place as a sentence telling the event
+    writes it, preposition and all ("near the town of X"), and cites that sentence. Nothing is
+    added where the lede names a place of its own or the frame has none."""
+
+    name = "lede-place"
+
+    def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
+        if not story.frame.places:
             return sentences
-        if base.id != frame.event.id and not restates(lede.text, display(frame.event.text)):
-            return sentences
-        found = day_words(frame, story.pool)
-        text = with_day(lede.text, found[0], frame) if found else None
-        if found is None or text is None:
-            return sentences
-        where = found[1]
-        span = SourceSpan(where.doc_id, story.paths[where.doc_id], where.start, where.end, 1.0)
-        cited = {(sp.path, sp.start, sp.end) for sp in lede.sources}
-        sources = lede.sources + (() if (span.path, span.start, span.end) in cited else (span,))
-        return [replace(lede, text=text, method="fused", sources=sources), *sentences[1:]]
+        return _complete_lede(sentences, story, "where", lambda: place_words(story.frame, story.pool), with_place)
+
+
+def _complete_lede(
+    sentences: list[BriefSentence],
+    story: Story,
+    slot: str,
+    words: Callable[[], tuple[str, Sentence] | None],
+    insert: Callable[[str, str, Frame], str | None],
+) -> list[BriefSentence]:
+    """The lede with the frame's `slot` written in by `insert`, citing the sentence `words` found
+    it in, where the lede tells the event and lacks the slot; else the sentences unchanged."""
+    frame = story.frame
+    if not sentences or frame.event is None:
+        return sentences
+    lede = sentences[0]
+    base = next((s for s in story.pool if s.id == lede.base), None)
+    if base is None or slot in frame.slots(lede.text, frame.published.get(base.doc_id)):
+        return sentences
+    if base.id != frame.event.id and not restates(lede.text, display(frame.event.text)):
+        return sentences
+    found = words()
+    text = insert(lede.text, found[0], frame) if found else None
+    if found is None or text is None:
+        return sentences
+    where = found[1]
+    span = SourceSpan(where.doc_id, story.paths[where.doc_id], where.start, where.end, 1.0)
+    cited = {(sp.path, sp.start, sp.end) for sp in lede.sources}
+    sources = lede.sources + (() if (span.path, span.start, span.end) in cited else (span,))
+    return [replace(lede, text=text, method="fused", sources=sources), *sentences[1:]]
 
 
 class RelativeDays:

@@ -296,7 +296,7 @@ _CALENDAR = frozenset(
 
 
 def _words(f: dict[str, Any]) -> str:
-    # "al-Bab" and "Al Bab" are one place (frame._key): a hyphen joins a name's words, no more.
+    # "al-Bab" and "Al Bab" are one place (frame.place_key): a hyphen joins a name's words, no more.
     return " ".join(x for x in (f.get("value"), f.get("detail")) if x).replace("-", " ")
 
 

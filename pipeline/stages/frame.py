@@ -85,7 +85,7 @@ class Frame:
         """The normalised places `text` puts something at (empty without the parser)."""
         if self.parse is None:
             return set()
-        return {_key(e.text) for e, _ in located(self.parse([display(text)])[0])}
+        return {place_key(e.text) for e, _ in located(self.parse([display(text)])[0])}
 
     def day_of(self, text: str, doc_id: str | None) -> frozenset[str]:
         """The days (ISO) a sentence of article `doc_id` names, resolved as far as they go."""
@@ -121,7 +121,7 @@ def _sentence(text: str) -> Sentence:
     return Sentence("", "", 0, len(text), text)
 
 
-def _key(place: str) -> str:
+def place_key(place: str) -> str:
     """ "al-Bab", "Al Bab" and "the Al-Bab" are one place."""
     words = place.lower().replace("-", " ").split()
     return "".join(w for w in words if w != "the")
@@ -207,7 +207,7 @@ def build_frame(
         if where:
             facts.append(where)
             # The wider places they agree on count too: a lede "in northern Syria" says where.
-            places = frozenset({_key(where.value), *(_key(w) for w in (where.detail or "").split(", ") if w)})
+            places = frozenset({place_key(where.value), *(place_key(w) for w in (where.detail or "").split(", ") if w)})
     counts, figures = event_counts(pool, echoes, published, paths)
     facts += counts
     timeline = build_timeline(pool, vectors, published, day, event, paths, parse)
@@ -264,9 +264,9 @@ def _where(
     small: set[str] = set()  # called a town, a city, a village ... of X somewhere
     for s, doc in zip(echoes, parse([display(s.text) for s in echoes])):
         for e, in_place in located(doc):
-            named[_key(e.text)].append((s, e.text))
+            named[place_key(e.text)].append((s, e.text))
             if in_place:
-                small.add(_key(e.text))
+                small.add(place_key(e.text))
     n_docs = len({s.doc_id for s in echoes})
     agreed = [k for k, found in named.items() if len({s.doc_id for s, _ in found}) >= min(2, n_docs)]
     if not agreed:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
 from ..types import Draft, Rejection, Sentence
 from . import dates
-from .frame import SAME_EVENT, SAYING, Frame
+from .frame import PLACE_PREPS, SAME_EVENT, SAYING, Frame, located, place_key
 from .restates import timeless
 from .segment import display
 
@@ -147,6 +147,34 @@ def with_day(text: str, words: str, frame: Frame) -> str | None:
     doc = frame.parse([text])[0]
     if any(e.label_ in ("DATE", "TIME") for e in doc.ents):
         return None  # "in March", "that night": a time of its own, which a day might contradict
+    at = _after_complements(doc)
+    if at is None:
+        return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in at[1].children):
+        return None  # "has been removed on Thursday": English gives the present perfect no day
+    return f"{text[: at[0]]} on {words}{text[at[0] :]}"
+
+
+def with_place(text: str, words: str, frame: Frame) -> str | None:
+    """`text` with `words` (a place as a source writes it, its preposition first: "near the town
+    of X") after its main verb's last complement, as `with_day` puts a day, where the sentence
+    puts nothing at any place of its own (a place it named might be another one: "a meeting in
+    Y"); None where that cannot be done safely."""
+    if frame.parse is None:
+        return None
+    doc = frame.parse([text])[0]
+    if located(doc) or any(e.label_ in ("GPE", "LOC", "FAC") for e in doc.ents):
+        return None
+    at = _after_complements(doc, before_time=True)
+    return None if at is None else f"{text[: at[0]]} {words}{text[at[0] :]}"
+
+
+def _after_complements(doc: Any, before_time: bool = False) -> tuple[int, Any] | None:
+    """Where a phrase that modifies the main verb goes (the character offset after its last
+    complement, before any clause of its own: "... capsized near Port Elm on Tuesday, killing 12")
+    and the main verb; None where the parse shows no one sentence with one reporting-free main
+    clause, or the words there are a quotation or in brackets, not the reporter's to add to.
+    `before_time`: before the complements that only say when, as a place goes."""
     sents = list(doc.sents)
     main = sents[0].root if len(sents) == 1 else None
     if main is not None and main.lemma_.lower() in SAYING:
@@ -154,11 +182,44 @@ def with_day(text: str, words: str, frame: Frame) -> str | None:
         main = told[0] if len(told) == 1 else None
     if main is None or main.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in main.children):
-        return None  # "has been removed on Thursday": English gives the present perfect no day
     right = [c for c in main.children if c.i > main.i and c.dep_ not in CLAUSES and c.text.lower() not in SOURCED]
+    while before_time and right and _is_time(right[-1]):
+        right.pop()  # English puts where before when: "... sank off Crete on Tuesday"
     last = max((c.right_edge.i for c in right), default=main.i)
     if any(t.is_quote for t in doc) or any(t.is_bracket for t in doc[main.i : last + 1]):
-        return None  # a quotation or brackets: not the reporter's clause to add to
-    at = doc[last].idx + len(doc[last].text)
-    return f"{text[:at]} on {words}{text[at:]}"
+        return None
+    return doc[last].idx + len(doc[last].text), main
+
+
+def _is_time(phrase: Any) -> bool:
+    """A complement that only says when: "on Tuesday", "Tuesday", "last week"."""
+    words = [t for t in phrase.subtree if not (t.pos_ == "ADP" and t.i == phrase.i)]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in words)
+
+
+# A place phrase the lede may gain: its preposition, at most this many words, one phrase (no comma,
+# no verb: "in Syria, where ..." brings a clause of its own).
+PLACE_WORDS = 7
+
+
+def place_words(frame: Frame, pool: Sequence[Sentence]) -> tuple[str, Sentence] | None:
+    """The frame's place as a sentence that tells the event writes it, with its preposition ("near
+    the Syrian town of al-Bab"), and that sentence, which the lede then cites: the event sentence
+    first, then its echoes in pool order."""
+    where = next((f for f in frame.facts if f.slot == "where"), None)
+    if where is None or frame.parse is None or frame.event is None:
+        return None
+    key = place_key(where.value)
+    by_id = {s.id: s for s in pool}
+    told = [frame.event] + [by_id[i] for i in frame.echoes if i in by_id and i != frame.event.id]
+    for s, doc in zip(told, frame.parse([display(s.text) for s in told])):
+        for e, _ in located(doc):
+            if place_key(e.text) != key:
+                continue
+            prep = e.root  # up to the preposition of place, past "the town of"
+            while not (prep.pos_ == "ADP" and prep.lower_ in PLACE_PREPS) and prep.head.i != prep.i:
+                prep = prep.head
+            phrase = doc[prep.i : prep.right_edge.i + 1]
+            if len(phrase) <= PLACE_WORDS and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
+                return phrase.text, s
+    return None
