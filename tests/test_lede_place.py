@@ -78,6 +78,8 @@ def test_the_place_is_taken_from_a_sentence_that_tells_the_event_in_one_short_ph
         "A ferry capsized near Crete on Tuesday.",
         "Tourism in Crete has doubled in a decade.",
     )
+    said_there = _pool("The coast guard said in Athens that a ferry had capsized.", "Athens is busy.")
+    assert place_words(_frame(said_there, said_there[0], "Athens"), said_there) is None  # where it was said
     words, where = place_words(_frame(pool, pool[1]), pool)
     # the event sentence's phrase carries a clause of its own; the first echo's is one phrase
     assert (words, where.id) == ("near Crete", pool[0].id)

@@ -219,6 +219,8 @@ def place_words(frame: Frame, pool: Sequence[Sentence]) -> tuple[str, Sentence] 
             prep = e.root  # up to the preposition of place, past "the town of"
             while not (prep.pos_ == "ADP" and prep.lower_ in PLACE_PREPS) and prep.head.i != prep.i:
                 prep = prep.head
+            if prep.head.lemma_.lower() in SAYING:
+                continue  # "the minister said in Ankara": where it was said, not where it happened
             phrase = doc[prep.i : prep.right_edge.i + 1]
             if len(phrase) <= PLACE_WORDS and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
                 return phrase.text, s
