@@ -47,6 +47,8 @@ def test_the_place_goes_after_the_main_verbs_complements(lede, completed):
         "Greece said a ferry had capsized.",  # a country that speaks names a place the event may not be in
         '"It went over in seconds," a survivor said.',  # a quotation: not the reporter's words
         "The ferry capsized. Twelve people died.",  # two sentences: which one?
+        # a clause closes the complements: the place would seem to belong to it
+        "The ferry capsized, the second accident this year that the crew had feared.",
     ],
 )
 def test_no_place_is_added_where_it_could_mislead(lede):

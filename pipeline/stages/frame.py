@@ -9,9 +9,10 @@ a plan or a forecast gives way to a lead that tells the same thing done (pipelin
 Its echoes, every sentence that tells the same event (cosine >= SAME_EVENT), fix
 the rest: *when* is the day their dates resolve to most often (pipeline.stages.dates, against
 each article's publication date), or else the one day of its last week that the event's own
-article names in its opening lines (when it was made known); *where* the most specific place that at least two of their
-articles agree on (spaCy's named entities after a preposition of place; a place called "the town
-of X" is more specific than one never called so, then the one the fewest articles name); *who* and
+article names in its opening lines (when it was made known); *where* the most specific place that
+at least two of their articles agree on, or that the event sentence gives and no other telling
+contradicts (spaCy's named entities after a preposition of place, not of a verb of saying; "the
+town of X" is more specific than a place never called so, then the one the fewest articles name); *who* and
 *whom* the agent and the patient of the event sentence's main verb, read on its parse, where
 another article names them too; the counts are the figures (pipeline.stages.counts) their
 sentences give, with each figure's history when the sources' dates show it moving. The
@@ -203,7 +204,7 @@ def build_frame(
         # opening sentences that echo it, not a place named further down ("a meeting in Las Vegas").
         lead_ids = {s.id for s in leads}
         told = [s for s in echoes if s.id in lead_ids or s.id == event.id]
-        where = _where(told, documents, parse, paths)
+        where = _where(told, documents, parse, paths, event)
         if where:
             facts.append(where)
             # The wider places they agree on count too: a lede "in northern Syria" says where.
@@ -257,9 +258,14 @@ def _when(
 
 
 def _where(
-    echoes: Sequence[Sentence], documents: Sequence[Document], parse: Entities, paths: Mapping[str, str]
+    echoes: Sequence[Sentence],
+    documents: Sequence[Document],
+    parse: Entities,
+    paths: Mapping[str, str],
+    event: Sentence | None = None,
 ) -> Fact | None:
-    """The most specific place that at least two articles (one, when there is one) agree on."""
+    """The most specific place that at least two articles (one, when there is one) agree on, else
+    the event sentence's own place where no other telling names another."""
     named: dict[str, list[tuple[Sentence, str]]] = defaultdict(list)
     small: set[str] = set()  # called a town, a city, a village ... of X somewhere
     for s, doc in zip(echoes, parse([display(s.text) for s in echoes])):
@@ -269,6 +275,11 @@ def _where(
                 small.add(place_key(e.text))
     n_docs = len({s.doc_id for s in echoes})
     agreed = [k for k, found in named.items() if len({s.doc_id for s, _ in found}) >= min(2, n_docs)]
+    if not agreed and event is not None:
+        # One account of where, and no rival: the sentence the others echo puts the event at a
+        # place and no other telling puts it anywhere else ("a man who robbed a bank in Denver").
+        own = {k for k, found in named.items() if any(s.id == event.id for s, _ in found)}
+        agreed = sorted(own) if own and set(named) <= own else []
     if not agreed:
         return None
     texts = [" ".join(d.text.lower().replace("-", " ").split()) for d in documents]
@@ -305,7 +316,8 @@ def located(doc: Any) -> list[tuple[Any, bool]]:
             if t.pos_ == "ADP":
                 break
         if t.pos_ == "ADP" and t.lower_ in PLACE_PREPS and (e.label_ in PLACE_LABELS or named_place):
-            out.append((e, named_place))
+            if t.head.lemma_.lower() not in SAYING:  # "said in Ankara": where it was said
+                out.append((e, named_place))
     return out
 
 

@@ -173,7 +173,8 @@ def _after_complements(doc: Any, before_time: bool = False) -> tuple[int, Any] |
     """Where a phrase that modifies the main verb goes (the character offset after its last
     complement, before any clause of its own: "... capsized near Port Elm on Tuesday, killing 12")
     and the main verb; None where the parse shows no one sentence with one reporting-free main
-    clause, or the words there are a quotation or in brackets, not the reporter's to add to.
+    clause, the words there are a quotation or in brackets (not the reporter's to add to), or the
+    complements hold a verb of their own, which the phrase would then seem to modify.
     `before_time`: before the complements that only say when, as a place goes."""
     sents = list(doc.sents)
     main = sents[0].root if len(sents) == 1 else None
@@ -188,6 +189,8 @@ def _after_complements(doc: Any, before_time: bool = False) -> tuple[int, Any] |
     last = max((c.right_edge.i for c in right), default=main.i)
     if any(t.is_quote for t in doc) or any(t.is_bracket for t in doc[main.i : last + 1]):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[main.i + 1 : last + 1]):
+        return None  # after "... the first time that it will lose games" it would modify the inner clause
     return doc[last].idx + len(doc[last].text), main
 
 
@@ -219,8 +222,6 @@ def place_words(frame: Frame, pool: Sequence[Sentence]) -> tuple[str, Sentence] 
             prep = e.root  # up to the preposition of place, past "the town of"
             while not (prep.pos_ == "ADP" and prep.lower_ in PLACE_PREPS) and prep.head.i != prep.i:
                 prep = prep.head
-            if prep.head.lemma_.lower() in SAYING:
-                continue  # "the minister said in Ankara": where it was said, not where it happened
             phrase = doc[prep.i : prep.right_edge.i + 1]
             if len(phrase) <= PLACE_WORDS and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
                 return phrase.text, s

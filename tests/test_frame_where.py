@@ -1,0 +1,39 @@
+"""Where the frame puts the event (pipeline.stages.frame._where), on sentences written here: two
+articles that agree, or else the event sentence's own place when no other telling names another;
+a place where something was said is not where it happened."""
+
+from pipeline.stages.frame import _where
+from pipeline.stages.parser import docs
+from pipeline.types import Document, Sentence
+
+
+def _told(*texts: str) -> tuple[list[Sentence], list[Document]]:
+    """One sentence per article: article k is `texts[k]`."""
+    sentences = [Sentence(f"d{k}:0", f"d{k}", 0, len(t), t) for k, t in enumerate(texts)]
+    documents = [Document(f"d{k}", f"d{k}.txt", t, "0", "utf-8") for k, t in enumerate(texts)]
+    return sentences, documents
+
+
+def _place(*texts: str) -> str | None:
+    sentences, documents = _told(*texts)
+    fact = _where(sentences, documents, docs, {d.id: d.path for d in documents}, sentences[0])
+    return None if fact is None else fact.value
+
+
+def test_two_articles_that_agree_give_the_place():
+    assert _place("A gunman robbed a bank in Denver on Monday.", "Police in Denver said a bank was robbed.") == "Denver"
+
+
+def test_the_event_sentences_own_place_stands_when_no_other_telling_names_one():
+    assert _place("A gunman robbed a bank in Denver on Monday.", "A man robbed a bank and fled in a taxi.") == "Denver"
+
+
+def test_a_rival_place_in_another_telling_leaves_where_open():
+    assert _place("A gunman robbed a bank in Denver on Monday.", "A man robbed a bank in Boulder and fled.") is None
+
+
+def test_a_place_where_something_was_said_is_not_where_it_happened():
+    assert _place("The minister said in Athens that a ferry had capsized.", "A ferry capsized with 40 aboard.") is None
+    # nor is it a rival to the place the event sentence gives
+    said = "An official told reporters in Athens that the ferry sank."
+    assert _place("A ferry capsized near Crete on Tuesday.", said) == "Crete"
