@@ -66,6 +66,17 @@ def make_doc(text: str, path: str = "a.txt"):
     return Document(id=doc_id(text), path=path, text=text, sha256="0" * 64, encoding="utf-8")
 
 
+def sentences_of(*texts: str, doc: str = "d1"):
+    """One article's sentences, in order, with their offsets in the text they make joined by spaces."""
+    from pipeline.types import Sentence
+
+    out, at = [], 0
+    for t in texts:
+        out.append(Sentence(f"{doc}:{at}", doc, at, at + len(t), t))
+        at += len(t) + 1
+    return out
+
+
 def write_incident(folder: Path, articles: dict[str, str | bytes]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in articles.items():

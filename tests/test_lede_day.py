@@ -4,13 +4,13 @@
 from datetime import date
 
 import pytest
-from conftest import write_incident
+from conftest import sentences_of, write_incident
 
 from pipeline.stages.arrange import LedeDay, Story
 from pipeline.stages.frame import Frame
 from pipeline.stages.lede import day_words, with_day
 from pipeline.stages.parser import docs
-from pipeline.types import BriefSentence, Sentence, SourceSpan
+from pipeline.types import BriefSentence, SourceSpan
 
 DAY = date(2024, 5, 14)  # a Tuesday
 FRAME = Frame(day=DAY, parse=docs)
@@ -68,16 +68,8 @@ def test_no_parser_no_day():
     assert with_day("A gas explosion destroyed a bakery in Velmar.", "Tuesday", Frame(day=DAY)) is None
 
 
-def _pool(*texts: str, doc: str = "d1") -> list[Sentence]:
-    out, at = [], 0
-    for t in texts:
-        out.append(Sentence(f"{doc}:{at}", doc, at, at + len(t), t))
-        at += len(t) + 1
-    return out
-
-
 def test_the_day_is_written_in_the_fullest_form_a_source_gives():
-    pool = _pool(
+    pool = sentences_of(
         "The explosion happened on Tuesday, a neighbour said.",
         "Last Tuesday a smaller leak was repaired.",
         "Investigators began work at the bakery on May 14 after the blast.",
@@ -96,7 +88,7 @@ def _story(pool, event, paths=None):
 
 
 def test_the_completed_lede_cites_the_sentence_that_gives_the_day():
-    pool = _pool(
+    pool = sentences_of(
         "A gas explosion destroyed a bakery in Velmar, killing four people.",
         "Firefighters were called to the bakery just after dawn on Tuesday.",
     )
@@ -110,7 +102,7 @@ def test_the_completed_lede_cites_the_sentence_that_gives_the_day():
 
 
 def test_a_lede_about_something_else_gains_no_day():
-    pool = _pool(
+    pool = sentences_of(
         "A gas explosion destroyed a bakery in Velmar, killing four people.",
         "The mayor praised the volunteers who cleared the rubble.",
         "Firefighters were called to the bakery just after dawn on Tuesday.",

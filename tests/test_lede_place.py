@@ -3,12 +3,13 @@ the event writes it, preposition and all, cited there (issue 25, item 3); only w
 shows a safe spot and the lede names no place of its own. Sentences written here."""
 
 import pytest
+from conftest import sentences_of
 
 from pipeline.stages.arrange import LedePlace, Story
 from pipeline.stages.frame import Fact, Frame
 from pipeline.stages.lede import place_words, with_place
 from pipeline.stages.parser import docs
-from pipeline.types import BriefSentence, Sentence, SourceSpan
+from pipeline.types import BriefSentence, SourceSpan
 
 FRAME = Frame(parse=docs)
 PLACE = "off the island of Crete"
@@ -59,14 +60,6 @@ def test_no_parser_no_place():
     assert with_place("A ferry capsized, killing 12 passengers.", PLACE, Frame()) is None
 
 
-def _pool(*texts: str, doc: str = "d1") -> list[Sentence]:
-    out, at = [], 0
-    for t in texts:
-        out.append(Sentence(f"{doc}:{at}", doc, at, at + len(t), t))
-        at += len(t) + 1
-    return out
-
-
 def _frame(pool, event, where="Crete"):
     fact = Fact("where", where, ())
     echoes = tuple(s.id for s in pool if s.id != pool[-1].id)  # the last sentence tells something else
@@ -74,13 +67,13 @@ def _frame(pool, event, where="Crete"):
 
 
 def test_the_place_is_taken_from_a_sentence_that_tells_the_event_in_one_short_phrase():
-    pool = _pool(
+    pool = sentences_of(
         "Twelve people drowned when a ferry sank in rough seas near Crete, the island's mayor said.",
         "A ferry capsized in Crete, a port whose harbour was rebuilt after the war, killing 12.",
         "A ferry capsized near Crete on Tuesday.",
         "Tourism in Crete has doubled in a decade.",
     )
-    said_there = _pool("The coast guard said in Athens that a ferry had capsized.", "Athens is busy.")
+    said_there = sentences_of("The coast guard said in Athens that a ferry had capsized.", "Athens is busy.")
     assert place_words(_frame(said_there, said_there[0], "Athens"), said_there) is None  # where it was said
     words, where = place_words(_frame(pool, pool[1]), pool)
     # the event sentence's phrase carries a clause of its own; the first echo's is one phrase
@@ -88,29 +81,28 @@ def test_the_place_is_taken_from_a_sentence_that_tells_the_event_in_one_short_ph
     assert place_words(_frame(pool[3:], pool[3]), pool[3:]) is None  # nothing tells the event there
 
 
-def test_the_completed_lede_cites_the_sentence_that_gives_the_place():
-    pool = _pool(
-        "A ferry sank on Tuesday, killing 12 passengers.",
-        "The ferry capsized off the island of Crete in a storm.",
-        "Tourism in Crete has doubled in a decade.",
-    )
-    cited = (SourceSpan("d1", "a.txt", pool[0].start, pool[0].end, 0.9),)
-    lede = BriefSentence(pool[0].text, 0, "extracted", cited, (), pool[0].id)
-    other = BriefSentence("Twelve people died.", 1, "extracted", cited, (), None)
+def _arrange(pool, lede_at: int, *rest: BriefSentence) -> list[BriefSentence]:
+    """LedePlace on a brief led by pool[lede_at], the frame's event being pool[0]."""
+    cited = (SourceSpan("d1", "a.txt", pool[lede_at].start, pool[lede_at].end, 0.9),)
+    lede = BriefSentence(pool[lede_at].text, 0, "extracted", cited, (), pool[lede_at].id)
     story = Story(documents=(), pool=tuple(pool), paths={"d1": "a.txt"}, frame=_frame(pool, pool[0]))
-    out = LedePlace().arrange([lede, other], story)
+    return LedePlace().arrange([lede, *rest], story)
+
+
+SANK = "A ferry sank on Tuesday, killing 12 passengers."
+OFF_CRETE = "The ferry capsized off the island of Crete in a storm."
+
+
+def test_the_completed_lede_cites_the_sentence_that_gives_the_place():
+    pool = sentences_of(SANK, OFF_CRETE, "Tourism in Crete has doubled in a decade.")
+    other = BriefSentence("Twelve people died.", 1, "extracted", (), (), None)
+    out = _arrange(pool, 0, other)
     assert out[0].text == "A ferry sank off the island of Crete on Tuesday, killing 12 passengers."
     assert out[0].method == "fused" and out[1] == other
     assert {(s.start, s.end) for s in out[0].sources} == {(p.start, p.end) for p in pool[:2]}
 
 
 def test_a_lede_about_something_else_gains_no_place():
-    pool = _pool(
-        "A ferry sank on Tuesday, killing 12 passengers.",
-        "The ferry capsized off the island of Crete in a storm.",
-        "The ferry company suspended its chief executive.",
-    )
-    cited = (SourceSpan("d1", "a.txt", pool[2].start, pool[2].end, 0.9),)
-    lede = BriefSentence(pool[2].text, 0, "extracted", cited, (), pool[2].id)
-    story = Story(documents=(), pool=tuple(pool), paths={"d1": "a.txt"}, frame=_frame(pool, pool[0]))
-    assert LedePlace().arrange([lede], story) == [lede]
+    pool = sentences_of(SANK, OFF_CRETE, "The ferry company suspended its chief executive.")
+    out = _arrange(pool, 2)
+    assert len(out) == 1 and out[0].text == pool[2].text and out[0].method == "extracted"
