@@ -1,6 +1,7 @@
 """Who is "Ortiz"? Surnames learnt from the incident's own articles; a brief introduces a person first."""
 
-from pipeline.stages.names import confirmed, introduce_first, mentions, name_in_full, people, surnames, unintroduced
+from pipeline.stages.fullnames import confirmed, read_people, verb_given
+from pipeline.stages.names import introduce_first, mentions, name_in_full, people, surnames, unintroduced
 from pipeline.stages.standalone import brief_problems
 
 ARTICLES = [
@@ -257,6 +258,46 @@ def test_confirmed_with_the_real_tagger_drops_the_title_word():
     known, full = people(texts)
     assert full["Marsh"] == "State Helen Marsh"  # what the model-free scan reads
     assert confirmed(full, texts, entities)["Marsh"] == "Helen Marsh"
+
+
+def test_a_given_name_the_tagger_reads_as_a_verb_makes_no_surname():
+    # A sentence's first word is capitalised whatever it is: a participle before a module's name
+    # looks like a given name to the scan, and the module's later ", a ..." looks like a cue.
+    texts = [
+        "Reaching Kestrel early, Capt. Ana Ruiz of the Navy, the crew chief, checked the hatch.",
+        "The tug had to dock with Kestrel, a fuel depot that was launched in May.",
+        "Mark Baird, a rancher, said the fire came fast.",
+        "Baird said he lost forty head of cattle.",
+    ]
+    known, full = people(texts)
+    assert full["Kestrel"] == "Reaching Kestrel" and full["Baird"] == "Mark Baird"  # the scan alone
+
+    def verbs(words):
+        def tag(chunk):
+            return [[(t.find(w), t.find(w) + len(w)) for w in words if w in t] for t in chunk]
+
+        return tag
+
+    assert verb_given(full, texts, verbs(["Reaching", "said"])) == {"reaching"}
+    known, full = read_people(texts, verbs(["Reaching", "said"]))
+    assert "Kestrel" not in known and "Kestrel" not in full
+    assert {"Baird", "Ruiz"} <= known and full["Baird"] == "Mark Baird"
+    # Read as a name (no verb tag), the full name stands, as with no tagger at all.
+    assert verb_given(full, texts, verbs(["said"])) == frozenset()
+    assert read_people(texts, verbs(["said"])) == read_people(texts) == people(texts)
+
+
+def test_the_real_tagger_reads_a_participle_as_no_given_name_and_keeps_a_real_one():
+    from pipeline.stages.parser import verbs
+
+    texts = [
+        "Seeing Kestrel up close, Col. Ana Ruiz of the Marines, the commander, said the depot looked sound.",
+        "The tug had to dock with Kestrel, a fuel depot that was launched in May.",
+        "Mark Baird, a rancher, said the fire came fast.",
+    ]
+    assert people(texts)[1]["Kestrel"] == "Seeing Kestrel"
+    known, full = read_people(texts, verbs)
+    assert "Kestrel" not in known and full["Baird"] == "Mark Baird"
 
 
 def test_an_office_named_after_a_place_is_no_person():

@@ -16,7 +16,9 @@ from typing import Callable
 
 from ..config import DEFAULT_SUMMARISER, Config
 from ..runtime.run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
-from ..stages.names import reflowed, surnames
+from ..stages.fullnames import read_people
+from ..stages.names import reflowed
+from ..stages.parser import verbs
 from ..stages.standalone import brief_problems
 from . import metrics
 from .baselines import BASELINES, n_words
@@ -132,7 +134,9 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
             folder = Path(tmp) / "incident"
             folder.mkdir()
             write_documents(folder, cluster.documents)
-            known = surnames(reflowed(cluster.documents))  # whose surname is whose: once per cluster
+            # Whose surname is whose, once per cluster, read as the brief reads it.
+            tagged = pipeline is not None and pipeline.summariser.parser_veto
+            known = read_people(reflowed(cluster.documents), verbs if tagged else None)[0]
             for system in settings.systems:
                 progress(n, len(clusters), f"{cluster.id}: {system}")
                 t = time.perf_counter()

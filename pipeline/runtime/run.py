@@ -34,10 +34,11 @@ from ..stages.dedupe import DEDUPERS, Deduper
 from ..stages.differences import find_differences
 from ..stages.frame import Frame
 from ..stages.framers import FRAMERS, Framer
+from ..stages.fullnames import confirmed, read_people
 from ..stages.ingest import INGESTORS, Ingestor, opinion, printable
 from ..stages.lede import keep_lede, lede_score
-from ..stages.names import confirmed, people, reflowed
-from ..stages.parser import entities, parser_ref, statements
+from ..stages.names import reflowed
+from ..stages.parser import entities, parser_ref, statements, verbs
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import Summariser, make_summariser
@@ -248,10 +249,10 @@ def story_of(
     one's full name where the summariser may write it in (`writes_names`); a summariser that
     prints sources' sentences as they are lets such a sentence wait for its introduction."""
     texts = reflowed(d.text for d in corpus.documents)
-    known, full = people(texts)
+    known, full = read_people(texts, verbs if summariser.parser_veto else None)  # the parser is loaded
     if not summariser.writes_names:
         full = {}
-    elif summariser.parser_veto:  # the parser is loaded: its entities check each name written in
+    elif summariser.parser_veto:  # and its entities check each name written in
         full = confirmed(full, texts, entities)
     return Story(corpus.documents, tuple(pool), paths, known, full, frame)
 

@@ -13,7 +13,7 @@ a town" can slip through): precision over recall, since a full name may be writt
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .segment import display, paragraphs
 from .subjects import said_before, stems, subject_words
@@ -128,7 +128,7 @@ def _cued_full_name(text: str, before: str, m: re.Match, articled: frozenset[str
     return given is not None and _person(text, m.start() - (len(before) - given[0]), m.end())
 
 
-def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
+def _scan(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tuple[frozenset[str], dict[str, set[str]]]:
     """(surnames, surname -> full names seen): a surname follows a title ("Gov. Baird") or a
     given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
     articles also write in lower case ("Coast Guard", "Social media") is no surname, unless a
@@ -137,7 +137,7 @@ def _scan(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
     common = frozenset(w for t in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", t))
     # "the White House", "the Coast Guard": a person's given name takes no article ("the Sharon
     # appointment" says nothing of "Sharon", the word after the given name).
-    articled = common | {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\s+[A-Z]", t)}
+    articled = common | not_given | {w.lower() for t in texts for w in re.findall(rf"\b[Tt]he\s+({WORD})\s+[A-Z]", t)}
     # Where a word stands for a place, not a person: "in Jordan", "the Israel lobby".
     placed = {
         w
@@ -256,49 +256,13 @@ def unintroduced(texts: Sequence[str], known: frozenset[str]) -> list[frozenset[
     return out
 
 
-def people(texts: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
+def people(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tuple[frozenset[str], dict[str, str]]:
     """(surnames, surname -> the one full name the articles give it: "Baird" -> "Mark Baird"),
     from one reading of the articles (`_scan`). A surname the articles give two given names
-    ("Benjamin Ullestad", "Brandon Ullestad") has no full name."""
-    known, forms = _scan(texts)
+    ("Benjamin Ullestad", "Brandon Ullestad") has no full name. `not_given`: words (lower case)
+    a tagger has read as no given name here (pipeline.stages.fullnames.verb_given)."""
+    known, forms = _scan(texts, not_given)
     return known, {word: next(iter(f)) for word, f in forms.items() if len(f) == 1 and word in known}
-
-
-Entities = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
-
-
-def confirmed(full: Mapping[str, str], texts: Sequence[str], entities: Entities) -> dict[str, str]:
-    """The full names a brief may write in, cut where a named-entity tagger starts the person's
-    name after words it tags as something else: the words the scan took for a given name may be
-    part of a title ("State" of "Secretary of State") or a nationality ("Serb"). A name the
-    tagger gives whole in one of its first three places, or never tags as a person, is kept as
-    it is: the small tagger also calls real names places or products."""
-    flat = [" ".join(t.split()) for t in texts]
-    where = {name: [k for k, t in enumerate(flat) if name in t][:3] for name in set(full.values())}
-    wanted = sorted({k for ks in where.values() for k in ks})
-    found = dict(zip(wanted, entities([flat[k] for k in wanted]))) if wanted else {}
-    out = dict(full)
-    for surname, name in full.items():
-        cuts, whole = [], False
-        for k in where[name]:
-            start = flat[k].find(name)
-            end = start + len(name)
-            others = [(x, y) for x, y, kind in found[k] if kind != "PERSON"]
-            for a, b, label in found[k]:
-                # A person's name that ends at the surname (a possessive "'s" may follow).
-                if label != "PERSON" or not end - len(surname) < b <= end + 2 or a >= end - len(surname):
-                    continue
-                whole |= a <= start
-                # Cut only words the tagger calls something else ("State": ORG, "Serb": NORP) or
-                # titles: its person boundary alone is no evidence ("Ana Luisa Ferreira" came out
-                # as "Luisa Ferreira").
-                words = list(re.finditer(r"\S+", flat[k][start:a]))
-                if all(_title(w.group()) or any(x <= start + w.start() < y for x, y in others) for w in words):
-                    cuts.append(flat[k][a:end])
-        shortest = min(cuts, key=len) if cuts else ""
-        if not whole and " " in shortest:
-            out[surname] = shortest
-    return out
 
 
 # A surname after a preposition of place may be the place that shares the word ("in Jordan"):

@@ -84,6 +84,12 @@ def entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs(texts)]
 
 
+def verbs(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """(start, end) of each word the tagger reads as a full verb in each text (whitespace
+    collapsed, as `docs` reads it): "Seeing" of "Seeing Zarya up close, ..." is no given name."""
+    return [[(t.idx, t.idx + len(t)) for t in doc if t.pos_ == "VERB"] for doc in docs(texts)]
+
+
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 
