@@ -43,6 +43,32 @@ FRAME = Frame(day=DAY, parse=docs)
             "Police closed the market square and evacuated the flats above the bakery.",
             "Police closed the market square on Tuesday and evacuated the flats above the bakery.",
         ),
+        # The present perfect takes no day; the simple past, where it is the participle's own
+        # form (a weak verb's "-ed"; "has been" as "was", "have been" as "were"), does.
+        (
+            "A gas explosion has destroyed a bakery in Velmar.",
+            "A gas explosion destroyed a bakery in Velmar on Tuesday.",
+        ),
+        (
+            "Two bakers have been rescued from the rubble in Velmar.",
+            "Two bakers were rescued from the rubble in Velmar on Tuesday.",
+        ),
+        (
+            "The bakery has been destroyed by a gas explosion.",
+            "The bakery was destroyed by a gas explosion on Tuesday.",
+        ),
+        (
+            "Firefighters have also evacuated the flats above the bakery.",
+            "Firefighters also evacuated the flats above the bakery on Tuesday.",
+        ),
+        (  # a year inside what the verb acts on dates that thing, not the event
+            "Prosecutors dropped their inquiry into a 2019 fraud complaint against the baker.",
+            "Prosecutors dropped their inquiry into a 2019 fraud complaint against the baker on Tuesday.",
+        ),
+        (  # the day before a phrase that sets the event against another: it stays the verb's
+            "Prosecutors dropped their inquiry into the baker after a review of the accounts.",
+            "Prosecutors dropped their inquiry into the baker on Tuesday after a review of the accounts.",
+        ),
     ],
 )
 def test_the_day_goes_after_the_main_verbs_complements(lede, completed):
@@ -55,13 +81,22 @@ def test_the_day_goes_after_the_main_verbs_complements(lede, completed):
         "A gas explosion destroyed a bakery in Velmar on Monday.",  # a day of its own
         "A gas explosion destroyed a bakery in Velmar in March.",  # a month of its own
         "Gas leaks have damaged dozens of buildings in Velmar over the past three years.",  # a span of time
-        "A gas explosion has destroyed a bakery in Velmar.",  # present perfect takes no day
+        "The 2019 explosion destroyed a bakery in Velmar.",  # a dated subject dates the event
+        "Police closed the square over the past three weeks.",  # a span of its own
+        "A gas explosion has torn the bakery apart.",  # a strong verb: "has torn" is not "tore"
+        "Firefighters have not found the cause of the blast.",  # "did not find": not the same words
         '"The whole street shook," a neighbour said.',  # nothing but a quotation and its speaker
         "The bakery was destroyed. Four people died.",  # two sentences: which one?
     ],
 )
 def test_no_day_is_added_where_it_could_mislead(lede):
     assert with_day(lede, "Tuesday", FRAME) is None
+
+
+def test_the_day_never_lands_inside_a_hyphenated_word():
+    # The tagger splits "re-elected" in three; the day goes after the whole word, or nowhere.
+    out = with_day("The mayor of Velmar has been re-elected.", "Tuesday", FRAME)
+    assert out is None or "re-elected" in out
 
 
 def test_no_parser_no_day():

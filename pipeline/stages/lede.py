@@ -21,7 +21,7 @@ import numpy as np
 from ..types import Draft, Rejection, Sentence
 from . import dates
 from .frame import PLACE_PREPS, SAME_EVENT, SAYING, Frame, located, place_key
-from .restates import timeless
+from .restates import TIME
 from .segment import display
 
 # A date this many days before the incident's is another event's, not a step of this one.
@@ -114,6 +114,9 @@ DAY_FORMS = {"day": 0, "partial": 1, "weekday": 2}
 # Dependents after the main verb that open a clause of their own: the day goes before them, where
 # it modifies the main verb ("... capsized near Port Elm on Tuesday, killing 12").
 CLAUSES = frozenset({"ccomp", "advcl", "conj", "cc", "parataxis", "relcl", "xcomp", "acl", "dep", "punct"})
+# Prepositions whose phrase places the event against another one: the day goes before them, so
+# that it stays the main verb's ("dropped its inquiry on Tuesday after a review of the evidence").
+AFTER_DAY = frozenset({"after", "before", "following", "during", "until", "since", "amid"})
 SOURCED = frozenset({"according"})  # "..., according to police": who says so, not what happened
 
 
@@ -141,18 +144,68 @@ def with_day(text: str, words: str, frame: Frame) -> str | None:
     """`text` with "on <words>" after its main verb's last complement, where the parse shows one
     sentence whose main clause tells something (a verb of saying hands over to the clause it
     reports: "..., police said") and it names no time of its own (a date, a year, "in the past two
-    years"); None where that cannot be done safely."""
-    if frame.parse is None or dates.find(text) or timeless(text) != text:
+    years"); None where that cannot be done safely. A date inside a noun phrase the verb acts on
+    dates that thing, not the telling ("dropped its inquiry into a 2010 allegation")."""
+    if frame.parse is None:
         return None
     doc = frame.parse([text])[0]
-    if any(e.label_ in ("DATE", "TIME") for e in doc.ents):
-        return None  # "in March", "that night": a time of its own, which a day might contradict
     at = _after_complements(doc)
     if at is None:
         return None
-    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in at[1].children):
-        return None  # "has been removed on Thursday": English gives the present perfect no day
-    return f"{text[: at[0]]} on {words}{text[at[0] :]}"
+    times = [(a, b) for a, b, *_ in dates.find(text)] + [m.span() for m in TIME.finditer(text)]
+    times += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    if any(_clause_time(doc, a, b, at[1]) for a, b in times):
+        return None  # "in March", "that night": a time of its own, which a day might contradict
+    out = f"{text[: at[0]]} on {words}{text[at[0] :]}"
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in _helpers(at[1])):
+        return _simple_past(out, at[1])  # English gives the present perfect no day
+    return out
+
+
+# How a noun phrase that dates a thing, not the clause, hangs on the main verb: its object or a
+# prepositional complement. A dated subject ("the 1988 bombing killed ...") dates the event.
+THINGS = frozenset({"dobj", "obj", "pobj", "prep", "attr", "oprd", "dative", "agent"})
+
+
+def _clause_time(doc: Any, start: int, end: int, main: Any) -> bool:
+    """Whether the time written at [start, end) says when the main clause happened: anything but a
+    date inside a noun phrase that the main verb acts on ("its inquiry into a 2010 allegation")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    t, nouns = span.root, 0
+    while t.head.i != t.i and t.head.i != main.i:
+        t = t.head
+        nouns += t.pos_ in ("NOUN", "PROPN") and not (span.start <= t.i < span.end)
+    return t.head.i != main.i or not nouns or t.dep_ not in THINGS
+
+
+def _helpers(verb: Any) -> list[Any]:
+    """The auxiliaries and negation of a verb, also where the parser hangs one on another ("has"
+    on "been" in "has been re-elected")."""
+    near = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return [t for t in verb.doc[: verb.i] if t.dep_ in ("aux", "auxpass", "neg") and t.head.i in near]
+
+
+def _simple_past(text: str, verb: Any) -> str | None:
+    """`text` with its main verb's present perfect told as the simple past, which takes a day:
+    "has dropped" -> "dropped", "have been freed" -> "were freed". Only where the past is the
+    participle's own form: a weak verb's participle in -ed is its past too, a strong one's is not
+    ("has taken" / "took"), and is refused, as is a negation ("has not dropped" / "did not drop")
+    or a modal ("will have dropped"). The edits lie before the verb, so `text` may already hold
+    the day inserted after it."""
+    helpers = _helpers(verb)
+    have = [c for c in helpers if c.dep_ == "aux" and c.lemma_ == "have"]
+    been = [c for c in helpers if c.dep_ == "auxpass" and c.lower_ == "been"]
+    if len(have) != 1 or len(helpers) != len(have) + len(been) or verb.tag_ != "VBN":
+        return None
+    if been:  # "has been freed" -> "was freed", "have been freed" -> "were freed"
+        a, b = have[0].idx, been[0].idx + len(been[0].text)
+        return f"{text[:a]}{'was' if have[0].tag_ == 'VBZ' else 'were'}{text[b:]}"
+    if not verb.doc[verb.i : _word_end(verb.doc, verb.i) + 1].text.lower().endswith("ed"):
+        return None
+    a = have[0].idx
+    return f"{text[:a]}{text[a + len(have[0].text_with_ws) :]}"
 
 
 def with_place(text: str, words: str, frame: Frame) -> str | None:
@@ -186,12 +239,22 @@ def _after_complements(doc: Any, before_time: bool = False) -> tuple[int, Any] |
     right = [c for c in main.children if c.i > main.i and c.dep_ not in CLAUSES and c.text.lower() not in SOURCED]
     while before_time and right and _is_time(right[-1]):
         right.pop()  # English puts where before when: "... sank off Crete on Tuesday"
+    while not before_time and right and right[-1].pos_ == "ADP" and right[-1].lower_ in AFTER_DAY:
+        right.pop()  # "... on Tuesday after a review": the day is the verb's, not the review's
     last = max((c.right_edge.i for c in right), default=main.i)
+    last = _word_end(doc, last)  # the whole word: the tagger splits "re-elected" in three
     if any(t.is_quote for t in doc) or any(t.is_bracket for t in doc[main.i : last + 1]):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in doc[main.i + 1 : last + 1]):
         return None  # after "... the first time that it will lose games" it would modify the inner clause
     return doc[last].idx + len(doc[last].text), main
+
+
+def _word_end(doc: Any, i: int) -> int:
+    """The last token of the written word token `i` begins ("elected" of "re-elected")."""
+    while i + 1 < len(doc) and not doc[i].whitespace_ and (doc[i + 1].is_alpha or doc[i + 1].text == "-"):
+        i += 1
+    return i
 
 
 def _is_time(phrase: Any) -> bool:
