@@ -112,3 +112,49 @@ def test_with_the_real_embedder_a_reworded_fact_goes_and_a_related_one_stays(min
     vectors = list(minilm.embed(texts))
     assert float(vectors[0] @ vectors[1]) < 0.65  # cosine alone keeps the retelling
     assert run_fit(texts, vectors) == [texts[0], texts[2]]
+
+
+def test_two_drafts_one_single_fact_source_sentence_supports_tell_one_fact():
+    # Neither draft comes from the witness sentence; attribution read both against it. Cosine 0 and
+    # no shared words: only the shared one-fact witness tells that they say the same thing.
+    texts = [
+        "Mayor Ana Ruiz rang the port's director to apologise for the delay.",
+        "The officials spoke by phone on Monday evening.",
+        "The ferry service resumes in May.",
+    ]
+    witness = SourceSpan("b", "b.txt", 500, 560, 0.7)
+    supports = [span(0) + (witness,), span(1) + (witness,), span(2)]
+    drafts = [Draft(k, t, "extracted", f"s{k}") for k, t in enumerate(texts)]
+    vectors = np.array([unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1)])
+
+    def kept(one_fact):
+        return [s.text for s in fit(drafts, texts, supports, vectors, 500, 10, 0.65, one_fact)[0]]
+
+    assert kept(lambda sp: sp == witness) == [texts[0], texts[2]]
+    # A witness of several facts, a draft's own sentence (the caller says which), or no parser: two facts.
+    assert kept(lambda sp: False) == kept(None) == texts
+
+
+def test_a_draft_a_one_fact_witness_supports_with_a_new_number_stays():
+    texts = ["Rescuers pulled miners from the shaft near Oruro.", "Rescue teams brought 14 men to the surface."]
+    witness = SourceSpan("b", "b.txt", 500, 560, 0.7)
+    supports = [span(0) + (witness,), span(1) + (witness,)]
+    drafts = [Draft(k, t, "extracted", f"s{k}") for k, t in enumerate(texts)]
+    kept, _ = fit(drafts, texts, supports, np.array([unit(1, 0), unit(0, 1)]), 500, 10, 0.65, lambda sp: True)
+    assert [s.text for s in kept] == texts
+
+
+@pytest.mark.parametrize(
+    "text, one",
+    [
+        ("A telephone conversation took place between the two mayors on Monday.", True),
+        ("The mayor rang the director, and the two agreed to meet.", False),  # two clauses
+        ("The mayor, who rang the director, apologised.", False),  # a relative clause
+        ("The mayor said the ferry would resume in May.", False),  # a reported clause
+        ("The mayor rang. The director answered.", False),  # two sentences
+    ],
+)
+def test_single_facts_reads_one_clause(text, one):
+    from pipeline.stages.parser import single_facts
+
+    assert single_facts([text]) == [one]

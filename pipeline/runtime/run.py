@@ -23,6 +23,7 @@ from ..stages.arrange import (
     Join,
     LedeDay,
     LedePlace,
+    OneFact,
     ReadingOrder,
     RelativeDays,
     Story,
@@ -38,11 +39,11 @@ from ..stages.fullnames import confirmed, read_people
 from ..stages.ingest import INGESTORS, Ingestor, opinion, printable
 from ..stages.lede import keep_lede, lede_score
 from ..stages.names import reflowed
-from ..stages.parser import entities, parser_ref, statements, verbs
+from ..stages.parser import entities, parser_ref, single_facts, statements, verbs
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import Summariser, make_summariser
-from ..types import Brief, Corpus, Deduped, Difference, Document, Excerpt, Sentence
+from ..types import Brief, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
 from .history import against_previous
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
@@ -220,7 +221,8 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     vectors = pipeline.embedder.embed(texts) if texts else np.zeros((0, dim))
     supports = stage("attribute", pipeline.attributor.attribute, texts, vectors, pool, prep.pool_vectors, prep.paths)
     kept, unsupported = stage("fit", fit, drafts, texts, supports, vectors, config.max_words, config.max_sentences,
-                              config.redundancy, expected=tuple)  # fmt: skip
+                              config.redundancy, one_fact_of(corpus, drafts, by_id, pipeline.summariser),
+                              expected=tuple)  # fmt: skip
     counts = {}
     for arranger in pipeline.arrangers:
         before = len(kept)
@@ -255,6 +257,24 @@ def story_of(
     elif summariser.parser_veto:  # and its entities check each name written in
         full = confirmed(full, texts, entities)
     return Story(corpus.documents, tuple(pool), paths, known, full, frame)
+
+
+def one_fact_of(corpus: Corpus, drafts: list, by_id: dict[str, Sentence], summariser: Summariser) -> OneFact | None:
+    """With the parser loaded (`parser_veto`), which cited spans state one fact for `fit`
+    (pipeline.stages.arrange.told_by_one): a one-clause source sentence no draft was taken from."""
+    if not summariser.parser_veto:
+        return None
+    texts = {d.id: d.text for d in corpus.documents}
+    bases = {(s.doc_id, s.start, s.end) for d in drafts if (s := by_id.get(d.base_sentence_id)) is not None}
+    memo: dict[tuple[str, int, int], bool] = {}
+
+    def one(span: SourceSpan) -> bool:
+        key = (span.doc_id, span.start, span.end)
+        if key not in memo:
+            memo[key] = key not in bases and single_facts([display(texts[span.doc_id][span.start : span.end])])[0]
+        return memo[key]
+
+    return one
 
 
 def opinion_docs(corpus: Corpus) -> frozenset[str]:

@@ -56,6 +56,27 @@ def says_again(text: str, vector: np.ndarray, kept: str, kept_vector: np.ndarray
     )
 
 
+# Two drafts that one source sentence of a single fact supports, a sentence neither is taken from,
+# both state that fact: the seeds' "Putin telephoned Erdogan to offer his condolences" and "The
+# Russian and Turkish presidents held a phone conversation earlier on Thursday" are both supported
+# by an article's one-clause "a telephone conversation took place between the Russian and Turkish
+# presidents, ...". Words and cosine miss such pairs (a verb against a noun, names against a
+# description); attribution has read both against the same words. A sentence of several clauses
+# may support two drafts with two of its facts, and a draft's own source sentence supports it
+# whatever else it tells: neither counts (`one_fact` says which spans do).
+OneFact = Callable[[SourceSpan], bool]
+
+
+def told_by_one(text: str, sources: Sequence[SourceSpan], kept: str, kept_sources: Sequence[SourceSpan],
+                one_fact: OneFact) -> bool:  # fmt: skip
+    """Whether a draft states the fact of a one-fact source sentence that also supports a kept one;
+    a number the kept sentence does not give is news, as in `says_again`."""
+    theirs = {(sp.path, sp.start, sp.end) for sp in kept_sources}
+    return numbers(text) <= numbers(kept) and any(
+        (sp.path, sp.start, sp.end) in theirs and one_fact(sp) for sp in sources
+    )
+
+
 @dataclass(frozen=True)
 class Story:
     """What the arrangers read besides the brief's sentences: the articles, the attribution pool
@@ -86,13 +107,15 @@ def fit(
     max_words: int,
     max_sentences: int,
     redundancy: float,
+    one_fact: OneFact | None = None,
 ) -> tuple[list[BriefSentence], list[Draft]]:
     """(kept, unsupported): drafts in rank order while the budget lasts. A draft no source
     supports is never printed; one within `redundancy` (cosine) of a kept one says the same
     thing (fusion can make two clusters' sentences say it) and goes, as does one whose content
     words a kept one already says (`says_again`); one that says all a kept one says, and more,
     takes its place; one that tells a kept one's fact with a person described where the other
-    names them (`same_fact`, the drafts' own texts saying who is who) goes."""
+    names them (`same_fact`, the drafts' own texts saying who is who) goes, as does one that
+    states the fact of a one-fact source sentence that supports a kept one too (`told_by_one`)."""
     kept: list[BriefSentence] = []
     unsupported: list[Draft] = []
     kept_vectors: list[np.ndarray] = []
@@ -117,6 +140,8 @@ def fit(
                 )
                 kept_vectors[j], kept_texts[j], words = vector, text, grown
         elif any(same_fact(text, k, referents) for k in kept_texts):
+            continue
+        elif one_fact and any(told_by_one(text, sources, k.text, k.sources, one_fact) for k in kept):
             continue
         elif words + n <= max_words and len(kept) < max_sentences:
             kept.append(

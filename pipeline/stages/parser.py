@@ -90,6 +90,20 @@ def verbs(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     return [[(t.idx, t.idx + len(t)) for t in doc if t.pos_ == "VERB"] for doc in docs(texts)]
 
 
+# Dependencies that hang a clause of its own on another: a sentence holding one tells more than one fact.
+CLAUSAL = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl", "xcomp", "csubj", "pcomp"})
+
+
+def single_facts(texts: Sequence[str]) -> list[bool]:
+    """Whether each text is one sentence of one clause ("a telephone conversation took place
+    between the two presidents"): no verb heads a clause of its own beside or below the main one."""
+    out = []
+    for doc in docs(texts):
+        one = len(list(doc.sents)) == 1
+        out.append(one and not any(t.dep_ in CLAUSAL and t.pos_ in ("VERB", "AUX") for t in doc))
+    return out
+
+
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 
