@@ -315,6 +315,10 @@ def test_a_subject_that_names_nothing_needs_a_sentence_above_that_says_what_it_i
     assert subject_words("The death toll from the collapse rose to four.") == frozenset()  # says of what
     assert subject_words("The Vigo port reopened.") == frozenset()  # named
     assert subject_words("The elections are Nov. 3.") == {"election"}  # a date after the verb names nothing
+    # What a speaker is reported to say: its subject too must have been said ("which barge?").
+    assert subject_words("Port police stated that the barge had ignored the signals.") == {"barge"}
+    assert subject_words("Port police said the Vigo barge had ignored the signals.") == frozenset()  # named
+    assert subject_words("The lawsuit states that the crane was never inspected.") == frozenset()  # its own
     opening = "Dockers in Vigo filed a lawsuit against the port authority on Monday."
     assert brief_problems([opening, "The lawsuit seeks $5 million in damages."]) == [None, None]
     assert brief_problems([opening, "The band played until midnight.", "The lawsuits were joined."])[1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..names import unintroduced
-from ..subjects import said_before, scene_words, stems, unnamed_words
+from ..subjects import reported_words, said_before, scene_words, stems, unnamed_words
 from .base import Rule
 
 SUBJECT_PROBLEM = "its subject ('the ...') is not named by the brief above it"
@@ -63,9 +63,11 @@ RULES: tuple[Rule[Placed, Placed], ...] = (
     Rule(
         "subject-not-introduced",
         SUBJECT_PROBLEM,
-        lambda p: not scene_words(p.text) and _unsaid(unnamed_words(p.text), p.above),
+        lambda p: not scene_words(p.text) and _unsaid(unnamed_words(p.text) or reported_words(p.text), p.above),
         catches=(
             Placed("The lawsuit seeks $5 million in damages.", ("A crane collapsed in Vigo on Tuesday.",)),
+            # What a speaker is reported to say has a subject of its own: which barge?
+            Placed("Port police stated that the barge had ignored the signals.", (FILED,)),
             Placed("The band played until midnight.", (FILED,)),
             Placed("The lawyers met the mayor at midnight.", ("Dockers in Vigo filed a lawsuit.",)),
         ),
@@ -73,6 +75,7 @@ RULES: tuple[Rule[Placed, Placed], ...] = (
             Placed("The lawsuit seeks $5 million in damages.", (FILED,)),
             Placed("The volcano is 30 km from the port.", ("A volcanic blast near Vigo threw ash over the quay.",)),
             Placed("The 12-page summary left out the crack.", ("Officials cut the pages of the crane report.",)),
+            Placed("Port police stated that the barge had ignored the signals.", ("A barge hit the crane.",)),
             Placed("The death toll from the collapse rose to four.", ("A crane collapsed in Vigo on Tuesday.",)),
         ),
     ),
