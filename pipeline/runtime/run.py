@@ -43,7 +43,7 @@ from ..stages.parser import entities, parser_ref, single_facts, statements, verb
 from ..stages.segment import SEGMENTERS, Segmenter, display, paragraphs
 from ..stages.selection import select
 from ..stages.summarise import Summariser, make_summariser
-from ..types import Brief, Corpus, Deduped, Difference, Document, Excerpt, Sentence, SourceSpan
+from ..types import Brief, Corpus, Deduped, Difference, Document, Draft, Excerpt, Sentence, SourceSpan
 from .history import against_previous
 from .layout import find_incidents, safe_name  # noqa: F401  (light module: the up-to-date check uses them)
 from .manifest import Snapshot, library_versions, manifest_json, snapshot
@@ -259,7 +259,9 @@ def story_of(
     return Story(corpus.documents, tuple(pool), paths, known, full, frame)
 
 
-def one_fact_of(corpus: Corpus, drafts: list, by_id: dict[str, Sentence], summariser: Summariser) -> OneFact | None:
+def one_fact_of(
+    corpus: Corpus, drafts: list[Draft], by_id: dict[str, Sentence], summariser: Summariser
+) -> OneFact | None:
     """With the parser loaded (`parser_veto`), which cited spans state one fact for `fit`
     (pipeline.stages.arrange.told_by_one): a one-clause source sentence no draft was taken from."""
     if not summariser.parser_veto:
