@@ -3,7 +3,7 @@
 The model-free scan (pipeline.stages.names) reads "Given Surname" from capitals and cues. A
 capital says little at the start of a sentence, so the scan can take the sentence's first word
 for a given name: a title's word ("State" of "Secretary of State Helen Marsh"), a nationality
-("Ukrainian Oleh Marchuk") or a participle ("Seeing Zarya up close, Col. ..."). Where the parser
+("Ukrainian Oleh Marchuk") or a participle ("Seeing Kestrel up close, Col. ..."). Where the parser
 is loaded, its entity and part-of-speech tags check each full name before a brief writes it.
 """
 
@@ -30,8 +30,8 @@ def read_people(texts: Sequence[str], verbs: Spans | None = None) -> tuple[froze
 
 def verb_given(full: Mapping[str, str], texts: Sequence[str], verbs: Spans) -> frozenset[str]:
     """The words the scan took for a given name that the tagger reads as a verb in each of the
-    name's first places ("seeing" of "Seeing Zarya up close, Col. ..."), lower case: read again
-    with these as no given names (pipeline.stages.names.people), "Zarya" is no surname."""
+    name's first places ("seeing" of "Seeing Kestrel up close, Col. ..."), lower case: read again
+    with these as no given names (pipeline.stages.names.people), "Kestrel" is no surname."""
     flat = [" ".join(t.split()) for t in texts]
     where = {name: [k for k, t in enumerate(flat) if name in t][:PLACES] for name in set(full.values())}
     wanted = sorted({k for ks in where.values() for k in ks})

@@ -86,7 +86,7 @@ def entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
 
 def verbs(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     """(start, end) of each word the tagger reads as a full verb in each text (whitespace
-    collapsed, as `docs` reads it): "Seeing" of "Seeing Zarya up close, ..." is no given name."""
+    collapsed, as `docs` reads it): "Seeing" of "Seeing Kestrel up close, ..." is no given name."""
     return [[(t.idx, t.idx + len(t)) for t in doc if t.pos_ == "VERB"] for doc in docs(texts)]
 
 
