@@ -274,5 +274,36 @@ CASES = [
         "The mayor thanked the divers, and she promised them a medal.",
         "The mayor thanked the divers, the nurses and the ferry crews.",
     ),
+    # an adverb kept without the word it modified ("immediately" of "immediately after the vote")
+    (
+        "anchored",
+        '"We are calm," the mayor said immediately after the council voted him out.',
+        '"We are calm," the mayor said immediately.',
+        '"We are calm," the mayor said.',
+    ),
+    (
+        "anchored",
+        "The mayor, who had served two terms, resigned shortly before the council voted.",
+        "The mayor resigned shortly.",
+        "The mayor resigned shortly before the council voted.",
+    ),
+    (
+        "anchored",
+        "The bridge, which opened in May, closed just before the storm hit the coast.",
+        "The bridge closed just.",
+        "The bridge closed just before the storm hit the coast.",
+    ),
+    (
+        "anchored",
+        "Crews, who came from two towns, arrived long after the fire had spread to the roof.",
+        "Crews arrived long.",
+        "Crews arrived long after the fire had spread to the roof.",
+    ),
+    (
+        "anchored",
+        "The pilot, a former instructor, reported the fault right after take-off, the airline said.",
+        "The pilot reported the fault right, the airline said.",
+        "The pilot reported the fault right after take-off, the airline said.",
+    ),
 ]
 CASES += READ

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .deletions import Deletion, attachment, bounds, condition, contrast, frame, protected_words, quotation, series
-from .fact_parts import absolute, coordination, measure, state, when
+from .fact_parts import absolute, anchored, coordination, measure, state, when
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,16 @@ RULES = (
         (
             "The pilot, who had flown for years, landed an hour after the engine failed.",
             "The pilot landed an hour after the engine failed.",
+        ),
+    ),
+    DeletionRule(
+        "anchored",
+        "keeps an adverb and drops the word it modified, so that it modifies another",
+        anchored,
+        ("The mayor resigned shortly before the council voted.", "The mayor resigned shortly."),
+        (
+            "The mayor, who had served two terms, resigned shortly before the council voted.",
+            "The mayor resigned shortly before the council voted.",
         ),
     ),
     DeletionRule(
