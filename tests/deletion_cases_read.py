@@ -6,9 +6,9 @@ READ = [
     # the parser joins as a second clause, a negated alternative, a measure, a state, a pair.
     (
         "frame",
-        "The drone, which was unarmed, crossed the border at dawn, an army spokesman was quoted as saying on Monday.",
+        "The drone, which was unarmed, crossed the border at dawn, an army spokesman was quoted as saying on Tuesday.",
         "The drone crossed the border at dawn.",
-        "The drone crossed the border at dawn, an army spokesman was quoted as saying on Monday.",
+        "The drone crossed the border at dawn, an army spokesman was quoted as saying on Tuesday.",
     ),
     (
         "frame",

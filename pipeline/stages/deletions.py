@@ -319,9 +319,9 @@ def _aside_of(t: Any, d: Deletion) -> Any:
 
 def _now_apposed(m: Any, d: Deletion) -> Any:
     """The noun that a kept name `m` and its description now follow with only a comma between,
-    where the deletion put them there: "her boyfriend, who forced her into a car, Jo Hale, the
-    director, said" less the clause reads "her boyfriend, Jo Hale, the director, ...": the speaker
-    has become the boyfriend."""
+    where the deletion put them there: "her cousin, who pushed her into a van, Jo Hale, the
+    director, said" less the clause reads "her cousin, Jo Hale, the director, ...": the speaker
+    has become the cousin."""
     if m.pos_ != "PROPN" or m.dep_ in NOUN_PHRASE or m.dep_ in DESCRIPTIONS:
         return None
     # "the pier, Captain Ruiz said" reads right; "the pier, Jo Hale, the harbour master, said" a

@@ -20,7 +20,7 @@ EARLIER = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:ago|last|previous|earlier|f
 
 
 def measure(d: Deletion) -> str | None:
-    """ "died a short time after he was brought in" less the clause: "a short time" measured the
+    """ "sank a short time after the crew left it" less the clause: "a short time" measured the
     distance to what went; alone it measures nothing (or a wrong thing)."""
     for m in d.kept_words():
         if m.dep_ != "npadvmod":
@@ -91,7 +91,7 @@ def when(d: Deletion) -> str | None:
 
 
 def absolute(d: Deletion) -> str | None:
-    """ "..., with Russia and Germany, who were top, having already qualified" less the "with"
+    """ "..., with Norway and Chile, who led the table, having already qualified" less the "with"
     phrase hands "having already qualified" to the sentence's subject: in an absolute phrase the
     noun after "with" is the participle's subject, whatever the parser hangs the participle on."""
     for lo, hi in deleted_runs(d):

@@ -5,8 +5,8 @@ The toll rules (pipeline.stages.differences) know casualty words only. Readers o
 found rival figures of every kind: how many cities held press conferences, by how many points a
 candidate trails, how many of a group a court convicted, a sentence in years. What makes two
 figures rivals is not the word counted but the fact around it: the same subject does the same
-thing, and only the number differs ("Players held conferences in 11 cities" / "players held news
-conferences in 14 NBA cities"). So a figure here is read off the parse: the number, the noun it
+thing, and only the number differs ("Dockers held rallies in 11 ports" / "dockers held protest
+rallies in 14 northern ports"). So a figure here is read off the parse: the number, the noun it
 counts (or the unit it measures in, and what that unit measures), the clause's verb and the
 clause's subject. Two figures are rivals when all of these but the number agree and neither
 sentence marks the figure as another quantity (`NOT_THE_SAME`), a part of a total (`TOTAL`), or
