@@ -10,13 +10,14 @@ is loaded, its entity and part-of-speech tags check each full name before a brie
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence, TypeVar
 
 from .names import _title, people
 
 Entities = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]  # texts -> (start, end, label)
 Spans = Callable[[Sequence[str]], list[list[tuple[int, int]]]]  # texts -> (start, end)
 PLACES = 3  # a name's first places in the articles that the tagger reads
+T = TypeVar("T")
 
 
 def read_people(texts: Sequence[str], verbs: Spans | None = None) -> tuple[frozenset[str], dict[str, str]]:
@@ -32,10 +33,7 @@ def verb_given(full: Mapping[str, str], texts: Sequence[str], verbs: Spans) -> f
     """The words the scan took for a given name that the tagger reads as a verb in each of the
     name's first places ("seeing" of "Seeing Kestrel up close, Col. ..."), lower case: read again
     with these as no given names (pipeline.stages.names.people), "Kestrel" is no surname."""
-    flat = [" ".join(t.split()) for t in texts]
-    where = {name: [k for k, t in enumerate(flat) if name in t][:PLACES] for name in set(full.values())}
-    wanted = sorted({k for ks in where.values() for k in ks})
-    tagged = dict(zip(wanted, verbs([flat[k] for k in wanted]))) if wanted else {}
+    flat, where, tagged = _read_places(full, texts, verbs)
     out: set[str] = set()
     for surname, name in sorted(full.items()):
         read = [_verbs_given(flat[k], name, surname, tagged[k]) for k in where[name]]
@@ -50,10 +48,7 @@ def confirmed(full: Mapping[str, str], texts: Sequence[str], entities: Entities)
     part of a title ("State" of "Secretary of State") or a nationality ("Serb"). A name the
     tagger gives whole in one of its first three places, or never tags as a person, is kept as
     it is: the small tagger also calls real names places or products."""
-    flat = [" ".join(t.split()) for t in texts]
-    where = {name: [k for k, t in enumerate(flat) if name in t][:PLACES] for name in set(full.values())}
-    wanted = sorted({k for ks in where.values() for k in ks})
-    found = dict(zip(wanted, entities([flat[k] for k in wanted]))) if wanted else {}
+    flat, where, found = _read_places(full, texts, entities)
     out = dict(full)
     for surname, name in full.items():
         cuts, whole = [], False
@@ -76,6 +71,17 @@ def confirmed(full: Mapping[str, str], texts: Sequence[str], entities: Entities)
         if not whole and " " in shortest:
             out[surname] = shortest
     return out
+
+
+def _read_places(
+    full: Mapping[str, str], texts: Sequence[str], reader: Callable[[Sequence[str]], list[T]]
+) -> tuple[list[str], dict[str, list[int]], dict[int, T]]:
+    """(texts as the tagger reads them, each full name's first PLACES texts, the tagger's reading
+    of each of those texts): one reading for all names."""
+    flat = [" ".join(t.split()) for t in texts]
+    where = {name: [k for k, t in enumerate(flat) if name in t][:PLACES] for name in set(full.values())}
+    wanted = sorted({k for ks in where.values() for k in ks})
+    return flat, where, dict(zip(wanted, reader([flat[k] for k in wanted]))) if wanted else {}
 
 
 def _verbs_given(text: str, name: str, surname: str, verbs: Sequence[tuple[int, int]]) -> set[str]:
