@@ -133,3 +133,19 @@ def test_seeds_show_the_coordinates_dispute_and_no_rival_toll(tmp_path, pipeline
     # "Five other Turkish soldiers were killed ... in clashes with ISIL militants" is another event.
     assert not any("ISIL" in v.text or v.number in (5, 10, 66) for d in found for v in d.versions)
     assert [d for d in found if d.kind == "toll"] == []
+
+
+def test_a_version_is_dated_as_when_its_article_was_published_not_when_it_was_said():
+    """A version carries its article's publication date; a bare date beside a quotation reads as
+    the day it was said, which the article may not give (the seeds' Friday statement was dated
+    by the Saturday article that reported it)."""
+    from pipeline.stages.render import to_markdown
+    from pipeline.types import Brief, Difference, SourceSpan, Version
+
+    v = Version(
+        "The depot was hit by mistake, the ministry said.", (SourceSpan("d1", "a.txt", 0, 10, 0.9),), None, "2021-03-14"
+    )
+    w = Version("The depot was a target, the rebels said.", (SourceSpan("d2", "b.txt", 0, 10, 0.9),))
+    md = to_markdown(Brief("inc", (), (), differences=(Difference("dispute", "the depot", (v, w)),)))
+    lines = [ln for ln in md.splitlines() if "depot was" in ln]
+    assert len(lines) == 2 and lines[0].endswith(", published 2021-03-14") and "published" not in lines[1]
