@@ -323,3 +323,33 @@ def test_a_surname_that_is_also_a_word_is_a_name_with_a_given_name_a_cue_and_a_b
     # The same word without a given name and a cue, or never used alone, stays a word.
     assert "Gold" not in surnames(["The gold price rose.", "Gold walked him on four pitches."])
     assert "Union" not in surnames(["The union voted to strike.", "Trade with the former Soviet Union fell."])
+
+
+CAMPAIGN = [
+    "Tom Hale has spent millions of dollars on advertising in the early states this autumn.",
+    "Senator Ana Ruiz, Governor Lee Park and Hale are under pressure to break out before the vote.",
+    "Hale Street was closed for the rally in Dover Heath on Friday.",
+]
+
+
+def test_a_pair_with_no_cue_is_a_name_where_the_tagger_reads_it_as_a_person():
+    # No cue stands beside "Tom Hale", so the scan leaves "Hale" unread and a brief printed it alone.
+    assert "Hale" not in people(CAMPAIGN)[0]
+    person = fake_tagger({CAMPAIGN[0]: [("Tom Hale", "PERSON")]})
+    known, full = read_people(CAMPAIGN, None, person)
+    assert "Hale" in known and full["Hale"] == "Tom Hale" and full["Ruiz"] == "Ana Ruiz"
+    text, done = name_in_full("Ruiz and Hale are under pressure.", known, {"Ruiz"}, full)
+    assert text == "Ruiz and Tom Hale are under pressure." and done == ["Tom Hale"]
+    # Tagged as anything else, or as a person that starts after the given name, it stays unread.
+    for tags in ([("Tom Hale", "ORG")], [("Hale", "PERSON")], []):
+        known, full = read_people(CAMPAIGN, None, fake_tagger({CAMPAIGN[0]: tags}))
+        assert "Hale" not in known and "Hale" not in full
+    # A pair whose surname the articles never use alone is not asked about at all.
+    assert "Heath" not in read_people(CAMPAIGN, None, fake_tagger({CAMPAIGN[2]: [("Dover Heath", "PERSON")]}))[0]
+
+
+def test_the_real_tagger_reads_an_uncued_full_name_as_a_person():
+    from pipeline.stages.parser import entities, verbs
+
+    known, full = read_people(CAMPAIGN, verbs, entities)
+    assert full["Hale"] == "Tom Hale"

@@ -18,7 +18,7 @@ from ..config import DEFAULT_SUMMARISER, Config
 from ..runtime.run import NoArticles, Pipeline, StageError, build_brief, prepare_pool
 from ..stages.fullnames import read_people
 from ..stages.names import reflowed
-from ..stages.parser import verbs
+from ..stages.parser import entities, verbs
 from ..stages.standalone import brief_problems
 from . import metrics
 from .baselines import BASELINES, n_words
@@ -136,7 +136,7 @@ def evaluate(path: Path, settings: Settings = Settings(), progress: Progress = l
             write_documents(folder, cluster.documents)
             # Whose surname is whose, once per cluster, read as the brief reads it.
             tagged = pipeline is not None and pipeline.summariser.parser_veto
-            known = read_people(reflowed(cluster.documents), verbs if tagged else None)[0]
+            known = read_people(reflowed(cluster.documents), verbs if tagged else None, entities if tagged else None)[0]
             for system in settings.systems:
                 progress(n, len(clusters), f"{cluster.id}: {system}")
                 t = time.perf_counter()

@@ -251,7 +251,8 @@ def story_of(
     one's full name where the summariser may write it in (`writes_names`); a summariser that
     prints sources' sentences as they are lets such a sentence wait for its introduction."""
     texts = reflowed(d.text for d in corpus.documents)
-    known, full = read_people(texts, verbs if summariser.parser_veto else None)  # the parser is loaded
+    tagger = summariser.parser_veto  # the parser is loaded
+    known, full = read_people(texts, verbs if tagger else None, entities if tagger else None)
     if not summariser.writes_names:
         full = {}
     elif summariser.parser_veto:  # and its entities check each name written in

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping, Sequence, TypeVar
 
-from .names import _title, people
+from .names import _title, people, waiting
 
 Entities = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]  # texts -> (start, end, label)
 Spans = Callable[[Sequence[str]], list[list[tuple[int, int]]]]  # texts -> (start, end)
@@ -20,13 +20,39 @@ PLACES = 3  # a name's first places in the articles that the tagger reads
 T = TypeVar("T")
 
 
-def read_people(texts: Sequence[str], verbs: Spans | None = None) -> tuple[frozenset[str], dict[str, str]]:
-    """`people(texts)`, read again without the given names `verbs` shows to be verbs
-    (`verb_given`) where a tagger is at hand: the brief and its standalone check read one set."""
-    known, full = people(texts)
+def read_people(
+    texts: Sequence[str], verbs: Spans | None = None, entities: Entities | None = None
+) -> tuple[frozenset[str], dict[str, str]]:
+    """`people(texts)`, read again where a tagger is at hand: without the given names `verbs`
+    shows to be verbs (`verb_given`), and with the uncued pairs `entities` reads as persons
+    (`person_pairs`). The brief and its standalone check read one set."""
+    tagged = person_pairs(waiting(texts), texts, entities) if entities is not None else frozenset()
+    known, full = people(texts, frozenset(), tagged)
+    # After the tagged pairs: the tagger's person may open with a participle too ("Accompanying Liu").
     if verbs is not None and (refused := verb_given(full, texts, verbs)):
-        known, full = people(texts, refused)
+        known, full = people(texts, refused, tagged)
     return known, full
+
+
+def person_pairs(pairs: Mapping[str, set[str]], texts: Sequence[str], entities: Entities) -> frozenset[str]:
+    """The "Given Surname" pairs (by surname) that the tagger reads as one person's name, whole,
+    in each of their first places in the articles. The scan wants a cue beside a pair ("Tom
+    Steyer, a businessman"); news often gives none ("Tom Steyer has spent ...", later "... and
+    Steyer"), and then a brief printed the surname alone. Only pairs whose surname the articles
+    also use alone are asked (`waiting`): a handful of paragraphs to tag, not the articles."""
+    names = {pair: pair for found in pairs.values() for pair in found}
+    flat, where, found = _read_places(names, texts, entities)
+    out = set()
+    for pair in sorted(names):
+        places = where[pair]
+        if places and all(_tagged_whole(flat[k], pair, found[k]) for k in places):
+            out.add(pair)
+    return frozenset(out)
+
+
+def _tagged_whole(text: str, pair: str, found: Sequence[tuple[int, int, str]]) -> bool:
+    start = text.find(pair)
+    return any(label == "PERSON" and a <= start and start + len(pair) <= b for a, b, label in found)
 
 
 def verb_given(full: Mapping[str, str], texts: Sequence[str], verbs: Spans) -> frozenset[str]:

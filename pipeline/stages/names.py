@@ -128,11 +128,15 @@ def _cued_full_name(text: str, before: str, m: re.Match, articled: frozenset[str
     return given is not None and _person(text, m.start() - (len(before) - given[0]), m.end())
 
 
-def _scan(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tuple[frozenset[str], dict[str, set[str]]]:
-    """(surnames, surname -> full names seen): a surname follows a title ("Gov. Baird") or a
-    given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
+def _scan(
+    texts: Iterable[str], not_given: frozenset[str] = frozenset(), tagged: frozenset[str] = frozenset()
+) -> tuple[frozenset[str], dict[str, set[str]], dict[str, set[str]]]:
+    """(surnames, surname -> full names seen, waiting): a surname follows a title ("Gov. Baird")
+    or a given name with a person cue ("rancher Mark Baird", "Mark Baird, 54,"). A word the
     articles also write in lower case ("Coast Guard", "Social media") is no surname, unless a
-    given name and a cue name it so and the articles use it alone (`_cued_full_name`)."""
+    given name and a cue name it so and the articles use it alone (`_cued_full_name`). `waiting`:
+    the "Given Surname" pairs that no cue confirmed, by surname, where the articles use that
+    surname alone; a pair in `tagged` (a tagger read it as a person) is confirmed."""
     texts = [t for t in texts if not _headline(t)]
     common = frozenset(w for t in texts for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", t))
     # "the White House", "the Coast Guard": a person's given name takes no article ("the Sharon
@@ -189,6 +193,11 @@ def _scan(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tupl
     for word in sorted(cued & set(uncued)):
         found.add(word)
         forms.setdefault(word, set()).update(uncued[word])
+    for word in sorted(set(uncued) - cued):
+        if pairs := uncued[word] & tagged:
+            found.add(word)
+            forms.setdefault(word, set()).update(pairs)
+    waiting = {w: p for w, p in uncued.items() if w not in found and w in bare_names}
     # Some news names a person by the given name after the first mention ("Anwar said", of Anwar
     # Ibrahim): such a word is a name to introduce too, when the articles do use it alone beside
     # a verb of saying, it opens one full name only, and it never stands for a place.
@@ -201,7 +210,7 @@ def _scan(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tupl
         if len(full) == 1 and first not in forms and first not in placed and first in alone:
             found.add(first)
             forms[first] = full
-    return frozenset(found), forms
+    return frozenset(found), forms, waiting
 
 
 def surnames(texts: Iterable[str]) -> frozenset[str]:
@@ -256,13 +265,23 @@ def unintroduced(texts: Sequence[str], known: frozenset[str]) -> list[frozenset[
     return out
 
 
-def people(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> tuple[frozenset[str], dict[str, str]]:
+def people(
+    texts: Iterable[str], not_given: frozenset[str] = frozenset(), tagged: frozenset[str] = frozenset()
+) -> tuple[frozenset[str], dict[str, str]]:
     """(surnames, surname -> the one full name the articles give it: "Baird" -> "Mark Baird"),
     from one reading of the articles (`_scan`). A surname the articles give two given names
     ("Benjamin Ullestad", "Brandon Ullestad") has no full name. `not_given`: words (lower case)
-    a tagger has read as no given name here (pipeline.stages.fullnames.verb_given)."""
-    known, forms = _scan(texts, not_given)
+    a tagger has read as no given name here (pipeline.stages.fullnames.verb_given); `tagged`:
+    "Given Surname" pairs a tagger has read as persons (pipeline.stages.fullnames.person_pairs)."""
+    known, forms, _ = _scan(texts, not_given, tagged)
     return known, {word: next(iter(f)) for word, f in forms.items() if len(f) == 1 and word in known}
+
+
+def waiting(texts: Iterable[str], not_given: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+    """The "Given Surname" pairs no person cue confirms, by surname, where the articles also use
+    the surname alone ("Tom Steyer has ...", later "... and Steyer are"): left unread by the scan,
+    so a sentence that says "Steyer" alone is printed as it is (`_scan`)."""
+    return _scan(texts, not_given)[2]
 
 
 # A surname after a preposition of place may be the place that shares the word ("in Jordan"):
