@@ -1,6 +1,6 @@
 """The only orchestrator: ingest -> segment -> dedupe -> embed -> cluster -> frame -> select ->
 summarise -> lede -> attribute -> fit -> arrange (order, background, introduce names, join,
-lede-place, lede-day, relative-days) -> differences -> render."""
+lede-place, lede-day, relative-days, describe) -> differences -> render."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ..stages import render, render_html
 from ..stages.arrange import (
     Arranger,
     Background,
+    DescribePeople,
     IntroduceNames,
     Join,
     LedeDay,
@@ -131,7 +132,7 @@ def arrangers(config: Config, summariser: Summariser) -> tuple[Arranger, ...]:
     steps: list[Arranger] = [ReadingOrder()] if config.order == "source" else []
     steps += [Background(), IntroduceNames()]
     if summariser.joins:  # a summariser that writes may add words, each cited; an extractive one prints sources
-        steps += [Join(), LedePlace(), LedeDay(), RelativeDays()]
+        steps += [Join(), LedePlace(), LedeDay(), RelativeDays(), DescribePeople()]
     return tuple(steps)
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..types import BriefSentence, Document, Draft, Sentence, SourceSpan
 from .attribute import content_words, numbers
+from .describe import describe_first, descriptions
 from .frame import Frame
 from .join import join_sentences
 from .lede import background, day_words, place_words, with_day, with_place
@@ -237,6 +238,33 @@ class IntroduceNames:
     def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
         order, texts, written, _ = introduce_first([s.text for s in sentences], story.known, dict(story.full))
         return [cite_names(sentences[k], texts[k], written[k], story.pool, story.paths) for k in order]
+
+
+class DescribePeople:
+    """Who is Rex Hale? (issue 25: who): a person's first mention in the brief gains the
+    apposition a source gives them ("Rex Hale, a county supervisor,"; pipeline.stages.describe),
+    cited to that source's sentence. Only for a summariser that may add words (`joins`)."""
+
+    name = "describe"
+
+    def arrange(self, sentences: list[BriefSentence], story: Story) -> list[BriefSentence]:
+        from .parser import docs
+
+        named = [n for n in sorted(set(story.full.values())) if any(n in s.text for s in sentences)]
+        found = descriptions(named, story.pool, docs) if named else {}
+        if not found:
+            return sentences
+        texts, used = describe_first([s.text for s in sentences], found, docs)
+        out = []
+        for s, text, sources in zip(sentences, texts, used):
+            cited = {(sp.path, sp.start, sp.end) for sp in s.sources}
+            extra = tuple(
+                SourceSpan(p.doc_id, story.paths[p.doc_id], p.start, p.end, 1.0)
+                for p in dict.fromkeys(sources)
+                if (story.paths[p.doc_id], p.start, p.end) not in cited
+            )
+            out.append(s if text == s.text else replace(s, text=text, method="fused", sources=s.sources + extra))
+        return out
 
 
 class Join:

@@ -1,0 +1,118 @@
+"""Who is Rex Hale? A person's first mention in the brief says who they are, as the articles do.
+
+News identifies a person at the first reference ("Rex Hale, a county supervisor, said ..."); a
+brief that takes a later sentence ("Rex Hale said ...") names someone the reader cannot place,
+which a duty editor asks first (issue 25: who). Where a source sentence gives the person an
+apposition right after the full name ("Rex Hale, a county supervisor,"), and the parse hangs that
+noun phrase on the name, the brief's first mention gains it, cited to that sentence. Nothing is
+added where the brief already describes the person there (a title or role before the name, an
+apposition after it), inside a quotation, before a possessive, or where no source describes them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from ..types import Sentence
+from .names import TITLE
+from .segment import display
+
+Parse = Callable[[Sequence[str]], list[Any]]  # texts -> spaCy Docs (pipeline.stages.parser.docs)
+MAX_WORDS = 10  # a description, not a second fact
+# An apposition that identifies: "a rancher", "the county's 911 director", "Hale's lawyer".
+OPENS = re.compile(r"(?:a|an|the|[A-Z][\w'’-]+['’]s)\s+\S", re.IGNORECASE)
+QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def descriptions(names: Iterable[str], pool: Sequence[Sentence], parse: Parse) -> dict[str, tuple[str, Sentence]]:
+    """name -> (its description as a source writes it, that source sentence): the first pool
+    sentence, in pool order, where ", <noun phrase>," follows the full name and the parse makes
+    that phrase an apposition of the name. The phrase holds no verb (a relative clause is a
+    second fact), no number and no quotation, and is at most MAX_WORDS words."""
+    names = sorted(set(names))
+    candidates = [(s, display(s.text)) for s in pool]
+    candidates = [(s, t) for s, t in candidates if any(f"{n}, " in t for n in names)]
+    out: dict[str, tuple[str, Sentence]] = {}
+    if not candidates:
+        return out
+    for (s, text), doc in zip(candidates, parse([t for _, t in candidates])):
+        for name in names:
+            if name in out or f"{name}, " not in text:
+                continue
+            found = _apposition(doc, " ".join(text.split()), name)
+            if found:
+                out[name] = (found, s)
+    return out
+
+
+def _apposition(doc: Any, text: str, name: str) -> str | None:
+    at = text.find(f"{name}, ")
+    end = at + len(name)
+    head = next((t for t in doc if t.idx < end <= t.idx + len(t)), None)
+    if head is None:
+        return None
+    for t in head.children:
+        if t.dep_ != "appos" or t.i <= head.i:
+            continue
+        words = list(t.subtree)
+        first, last = words[0], words[-1]
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        phrase = text[first.idx : last.idx + len(last)]
+        if (
+            first.idx == end + 2
+            and (after is None or after.text in (",", ".", ";"))
+            and OPENS.match(phrase)
+            and len(words) <= MAX_WORDS
+            and not any(w.pos_ in ("VERB", "AUX", "NUM") or w.text in '"“”' for w in words)
+        ):
+            return phrase
+    return None
+
+
+def describe_first(
+    texts: Sequence[str], found: Mapping[str, tuple[str, Sentence]], parse: Parse
+) -> tuple[list[str], list[list[Sentence]]]:
+    """Each text with the first mention of each person in `found` described, reading in order;
+    and for each text the source sentences of the descriptions written in. A person is seen at
+    their first mention, described there or not: never described later."""
+    seen: set[str] = set()
+    out, cited = [], []
+    for text in texts:
+        used: list[Sentence] = []
+        for name in sorted(found, key=lambda n: (text.find(n), n)):
+            at = text.find(name)
+            if name in seen or at < 0:
+                continue
+            seen.add(name)
+            if any(lo <= at < hi for lo, hi in (m.span() for m in QUOTES.finditer(text))):
+                continue
+            if _described(text, at, name, parse):
+                continue
+            phrase, source = found[name]
+            end = at + len(name)
+            tail = "" if text[end:].startswith(".") else ","
+            text = f"{text[:end]}, {phrase}{tail}{text[end:]}"
+            used.append(source)
+        out.append(text)
+        cited.append(used)
+    return out, cited
+
+
+def _described(text: str, at: int, name: str, parse: Parse) -> bool:
+    """Whether this mention already says who the person is, or cannot take an apposition: a title
+    before the name ("Sen."), a word the parse hangs on the name before it ("rancher Rex Hale",
+    "the county's Rex Hale"), a comma after it (an apposition, or a list an apposition would
+    break), a possessive, or a word that continues the name."""
+    end = at + len(name)
+    if TITLE.search(text[max(0, at - 40) : at]) or re.match(r"\s*(?:,|['’]s\b|\s[A-Z])", text[end:]):
+        return True
+    flat = " ".join(text.split())
+    at = flat.find(name)
+    doc = parse([flat])[0]
+    inside = [t for t in doc if at <= t.idx < at + len(name)]
+    return any(c.i < inside[0].i and c.dep_ in BEFORE for t in inside for c in t.children) if inside else True
+
+
+# What a word before a name says of the person: "rancher Rex Hale", "the county's Rex Hale".
+BEFORE = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod"})
