@@ -24,7 +24,7 @@ class Declares(ExtractiveSummariser):
 def test_the_steps_after_attribution_follow_the_declared_capabilities_not_the_name():
     names = [a.name for a in arrangers(Config(), ExtractiveSummariser())]
     assert names == ["order", "background", "introduce"]
-    joined = ["join", "lede-place", "lede-day", "relative-days"]
+    joined = ["join", "lede-place", "lede-day", "relative-days", "describe"]
     assert [a.name for a in arrangers(Config(), Declares())] == ["order", "background", "introduce", *joined]
     assert [a.name for a in arrangers(Config(order="rank"), Declares())] == ["background", "introduce", *joined]
 
