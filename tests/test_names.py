@@ -353,3 +353,16 @@ def test_the_real_tagger_reads_an_uncued_full_name_as_a_person():
 
     known, full = read_people(CAMPAIGN, verbs, entities)
     assert full["Hale"] == "Tom Hale"
+
+
+def test_a_surname_in_s_is_a_name_only_where_the_tagger_reads_its_pair_as_a_person():
+    texts = [
+        "Jennifer Wells, an aide to the governor, testified on Tuesday.",
+        "Wells said the call was unusual.",
+        "Shiite Muslims marched in the capital, and Muslims across the region joined them.",
+    ]
+    # The cue alone cannot tell a surname in -s from a plural: the scan leaves both unread.
+    assert not {"Wells", "Muslims"} & people(texts)[0]
+    tagger = fake_tagger({texts[0]: [("Jennifer Wells", "PERSON")], texts[2]: [("Shiite Muslims", "NORP")]})
+    known, full = read_people(texts, None, tagger)
+    assert full["Wells"] == "Jennifer Wells" and "Muslims" not in known

@@ -164,8 +164,10 @@ def _scan(
     for text in texts:
         for m in NAME.finditer(text):
             word = m.group(1)
-            # "Muslims", "Europeans", "Microsystems": plurals and firms; a surname in -s is lost.
-            if _title(word) or word.endswith("s") or SUFFIX.fullmatch(word):
+            # "Muslims", "Europeans", "Microsystems": plurals and firms. A surname in -s ("Ana
+            # Williams") is one only where a tagger reads the pair as a person (`tagged`).
+            plural = word.endswith("s")
+            if _title(word) or SUFFIX.fullmatch(word):
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
             if word.lower() in common and not (word in bare_names and _cued_full_name(text, before, m, articled)):
@@ -176,19 +178,20 @@ def _scan(
             after = re.match(rf"\s+({WORD})\b", text[m.end() : m.end() + 40])
             inside = bool(after and not SUFFIX.fullmatch(after.group(1)) and not _title(after.group(1)))
             if TITLE.search(before) or COURTESY.search(before):
-                found.add(word)
+                if not plural:
+                    found.add(word)
             elif inside:
                 continue
             elif given := _given(before, articled):
                 pair = f"{given[1]} {word}"
-                if _person(text, m.start() - (len(before) - given[0]), m.end()):
+                if not plural and _person(text, m.start() - (len(before) - given[0]), m.end()):
                     found.add(word)
                     forms.setdefault(word, set()).add(pair)
                     if re.fullmatch(WORD, given[1]):
                         firsts.setdefault(given[1], set()).add(pair)
                 elif word not in placed and "\n" not in before[given[0] :]:  # a line apart: no name
                     uncued.setdefault(word, set()).add(pair)
-            elif CUE_AFTER.match(text[m.end() : m.end() + 30]) and not GIVEN.search(before):
+            elif not plural and CUE_AFTER.match(text[m.end() : m.end() + 30]) and not GIVEN.search(before):
                 cued.add(word)
     for word in sorted(cued & set(uncued)):
         found.add(word)
