@@ -85,3 +85,19 @@ def test_the_arranger_cites_the_sentence_the_description_comes_from(parse):
     assert [(sp.path, sp.start, sp.end) for sp in out.sources] == [("b.txt", 0, 70), ("a.txt", 0, 72)]
     # No full name the story knows in the brief: nothing to describe.
     assert DescribePeople().arrange([s], Story((), tuple(POOL), {"a": "a.txt", "b": "b.txt"})) == [s]
+
+
+def test_a_description_never_takes_the_brief_past_its_word_budget(parse):
+    found = descriptions(NAMES, POOL, parse)
+    texts = ["Rex Hale said the vote was close.", "Tom Wick backed it."]
+    # Room for "a county supervisor" (3 words) but not then for "the mayor's chief of staff" (5).
+    out, cited = describe_first(texts, found, parse, room=6)
+    assert out == ["Rex Hale, a county supervisor, said the vote was close.", "Tom Wick backed it."]
+    assert describe_first(texts, found, parse, room=2)[0] == texts
+    s = BriefSentence(texts[0], 0, "extracted", (SourceSpan("b", "b.txt", 0, 70, 0.8),), base="b1")
+    paths = {"a": "a.txt", "b": "b.txt"}
+    full = {"Hale": "Rex Hale"}
+    tight = Story((), tuple(POOL), paths, frozenset({"Hale"}), full, max_words=len(texts[0].split()) + 2)
+    assert DescribePeople().arrange([s], tight) == [s]
+    roomy = Story((), tuple(POOL), paths, frozenset({"Hale"}), full, max_words=len(texts[0].split()) + 3)
+    assert DescribePeople().arrange([s], roomy)[0].text.startswith("Rex Hale, a county supervisor,")

@@ -211,7 +211,7 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
     clusters = stage("cluster", pipeline.clusterer.cluster, reps, rep_vectors, prep.deduped.copies)
     frame = stage("frame", pipeline.framer.frame, corpus.documents, pool, prep.pool_vectors, prep.paths,
                   expected=Frame)  # fmt: skip
-    story = story_of(corpus, pool, prep.paths, pipeline.summariser, frame)
+    story = story_of(corpus, pool, prep.paths, pipeline.summariser, frame, config.max_words)
     chosen = stage("select", select, clusters, by_id, vec_of, config, story.known, story.full,
                    opinion_docs(corpus), head_check(pipeline.summariser), lede_score(frame, vec_of))  # fmt: skip
     drafts = stage("summarise", pipeline.summariser.summarise, chosen, by_id, vec_of, pipeline.embedder)
@@ -246,7 +246,12 @@ def build_brief(folder: Path, pipeline: Pipeline, progress: Progress = lambda _:
 
 
 def story_of(
-    corpus: Corpus, pool: list[Sentence], paths: dict[str, str], summariser: Summariser, frame: Frame
+    corpus: Corpus,
+    pool: list[Sentence],
+    paths: dict[str, str],
+    summariser: Summariser,
+    frame: Frame,
+    max_words: int | None = None,
 ) -> Story:
     """The articles as the steps after selection read them: the incident's surnames, and each
     one's full name where the summariser may write it in (`writes_names`); a summariser that
@@ -258,7 +263,7 @@ def story_of(
         full = {}
     elif summariser.parser_veto:  # and its entities check each name written in
         full = confirmed(full, texts, entities)
-    return Story(corpus.documents, tuple(pool), paths, known, full, frame)
+    return Story(corpus.documents, tuple(pool), paths, known, full, frame, max_words)
 
 
 def one_fact_of(

@@ -90,6 +90,7 @@ class Story:
     known: frozenset[str] = frozenset()
     full: Mapping[str, str] = field(default_factory=dict)
     frame: Frame = field(default_factory=Frame)
+    max_words: int | None = None  # the brief's word budget: words an arranger adds stay within it
 
 
 class Arranger(Protocol):
@@ -243,7 +244,8 @@ class IntroduceNames:
 class DescribePeople:
     """Who is Rex Hale? (issue 25: who): a person's first mention in the brief gains the
     apposition a source gives them ("Rex Hale, a county supervisor,"; pipeline.stages.describe),
-    cited to that source's sentence. Only for a summariser that may add words (`joins`)."""
+    cited to that source's sentence, while the brief stays within its word budget. Only for a
+    summariser that may add words (`joins`)."""
 
     name = "describe"
 
@@ -254,7 +256,8 @@ class DescribePeople:
         found = descriptions(named, story.pool, docs) if named else {}
         if not found:
             return sentences
-        texts, used = describe_first([s.text for s in sentences], found, docs)
+        room = None if story.max_words is None else story.max_words - sum(len(s.text.split()) for s in sentences)
+        texts, used = describe_first([s.text for s in sentences], found, docs, room)
         out = []
         for s, text, sources in zip(sentences, texts, used):
             cited = {(sp.path, sp.start, sp.end) for sp in s.sources}

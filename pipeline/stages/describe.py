@@ -71,11 +71,12 @@ def _apposition(doc: Any, text: str, name: str) -> str | None:
 
 
 def describe_first(
-    texts: Sequence[str], found: Mapping[str, tuple[str, Sentence]], parse: Parse
+    texts: Sequence[str], found: Mapping[str, tuple[str, Sentence]], parse: Parse, room: int | None = None
 ) -> tuple[list[str], list[list[Sentence]]]:
     """Each text with the first mention of each person in `found` described, reading in order;
     and for each text the source sentences of the descriptions written in. A person is seen at
-    their first mention, described there or not: never described later."""
+    their first mention, described there or not: never described later. `room`: how many words
+    the descriptions may add in all (the brief's word budget less its words); None: no bound."""
     seen: set[str] = set()
     out, cited = [], []
     for text in texts:
@@ -90,6 +91,9 @@ def describe_first(
             if _described(text, at, name, parse):
                 continue
             phrase, source = found[name]
+            if room is not None and len(phrase.split()) > room:
+                continue
+            room = None if room is None else room - len(phrase.split())
             end = at + len(name)
             tail = "" if text[end:].startswith(".") else ","
             text = f"{text[:end]}, {phrase}{tail}{text[end:]}"
