@@ -58,6 +58,10 @@ def test_the_first_mention_is_described_and_only_the_first(parse):
         "Tom Wick, the mayor's chief of staff, and Ana Ruiz backed it.",
     ]
     assert [[s.id for s in c] for c in cited] == [["a1"], [], ["b1"]]
+    # Whatever closes the sentence or clause after the name closes the apposition too.
+    for end in (";", "?", ")", ""):
+        texts, _ = describe_first([f"The vote was close, said Rex Hale{end}"], found, parse)
+        assert texts == [f"The vote was close, said Rex Hale, a county supervisor{end}"]
 
 
 @pytest.mark.parametrize(

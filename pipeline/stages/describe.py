@@ -23,6 +23,7 @@ MAX_WORDS = 10  # a description, not a second fact
 # An apposition that identifies: "a rancher", "the county's 911 director", "Hale's lawyer".
 OPENS = re.compile(r"(?:a|an|the|[A-Z][\w'’-]+['’]s)\s+\S", re.IGNORECASE)
 QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
+CLOSES = frozenset(".;:!?)") | {""}  # after the name, these close the apposition instead of a comma
 
 
 def descriptions(names: Iterable[str], pool: Sequence[Sentence], parse: Parse) -> dict[str, tuple[str, Sentence]]:
@@ -95,7 +96,7 @@ def describe_first(
                 continue
             room = None if room is None else room - len(phrase.split())
             end = at + len(name)
-            tail = "" if text[end:].startswith(".") else ","
+            tail = "" if text[end:].lstrip()[:1] in CLOSES else ","  # "said Rex Hale, a supervisor."
             text = f"{text[:end]}, {phrase}{tail}{text[end:]}"
             used.append(source)
         out.append(text)
