@@ -24,6 +24,8 @@ MAX_WORDS = 10  # a description, not a second fact
 OPENS = re.compile(r"(?:a|an|the|[A-Z][\w'’-]+['’]s)\s+\S", re.IGNORECASE)
 QUOTES = re.compile(r"[\"“][^\"“”]*[\"”]")
 CLOSES = frozenset(".;:!?)") | {""}  # after the name, these close the apposition instead of a comma
+# What a word before a name says of the person: "rancher Rex Hale", "the county's Rex Hale".
+BEFORE = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod"})
 
 
 def descriptions(names: Iterable[str], pool: Sequence[Sentence], parse: Parse) -> dict[str, tuple[str, Sentence]]:
@@ -117,7 +119,3 @@ def _described(text: str, at: int, name: str, parse: Parse) -> bool:
     doc = parse([flat])[0]
     inside = [t for t in doc if at <= t.idx < at + len(name)]
     return any(c.i < inside[0].i and c.dep_ in BEFORE for t in inside for c in t.children) if inside else True
-
-
-# What a word before a name says of the person: "rancher Rex Hale", "the county's Rex Hale".
-BEFORE = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod"})
