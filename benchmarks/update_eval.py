@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/update_eval.py show --work /tmp/update          # read the changes
     .venv/bin/python benchmarks/update_eval.py score --work /tmp/update         # against the labels
 
-`build`: for each cluster with at least 6 articles, not put aside (benchmarks/put_aside.json), the
+`build`: for each cluster with at least 6 articles, not put aside (benchmarks/put_aside.json; with
+`--put-aside`, only those, to be read once after a change tuned on the others), the
 brief of the first half of its articles (file order: DUC gives no dates) is published into
 WORK/out/<id>, then the brief of all of them, as `brief run` would on a folder that grew. The
 articles stay in a temporary folder only while the pipeline reads them; the briefs (which quote
@@ -60,7 +61,7 @@ def build(args: argparse.Namespace) -> None:
     out = args.work / "out"
     done = 0
     for cluster in load_clusters(args.eval_file):
-        if cluster.id in aside or len(cluster.documents) < MIN_ARTICLES:
+        if (cluster.id in aside) != args.put_aside or len(cluster.documents) < MIN_ARTICLES:
             continue
         if args.only and cluster.id not in args.only:
             continue
@@ -237,6 +238,13 @@ def score(args: argparse.Namespace) -> None:
         if "support" not in r:
             lab = labels.get(r["id"], {})
             print(f"{r['id']} {r['kind']}: {lab.get('label', 'UNLABELLED')} {lab.get('why', '')}")
+    # A frame slot filled for the first time is a `new` item too ("Where: ..."): with the statements.
+    slots = [labels.get(r["id"], {}).get("label") for r in rows if r["kind"] == "slot"]
+    statement_labels = [labels.get(r["id"], {}).get("label") for r in brought if r["reported"][SAME_FACT]]
+    told = [lab for lab in statement_labels + slots if lab is not None]
+    right = sum(lab == "new" for lab in told)
+    print(f"all new items at SAME_FACT (statements and {len(slots)} frame slots): {len(told)} labelled, "
+          f"{right} truly new: precision {right / max(1, len(told)):.1%}")  # fmt: skip
     withdrawn(args.work, labels)
 
 
@@ -271,6 +279,7 @@ def main() -> None:
     b.add_argument("--only", nargs="*")
     b.add_argument("--limit", type=int)
     b.add_argument("--summariser", default="extractive")
+    b.add_argument("--put-aside", action="store_true", help="build the put-aside clusters instead, for a first reading")
     for p in (b, sub.add_parser("show"), sub.add_parser("score")):
         p.add_argument("--work", type=Path, required=True)
         p.add_argument("--embedder", default=Config.embedder)

@@ -165,6 +165,20 @@ def test_a_suspect_named_by_a_new_article_is_a_new_fact_of_the_frame():
     assert (f.slot, f.text, f.brought_by) == ("who", "Who: Tom Vale", ("b.txt",))
 
 
+def test_a_frame_value_the_other_brief_already_says_is_neither_new_nor_withdrawn():
+    # The old brief names the place and the person in its sentences, though its frame left the
+    # slots empty: a new lede that fills them brings no news. A value it never said still does.
+    old = brief([(LEDE, ["a.txt"]), ("Mayor Ana Ruiz toured the town.", ["a.txt"])], [doc("a.txt", "1")])
+    where = {"slot": "where", "value": "Millbrook", "detail": None, "sources": [span("b.txt")]}
+    who = {"slot": "who", "value": "Mayor Ana Ruiz", "detail": None, "sources": [span("b.txt")]}
+    whom = {"slot": "whom", "value": "Tom Vale", "detail": None, "sources": [span("b.txt")]}
+    new = brief([(LEDE, ["a.txt"])], [doc("a.txt", "1"), doc("b.txt", "2")], facts=[where, who, whom])
+    assert [f.text for f in compare(old, new, HASHING).new] == ["To whom: Tom Vale"]
+    # Removing b.txt again empties the slots; the brief still says Millbrook and Mayor Ana Ruiz.
+    back = brief([(LEDE, ["a.txt"]), ("Mayor Ana Ruiz toured the town.", ["a.txt"])], [doc("a.txt", "1")])
+    assert [w.text for w in compare(new, back, HASHING).withdrawn] == ["To whom: Tom Vale"]
+
+
 def test_changes_survive_brief_json_and_say_themselves_in_one_line():
     old = brief([(LEDE, ["a.txt"]), (POWER, ["b.txt"])], [doc("a.txt", "1"), doc("b.txt", "2")])
     new = brief([(LEDE, ["a.txt"]), (BRIDGE, ["c.txt"])], [doc("a.txt", "1"), doc("c.txt", "4")])

@@ -232,19 +232,34 @@ def _slot_changes(
     old: dict[str, Any], new: dict[str, Any], brought: set[str], lost: set[str]
 ) -> tuple[list[NewFact], list[Withdrawn]]:
     """A slot the new frame fills for the first time from an added article ("Who: ..."), and one
-    it no longer fills because its every source went."""
+    it no longer fills because its every source went. Either is news only when the other brief
+    never says the value: a frame that now reads "Where: Yankee Stadium" off a new lede tells
+    nothing to a reader whose old brief already placed the game there."""
     a, b = _facts(old), _facts(new)
+    old_texts, new_texts = [s.text for s in statements(old)], [s.text for s in statements(new)]
     fresh = []
     for slot, f in b.items():
         bringers = tuple(sorted({r["path"] for r in f["sources"] if r["path"] in brought}))
-        if slot not in a and bringers:
+        if slot not in a and bringers and not _value_said(f, old_texts):
             fresh.append(NewFact(_fact_text(f), refs(f["sources"]), bringers, slot))
     gone = [
         Withdrawn(_fact_text(f), refs(f["sources"]), slot)
         for slot, f in a.items()
-        if slot not in b and f["sources"] and all(r["path"] in lost for r in f["sources"])
+        if slot not in b
+        and f["sources"]
+        and all(r["path"] in lost for r in f["sources"])
+        and not _value_said(f, new_texts)
     ]
     return fresh, gone
+
+
+def _value_said(f: dict[str, Any], texts: list[str]) -> bool:
+    """Whether one of `texts` says a frame value: it holds every content word and number of the
+    value and its detail ("Mayor Ruiz" in "... Harbour town Mayor Ana Ruiz toured the
+    quay ..."; "killed: 5 (soldiers)" in "... five soldiers died ...")."""
+    value = " ".join(str(x) for x in (f.get("value"), f.get("detail")) if x)
+    words, nums = content_words(value), numbers(value)
+    return bool(words or nums) and any(words <= content_words(t) and nums <= numbers(t) for t in texts)
 
 
 def _fact_text(f: dict[str, Any]) -> str:
