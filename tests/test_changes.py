@@ -157,6 +157,23 @@ def test_a_place_corrected_is_an_update_and_a_wider_or_reworded_one_is_not():
     assert moved("killed", {"value": "3"}, {"value": "5"}) and not moved("killed", {"value": "3"}, {"value": "3"})
 
 
+def test_a_participant_is_corrected_only_when_the_new_brief_no_longer_states_the_old_one():
+    def who(value, path):
+        return {"slot": "who", "value": value, "detail": None, "sources": [span(path)]}
+
+    arrest = "Police arrested John Smith after the flood."
+    old = brief([(LEDE, ["a.txt"]), (arrest, ["a.txt"])], [doc("a.txt", "1")], facts=[who("John Smith", "a.txt")])
+    docs = [doc("a.txt", "1"), doc("b.txt", "2")]
+    # The frame now names another actor of the story, and the brief still tells of John Smith.
+    still = brief([(LEDE, ["a.txt"]), (arrest, ["a.txt"])], docs, facts=[who("Jane Doe", "b.txt")])
+    assert not compare(old, still, HASHING).updated
+    # The brief no longer names him: the new source corrected who it was.
+    fixed = brief([(LEDE, ["a.txt"]), ("Police arrested Jane Doe after the flood.", ["b.txt"])], docs,
+                  facts=[who("Jane Doe", "b.txt")])  # fmt: skip
+    [u] = compare(old, fixed, HASHING).updated
+    assert (u.slot, u.old.value, u.new.value) == ("who", "John Smith", "Jane Doe")
+
+
 def test_a_suspect_named_by_a_new_article_is_a_new_fact_of_the_frame():
     old = brief([(LEDE, ["a.txt"])], [doc("a.txt", "1")])
     who = {"slot": "who", "value": "Tom Vale", "detail": None, "sources": [span("b.txt")]}

@@ -219,12 +219,18 @@ def _updates(
 ) -> list[Update]:
     """Frame values that moved. A count is compared whatever the lede; the day, the place and the
     participants only while both frames tell the same event: when the lede moved to another act
-    (the talks, then the deal), its actor is another, not a corrected one."""
+    (the talks, then the deal), its actor is another, not a corrected one. A place or participant
+    the new brief still states was not corrected either: the frame now names another one of the
+    story (the academy that gave the prize, where the winner was "who" before)."""
     a, b = _facts(old), _facts(new)
+    new_texts = [s.text for s in statements(new)]
     return [
         Update(slot, _value(a[slot], old_docs), _value(b[slot], new_docs))
         for slot in b
-        if slot in a and (slot in COUNTED or same_event) and moved(slot, a[slot], b[slot])
+        if slot in a
+        and (slot in COUNTED or same_event)
+        and moved(slot, a[slot], b[slot])
+        and not (slot in NAMED and _value_said(a[slot], new_texts))
     ]
 
 
