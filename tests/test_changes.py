@@ -194,6 +194,11 @@ def test_a_frame_value_the_other_brief_already_says_is_neither_new_nor_withdrawn
     # Removing b.txt again empties the slots; the brief still says Millbrook and Mayor Ana Ruiz.
     back = brief([(LEDE, ["a.txt"]), ("Mayor Ana Ruiz toured the town.", ["a.txt"])], [doc("a.txt", "1")])
     assert [w.text for w in compare(new, back, HASHING).withdrawn] == ["To whom: Tom Vale"]
+    # A count is another matter: the same number and noun may count something else.
+    hurt = brief([("Three people were hurt when the river flooded Millbrook.", ["a.txt"])], [doc("a.txt", "1")])
+    killed = {"slot": "killed", "value": "3", "detail": "people", "sources": [span("b.txt")]}
+    toll = brief([(BRIDGE, ["a.txt"])], [doc("a.txt", "1"), doc("b.txt", "2")], facts=[killed])
+    assert [f.slot for f in compare(hurt, toll, HASHING).new] == ["killed"]
 
 
 def test_changes_survive_brief_json_and_say_themselves_in_one_line():

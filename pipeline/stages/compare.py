@@ -240,13 +240,15 @@ def _slot_changes(
     """A slot the new frame fills for the first time from an added article ("Who: ..."), and one
     it no longer fills because its every source went. Either is news only when the other brief
     never says the value: a frame that now reads "Where: Yankee Stadium" off a new lede tells
-    nothing to a reader whose old brief already placed the game there."""
+    nothing to a reader whose old brief already placed the game there. Places and participants
+    only: a count's number and noun in another sentence may count something else ("three
+    soldiers were wounded" does not say "killed: 3 (soldiers)")."""
     a, b = _facts(old), _facts(new)
     old_texts, new_texts = [s.text for s in statements(old)], [s.text for s in statements(new)]
     fresh = []
     for slot, f in b.items():
         bringers = tuple(sorted({r["path"] for r in f["sources"] if r["path"] in brought}))
-        if slot not in a and bringers and not _value_said(f, old_texts):
+        if slot not in a and bringers and not (slot in NAMED and _value_said(f, old_texts)):
             fresh.append(NewFact(_fact_text(f), refs(f["sources"]), bringers, slot))
     gone = [
         Withdrawn(_fact_text(f), refs(f["sources"]), slot)
@@ -254,15 +256,15 @@ def _slot_changes(
         if slot not in b
         and f["sources"]
         and all(r["path"] in lost for r in f["sources"])
-        and not _value_said(f, new_texts)
+        and not (slot in NAMED and _value_said(f, new_texts))
     ]
     return fresh, gone
 
 
 def _value_said(f: dict[str, Any], texts: list[str]) -> bool:
-    """Whether one of `texts` says a frame value: it holds every content word and number of the
-    value and its detail ("Mayor Ruiz" in "... Harbour town Mayor Ana Ruiz toured the
-    quay ..."; "killed: 5 (soldiers)" in "... five soldiers died ...")."""
+    """Whether one of `texts` says a place or participant: it holds every content word and number
+    of the value and its detail ("Mayor Ruiz" in "... Harbour town Mayor Ana Ruiz toured the quay
+    ..."; "al-Bab (Syria)" in "... in al-Bab, northern Syria ...")."""
     value = " ".join(str(x) for x in (f.get("value"), f.get("detail")) if x)
     words, nums = content_words(value), numbers(value)
     return bool(words or nums) and any(words <= content_words(t) and nums <= numbers(t) for t in texts)
