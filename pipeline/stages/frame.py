@@ -33,6 +33,7 @@ from ..types import Dated, Document, Fact, Sentence
 from . import dates
 from .counts import WORDS, claims, event_counts
 from .happened import done, prospect
+from .places import NAMED, PLACE_LABELS, SAYING, located
 from .segment import display
 from .standalone import lead_problem
 from .timeline import Entities, _span, _spans, build_timeline
@@ -47,18 +48,7 @@ SAME_EVENT = 0.5  # cosine (MiniLM) at which two sentences tell of one event
 # Tie-breakers for the event sentence, in units of one echoing article: what a lede states.
 LEDE_SLOTS = {"count": 0.5, "where": 0.25, "when": 0.25}
 LEAD_DAYS = 7  # an article's opening lines report its last week: an older day there is background
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-SAYING = frozenset("say tell add report announce confirm state claim".split())
 MAX_PHRASE = 10  # words: a longer agent or patient is a clause, not a name for the fact box
-# Where something happens: a closed class of English prepositions, not a list of places.
-PLACE_PREPS = frozenset("in near at outside inside around over across off into onto throughout along".split())
-# "The town of X" names a place whatever label the small tagger gives X (it reads "al-Bab" as an
-# organisation, "Al Bab" as a person): the nouns that say so.
-PLACE_NOUNS = frozenset(
-    "town city village area region province district county state island neighbourhood neighborhood suburb "
-    "port capital municipality state territory".split()
-)
-NAMED = frozenset({"ORG", "PERSON", "NORP"})
 PARTICIPANTS = NAMED | PLACE_LABELS
 # Clauses that carry a fact beside the sentence's own: a relative clause, an adverbial clause, ...
 ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
@@ -297,28 +287,6 @@ def _where(
 
     wider = ", ".join(shown(k) for k in ranked[1:3])  # the other places they agree on: "Syria"
     return Fact("where", shown(key), _spans([s for s, _ in named[key]], paths), wider or None)
-
-
-def located(doc: Any) -> list[tuple[Any, bool]]:
-    """The places a sentence puts something at, each with whether it is called a town, city ...
-    of X: a named place (GPE, LOC, FAC) after a preposition of place ("in northern Syria", "near
-    the city of al-Bab"), not one that acts or speaks ("Moscow confirmed": a government)."""
-    out = []
-    for e in doc.ents:
-        if e.label_ not in PLACE_LABELS | NAMED:
-            continue
-        t, named_place = e.root, False
-        while t.dep_ in ("pobj", "compound", "appos") and t.head.i != t.i:
-            t = t.head
-            if t.pos_ == "ADP" and t.lower_ == "of" and t.head.lemma_.lower() in PLACE_NOUNS:
-                t, named_place = t.head, True  # "the town of Al Bab": a place, whatever the tagger says
-                continue
-            if t.pos_ == "ADP":
-                break
-        if t.pos_ == "ADP" and t.lower_ in PLACE_PREPS and (e.label_ in PLACE_LABELS or named_place):
-            if t.head.lemma_.lower() not in SAYING:  # "said in Ankara": where it was said
-                out.append((e, named_place))
-    return out
 
 
 def main_figures(s: Sentence, parse: Entities | None) -> set[int]:

@@ -20,7 +20,8 @@ import numpy as np
 
 from ..types import Draft, Rejection, Sentence
 from . import dates
-from .frame import PLACE_PREPS, SAME_EVENT, SAYING, Frame, located, place_key
+from .frame import SAME_EVENT, Frame, place_key
+from .places import PLACE_PREPS, SAYING, located
 from .restates import TIME
 from .segment import display
 
