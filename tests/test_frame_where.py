@@ -40,17 +40,20 @@ def test_a_place_where_something_was_said_is_not_where_it_happened():
 
 
 def test_a_place_where_something_may_or_will_happen_is_not_where_it_happened():
-    # A rival place in another telling leaves "where" open (above); one where something may
-    # happen is no rival.
+    # A rival place in another telling leaves "where" open (above); the setting of what may,
+    # will or would happen, or of what is planned, is no rival.
     strike = "Dockers walked off the job at the port in Vigo on Monday."
     for maybe in (
-        "If talks fail, the union will take its case to the labour court in Madrid.",
-        "The union could appeal to a tribunal in Madrid.",
-        "The owners plan to hold a hearing in Madrid.",
+        "If talks fail, the union will march in Madrid.",
+        "The union could protest in Madrid.",
+        "The owners plan to meet the union in Madrid.",
         "A hearing is scheduled in Madrid next week.",
     ):
         assert _place(strike, maybe) == "Vigo", maybe
-    assert _place(strike, "The union took its case to the labour court in Madrid.") is None
+    assert _place(strike, "The union marched in Madrid.") is None
+    assert _place(strike, "The union set up a picket line in Madrid.") is None  # "set up" is no schedule
+    # A place that hangs on a noun says where that thing is, whatever is planned for it.
+    assert _place(strike, "The union will bring dockers from the port in Madrid.") is None
     # A relative clause asserts on its own, whatever the sentence around it says will happen.
     crane = "A crane collapsed in Vigo on Monday."
     assert _place(crane, "The crane, which collapsed in Seville, will be removed by Friday.") is None

@@ -47,17 +47,26 @@ def located(doc: Any) -> list[tuple[Any, bool]]:
 
 
 def unreal(t: Any) -> bool:
-    """Whether the clause `t` stands in says what may, will or would happen, or what happens if:
-    a modal ("will", "could"), a condition ("if", "unless") or a word of plan or schedule
-    (pipeline.stages.happened.PROSPECTS: "plans to", "is expected") on a verb from `t` up to the
-    sentence's root. A relative clause asserts on its own ("the bomb, which exploded in Denver,
-    will be examined"): the walk stops at it."""
+    """Whether the clause a place is the setting of says what may, will or would happen, or what
+    happens if: a modal ("will", "could"), a condition ("if", "unless") or a word of plan or
+    schedule (pipeline.stages.happened.PROSPECTS: "plans to", "is expected") on a verb from `t`
+    (the word the place hangs on) up to the sentence's root. A place that hangs on a noun says
+    where that thing is or was ("suspects in the bombing over Lockerbie", whatever is planned for
+    them), and a relative clause asserts on its own ("the bomb, which exploded in Denver, will be
+    examined"): the walk stops at either."""
     while True:
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return False
         if t.pos_ in ("VERB", "AUX", "ADJ") and (
-            t.lemma_.lower() in PROSPECT_WORDS
+            _with_particle(t) in PROSPECT_WORDS
             or any(c.tag_ == "MD" or c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
         ):
             return True
         if t.dep_ in ("relcl", "acl") or t.head.i == t.i:
             return False
         t = t.head
+
+
+def _with_particle(t: Any) -> str:
+    """The verb's lemma with its particle: "a camp set up in Brcko" is no schedule."""
+    return " ".join([t.lemma_.lower(), *(c.lower_ for c in t.children if c.dep_ == "prt")])
