@@ -39,7 +39,7 @@ def located(doc: Any) -> list[tuple[Any, bool]]:
             if t.pos_ == "ADP":
                 break
         if t.pos_ == "ADP" and t.lower_ in PLACE_PREPS and (e.label_ in PLACE_LABELS or named_place):
-            # "said in Ankara": where it was said; "will appeal to the court in Manhattan": where
+            # "said in Ankara": where it was said; "the union will march in Madrid": where
             # something may happen, not where anything did
             if t.head.lemma_.lower() not in SAYING and not unreal(t.head):
                 out.append((e, named_place))
@@ -51,8 +51,8 @@ def unreal(t: Any) -> bool:
     happens if: a modal ("will", "could"), a condition ("if", "unless") or a word of plan or
     schedule (pipeline.stages.happened.PROSPECTS: "plans to", "is expected") on a verb from `t`
     (the word the place hangs on) up to the sentence's root. A place that hangs on a noun says
-    where that thing is or was ("suspects in the bombing over Lockerbie", whatever is planned for
-    them), and a relative clause asserts on its own ("the bomb, which exploded in Denver, will be
+    where that thing is or was ("the suspects in the bombing in Vigo will be tried", whatever is
+    planned for them), and a relative clause asserts on its own ("the bomb, which exploded in Denver, will be
     examined"): the walk stops at either."""
     while True:
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -68,5 +68,5 @@ def unreal(t: Any) -> bool:
 
 
 def _with_particle(t: Any) -> str:
-    """The verb's lemma with its particle: "a camp set up in Brcko" is no schedule."""
+    """The verb's lemma with its particle: "a camp set up in Vigo" is no schedule."""
     return " ".join([t.lemma_.lower(), *(c.lower_ for c in t.children if c.dep_ == "prt")])
