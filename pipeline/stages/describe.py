@@ -31,8 +31,8 @@ OPENS = re.compile(r"(?:a|an|the|[A-Z][\w'’-]+['’]s)\s+\S", re.IGNORECASE)
 # description to 37 people who had none (a party leader, an agency head, a bank's economist; read,
 # all identify the person) and takes none away.
 TITLE_HEAD = "NOUN"
-# Words that point at a sentence the brief may not hold: "another member of the committee", "head
-# of the other party", "also chairman of the games".
+# Words that point at a sentence the brief may not hold: "another member of the board", "head of
+# the other union", "also chair of the panel".
 LEANS = frozenset({"another", "other", "also"})
 # The parts of speech a title opens with ("deputy director", "former senator", "spokesman for"):
 # not a pronoun ("his former aide" says whose aide only beside the sentence before).
