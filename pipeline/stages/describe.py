@@ -66,7 +66,7 @@ def descriptions(names: Iterable[str], pool: Sequence[Sentence], parse: Parse) -
     return out
 
 
-def _apposition(doc: Any, text: str, name: str, names: Sequence[str] = ()) -> str | None:
+def _apposition(doc: Any, text: str, name: str, names: Sequence[str]) -> str | None:
     at = text.find(f"{name}, ")
     end = at + len(name)
     head = next((t for t in doc if t.idx < end <= t.idx + len(t)), None)
