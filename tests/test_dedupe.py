@@ -92,6 +92,8 @@ def test_web_page_datelines_are_trimmed_too():
         "Vigo Harbour (CNN Business)Cranes at the port stopped work on Monday after a collapse.",
         "Savannah, GA – Cranes at the port stopped work on Monday after a collapse.",
         "HarbourNews.net - Cranes at the port stopped work on Monday after a collapse.",
+        # a page's date stamp: the day it was filed (the article's date), not a day the sentence reports
+        "Tuesday, March 3, 2015, 6:40 PM - Cranes at the port stopped work on Monday after a collapse.",
     ):
         deduped, _, docs = _run({"a.txt": line + "\n"})
         (s,) = deduped.sentences

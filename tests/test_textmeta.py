@@ -74,3 +74,19 @@ def test_the_first_line_of_wrapped_wire_copy_is_not_a_headline():
     )
     assert text_metadata(text).title is None
     assert text_metadata("Worried that the crane would fall,\nworkers left the quay.\n").title is None
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("Wednesday, March 4, 2015, 9:12 AM - Cranes at the port stopped work.", "2015-03-04"),
+        ("4 March 2015 09:12 GMT - Cranes at the port stopped work.", "2015-03-04"),
+        ("Mar. 4, 2015 -- Cranes at the port stopped work.", "2015-03-04"),
+        ("Wednesday, the crew - all six - stopped work.", None),  # no date
+        ("Marching 4, 2015 - Cranes stopped.", None),  # no month
+        ("Cranes stopped on March 4, 2015 - the first time in years.", None),  # not at the start
+    ],
+)
+def test_a_date_stamp_before_the_first_sentence_is_the_articles_date(line, iso):
+    meta = text_metadata("Crane collapse closes port\nBy Lena Ortiz\n" + line + "\nThe quay reopens on Friday.\n")
+    assert meta.published == iso

@@ -23,6 +23,7 @@ from .ingest import normalise
 from .injection import REASON as INJECTION_REASON
 from .injection import instruction_like
 from .segment import paragraphs
+from .textmeta import STAMP, stamp_date
 
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 FURNITURE = re.compile(
@@ -67,8 +68,9 @@ def _paragraph_bounds(spans: list[tuple[int, int]], sentence: Sentence) -> tuple
 
 
 def trim_dateline(sentence: Sentence) -> Sentence:
-    """Cut a leading dateline; offsets move with it so the round trip still holds."""
-    m = DATELINE.match(sentence.text)
+    """Cut a leading dateline or date stamp (pipeline.stages.textmeta.STAMP: the filing date, which
+    the article's metadata keeps); offsets move with it so the round trip still holds."""
+    m = DATELINE.match(sentence.text) or (STAMP.match(sentence.text) if stamp_date(sentence.text) else None)
     rest = sentence.text[m.end() :] if m else ""
     if not m or len(rest.split()) < MIN_WORDS or not rest[:1].isupper():
         return sentence

@@ -2,9 +2,9 @@
 
 Exports and wire copy carry no metadata fields, but they say it in a few common forms: a
 first-line headline, "(CNN)" or "WASHINGTON (AP) --" before the first sentence, a "Source: The
-National" or "By Jane Doe, Reuters" line, a line that is only a date. Only those forms are read;
-anything else stays unknown (None), never guessed. HTML metadata comes from trafilatura
-(pipeline.stages.extract).
+National" or "By Jane Doe, Reuters" line, a line that is only a date or opens with a date stamp.
+Only those forms are read; anything else stays unknown (None), never guessed. HTML metadata
+comes from trafilatura (pipeline.stages.extract).
 """
 
 from __future__ import annotations
@@ -31,6 +31,14 @@ DATE_FORMS = (
     re.compile(r"^(?:[A-Za-z]+,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)$"),
     re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?:[T ][\d:.+Z-]*)?$"),
 )
+# A page's date stamp glued to its first sentence, "Monday, June 8, 2020, 7:05 AM - A crane
+# fell ...": the day the article was filed, not a day it reports (issue 25, item 2). Read on
+# Multi-News 14, whose frame took such a stamp for the event's day. `stamp_date` checks the month.
+STAMP = re.compile(
+    r"^(?P<date>(?:[A-Za-z]+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d)(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"\s+[-—–|]{1,2}\s+(?=\S)"
+)
 # "(CNN)", "(AP) --", "WASHINGTON (Reuters) -", "TUNIS, Tunisia (AP) _": the agency in brackets
 # before the first sentence.
 DATELINE_OUTLET = re.compile(
@@ -47,6 +55,12 @@ NOT_A_TITLE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□\-–—*+>]|\d{1,2}[.)])\s+")
+
+
+def stamp_date(line: str) -> str | None:
+    """ISO date of a date stamp that opens a line (`STAMP`), else None."""
+    m = STAMP.match(line)
+    return parse_date(m["date"]) if m else None
 
 
 def parse_date(text: str) -> str | None:
@@ -99,7 +113,7 @@ def text_metadata(text: str) -> DocMeta:
     title = _title(head[titled]) if titled is not None else None
     # A page's own date line ("Thursday, 30 March 2017" above the menu) comes before the
     # headline; the article's comes after it.
-    dates = [d for d in map(parse_date, head[(titled or 0) :] + head[: (titled or 0)]) if d]
+    dates = [d for line in head[(titled or 0) :] + head[: (titled or 0)] if (d := parse_date(line) or stamp_date(line))]
     published = dates[0] if dates else None
     site = author = None
     for line in head:
